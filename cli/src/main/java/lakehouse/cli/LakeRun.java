@@ -1,0 +1,92 @@
+package lakehouse.cli;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import lakehouse.shared.config.ConfigLoader;
+import lakehouse.shared.config.LakehouseConfig;
+import lakehouse.shared.run.RunId;
+import lakehouse.shared.run.RunReport;
+import lakehouse.shared.run.RunReportWriter;
+import lakehouse.shared.run.RunStatus;
+import lakehouse.shared.run.Versions;
+import lakehouse.shared.spark.LakehouseSession;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * One command that changes the lake: its validated configuration, its run id, its SparkSession
+ * (started only after everything the user gave was checked, so a usage error never waits for Spark)
+ * and the report it leaves in {@code _runs/}, whatever happens.
+ */
+final class LakeRun implements AutoCloseable {
+  private final String command;
+  private final List<String> arguments;
+  private final LakehouseConfig config;
+  private final String runId;
+  private final Clock clock;
+  private final Instant startedAt;
+  private final Map<String, Object> layers = new LinkedHashMap<>();
+  private SparkSession spark;
+
+  private LakeRun(String command, List<String> arguments, LakehouseConfig config, String runId, Clock clock) {
+    this.command = command;
+    this.arguments = List.copyOf(arguments);
+    this.config = config;
+    this.runId = runId;
+    this.clock = clock;
+    this.startedAt = clock.instant();
+  }
+
+  /** Validates the options and configuration; throws ConfigurationException (exit 2) on any problem. */
+  static LakeRun prepare(String command, List<String> arguments, CommonOptions options, Clock clock) {
+    LakehouseConfig config = new ConfigLoader().load(options.conf, ConfigLoader.overrides(options.lake, options.settings));
+    String runId = options.runId == null ? RunId.generate(command, clock) : RunId.validate(options.runId);
+    return new LakeRun(command, arguments, config, runId, clock);
+  }
+
+  LakehouseConfig config() {
+    return config;
+  }
+
+  String runId() {
+    return runId;
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
+  synchronized SparkSession spark() {
+    if (spark == null) {
+      spark = LakehouseSession.builder("lakehouse " + command + " " + runId, config.sparkSettings()).getOrCreate();
+      spark.sparkContext().setLogLevel("WARN");
+    }
+    return spark;
+  }
+
+  /** Records a layer's part of the report; serialised with the report. */
+  void layer(String name, Object report) {
+    layers.put(name, report);
+  }
+
+  /** Writes the report and returns it. Needs the SparkSession's Hadoop configuration to reach the lake. */
+  RunReport finish(RunStatus status, String error) throws IOException {
+    Instant endedAt = clock.instant();
+    RunReport report = new RunReport(runId, command, arguments, status, status.exitStatus(), config.profile(),
+        config.lake().root(), RunReportWriter.parse(ConfigLoader.maskedJson(config.effective())),
+        Versions.current(spark().version()), startedAt.toString(), endedAt.toString(),
+        endedAt.toEpochMilli() - startedAt.toEpochMilli(), null, Map.copyOf(layers), error);
+    new RunReportWriter(config.lake(), spark().sparkContext().hadoopConfiguration()).write(report);
+    return report;
+  }
+
+  @Override
+  public void close() {
+    if (spark != null) {
+      spark.stop();
+    }
+  }
+}

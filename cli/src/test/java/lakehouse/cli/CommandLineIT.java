@@ -1,0 +1,183 @@
+package lakehouse.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import lakehouse.shared.run.RunReportWriter;
+import lakehouse.shared.testing.TestSpark;
+import org.apache.avro.file.DataFileReader;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The command line as a user runs it: scripts/lakehouse, through spark-submit, on a bare machine
+ * (no SPARK_HOME), one lake shared by the ordered steps of this class.
+ */
+@TestMethodOrder(OrderAnnotation.class)
+class CommandLineIT {
+  private static final Map<String, String> KEY = Map.of("LAKEHOUSE_PII_KEY", "integration-test-key");
+  private static final String DAY = "2026-11-21";
+
+  @TempDir static Path lake;
+
+  @Test
+  @Order(1)
+  void generateWritesTheSameBytesForTheSameArguments() throws Exception {
+    String[] arguments = {"generate", "--out", lake.toString(), "--from", "2026-11-20", "--days", "2",
+        "--events-per-day", "3000", "--seed", "42", "--files-per-day", "4", "--corrupt-files", "--unknown-schema-files"};
+    LakehouseProcess.Outcome first = LakehouseProcess.run(Map.of(), arguments);
+    assertEquals(0, first.exitStatus(), first.all());
+    Path other = Files.createTempDirectory("generate-again");
+    String[] again = arguments.clone();
+    again[2] = other.toString();
+    assertEquals(0, LakehouseProcess.run(Map.of(), again).exitStatus());
+    for (Path file : landingFiles(lake)) {
+      Path twin = other.resolve(lake.relativize(file));
+      assertTrue(java.util.Arrays.equals(Files.readAllBytes(file), Files.readAllBytes(twin)), "differs: " + file);
+    }
+  }
+
+  @Test
+  @Order(2)
+  void runIngestsTheDayRejectsBrokenFilesWithExitThreeAndReportsThem() throws Exception {
+    LakehouseProcess.Outcome run = LakehouseProcess.run(KEY, "run", "--date", DAY, "--lake", lake.toString(),
+        "--run-id", "nightly-1");
+    assertEquals(3, run.exitStatus(), run.all());
+    assertTrue(run.stdout().contains("bronze  " + DAY), run.stdout());
+
+    JsonNode report = report("nightly-1");
+    assertEquals("succeeded_with_rejections", report.get("status").asText());
+    assertEquals("run", report.get("command").asText());
+    JsonNode bronze = report.get("layers").get("bronze");
+    assertEquals(4, bronze.get("files_ingested").asInt());
+    Set<String> reasons = new HashSet<>();
+    bronze.get("files_rejected").forEach(r -> reasons.add(r.get("reason").asText()));
+    assertEquals(Set.of("corrupt_file", "unknown_schema"), reasons);
+    assertTrue(bronze.get("files_rejected").get(0).get("file").asText().startsWith("landing/ad_events/ingest_date=" + DAY));
+    assertFalse(report.toString().contains("integration-test-key"), "the key never reaches the report");
+    assertEquals("3.5.9", report.get("versions").get("spark").asText());
+    assertEquals("3.3.3", report.get("versions").get("delta").asText());
+
+    long landed = 0;
+    for (Path file : landingFiles(lake.resolve("landing/ad_events/ingest_date=" + DAY))) {
+      if (!file.getFileName().toString().contains("corrupt") && !file.getFileName().toString().contains("unregistered")) {
+        landed += records(file).size();
+      }
+    }
+    assertEquals(landed, bronze.get("rows_read").asLong());
+    assertEquals(landed, bronzeCount());
+    assertNoRawPersonalData(run);
+  }
+
+  @Test
+  @Order(3)
+  void aSecondRunOfTheSameDayAddsNoRows() throws Exception {
+    long before = bronzeCount();
+    LakehouseProcess.Outcome again = LakehouseProcess.run(KEY, "run", "--date", DAY, "--lake", lake.toString(),
+        "--run-id", "nightly-2");
+    assertEquals(3, again.exitStatus(), again.all());
+    assertEquals(0, report("nightly-2").get("layers").get("bronze").get("files_ingested").asInt());
+    assertEquals(before, bronzeCount());
+  }
+
+  @Test
+  @Order(4)
+  void badOptionsAndSettingsExitTwoWithOneLineNamingThem() throws Exception {
+    assertUsageError(LakehouseProcess.run(KEY, "run", "--date", "2026-13-01", "--lake", lake.toString()), "--date");
+    assertUsageError(LakehouseProcess.run(KEY, "run", "--lake", lake.toString()), "--date");
+    assertUsageError(LakehouseProcess.run(KEY, "run", "--date", DAY, "--lake", lake.toString(),
+        "--set", "silver.allowed-lateness-days=soon"), "allowed-lateness-days");
+    assertUsageError(LakehouseProcess.run(KEY, "run", "--date", DAY, "--lake", lake.toString(),
+        "--set", "silver.no-such-setting=1"), "lakehouse.silver.no-such-setting");
+    assertUsageError(LakehouseProcess.run(Map.of(), "run", "--date", DAY, "--lake", lake.toString()), "LAKEHOUSE_PII_KEY");
+    assertUsageError(LakehouseProcess.run(KEY, "run", "--date", DAY, "--conf", "/no/such.conf"), "--conf");
+    assertUsageError(LakehouseProcess.run(KEY, "frobnicate"), "frobnicate");
+  }
+
+  @Test
+  @Order(5)
+  void everyCommandHasHelp() throws Exception {
+    for (String command : List.of("run", "generate")) {
+      LakehouseProcess.Outcome help = LakehouseProcess.run(Map.of(), command, "--help");
+      assertEquals(0, help.exitStatus(), help.all());
+      assertTrue(help.stdout().contains("Usage: lakehouse " + command), help.stdout());
+    }
+    LakehouseProcess.Outcome top = LakehouseProcess.run(Map.of(), "--help");
+    assertEquals(0, top.exitStatus(), top.all());
+    assertTrue(top.stdout().contains("Exit status"), top.stdout());
+  }
+
+  private static void assertUsageError(LakehouseProcess.Outcome outcome, String named) {
+    assertEquals(2, outcome.exitStatus(), outcome.all());
+    List<String> errors = outcome.stderr().lines().filter(l -> l.startsWith("error: ")).toList();
+    assertEquals(1, errors.size(), outcome.stderr());
+    assertTrue(errors.get(0).contains(named), errors.get(0));
+    assertFalse(outcome.stderr().contains("\tat "), "no stack trace for a usage error: " + outcome.stderr());
+  }
+
+  /** Neither a raw IP address nor a raw device id of the landing files appears in output or in bronze. */
+  private static void assertNoRawPersonalData(LakehouseProcess.Outcome run) throws IOException {
+    Set<String> raw = new HashSet<>();
+    for (Path file : landingFiles(lake.resolve("landing/ad_events/ingest_date=" + DAY))) {
+      if (file.getFileName().toString().contains("corrupt")) {
+        continue;
+      }
+      for (GenericRecord record : records(file)) {
+        for (String field : List.of("ip_address", "device_id")) {
+          if (record.getSchema().getField(field) != null && record.get(field) != null) {
+            raw.add(record.get(field).toString());
+          }
+        }
+      }
+    }
+    assertFalse(raw.isEmpty());
+    String output = run.all();
+    for (String value : raw) {
+      assertFalse(output.contains(value), "raw personal data in the command's output: " + value);
+    }
+    for (Row row : TestSpark.session().read().format("delta").load(lake.resolve("bronze/ad_events").toString())
+        .collectAsList()) {
+      for (int i = 0; i < row.length(); i++) {
+        assertFalse(raw.contains(String.valueOf(row.get(i))), "raw personal data in bronze column " + i);
+      }
+    }
+  }
+
+  private static long bronzeCount() {
+    return TestSpark.session().read().format("delta").load(lake.resolve("bronze/ad_events").toString()).count();
+  }
+
+  private static JsonNode report(String runId) throws IOException {
+    return RunReportWriter.parse(Files.readString(lake.resolve("_runs/" + runId + ".json")));
+  }
+
+  private static List<Path> landingFiles(Path under) throws IOException {
+    try (Stream<Path> files = Files.walk(under)) {
+      return files.filter(p -> p.toString().endsWith(".avro")).sorted().toList();
+    }
+  }
+
+  private static List<GenericRecord> records(Path file) throws IOException {
+    List<GenericRecord> records = new java.util.ArrayList<>();
+    try (DataFileReader<GenericRecord> reader = new DataFileReader<>(file.toFile(), new GenericDatumReader<>())) {
+      reader.forEach(records::add);
+    }
+    return records;
+  }
+}
