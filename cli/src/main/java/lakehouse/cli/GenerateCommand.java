@@ -71,6 +71,12 @@ final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--hot-ad-share", paramLabel = "P", description = "Share of events of the one hot ad.")
   Double hotAdShare;
 
+  private final Console console;
+
+  GenerateCommand(CommandEnvironment environment) {
+    this.console = environment.console();
+  }
+
   @Override
   public Integer call() throws Exception {
     GeneratorSpec generatorSpec;
@@ -82,8 +88,8 @@ final class GenerateCommand implements Callable<Integer> {
     }
     long started = System.nanoTime();
     GenerationSummary summary = new LandingGenerator().generate(out, generatorSpec);
-    Console.system().progress(summary.describe());
-    Console.system().progress(String.format("generate: %,d records in %d files under %s (%.1f s)",
+    console.progress(summary.describe());
+    console.progress(String.format("generate: %,d records in %d files under %s (%.1f s)",
         summary.records(), summary.files().size(), out.resolve("landing/ad_events"),
         (System.nanoTime() - started) / 1e9));
     return ExitStatus.DONE;

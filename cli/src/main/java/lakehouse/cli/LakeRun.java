@@ -13,7 +13,6 @@ import lakehouse.shared.run.RunReport;
 import lakehouse.shared.run.RunReportWriter;
 import lakehouse.shared.run.RunStatus;
 import lakehouse.shared.run.Versions;
-import lakehouse.shared.spark.LakehouseSession;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -27,24 +26,27 @@ final class LakeRun implements AutoCloseable {
   private final LakehouseConfig config;
   private final String runId;
   private final Clock clock;
+  private final CommandEnvironment.SparkSessions sessions;
   private final Instant startedAt;
   private final Map<String, Object> layers = new LinkedHashMap<>();
   private SparkSession spark;
 
-  private LakeRun(String command, List<String> arguments, LakehouseConfig config, String runId, Clock clock) {
+  private LakeRun(String command, List<String> arguments, LakehouseConfig config, String runId,
+      CommandEnvironment environment) {
     this.command = command;
     this.arguments = List.copyOf(arguments);
     this.config = config;
     this.runId = runId;
-    this.clock = clock;
+    this.clock = environment.clock();
+    this.sessions = environment.sessions();
     this.startedAt = clock.instant();
   }
 
   /** Validates the options and configuration; throws ConfigurationException (exit 2) on any problem. */
-  static LakeRun prepare(String command, List<String> arguments, CommonOptions options, Clock clock) {
+  static LakeRun prepare(String command, List<String> arguments, CommonOptions options, CommandEnvironment environment) {
     LakehouseConfig config = new ConfigLoader().load(options.conf, ConfigLoader.overrides(options.lake, options.settings));
-    String runId = options.runId == null ? RunId.generate(command, clock) : RunId.validate(options.runId);
-    return new LakeRun(command, arguments, config, runId, clock);
+    String runId = options.runId == null ? RunId.generate(command, environment.clock()) : RunId.validate(options.runId);
+    return new LakeRun(command, arguments, config, runId, environment);
   }
 
   LakehouseConfig config() {
@@ -61,8 +63,7 @@ final class LakeRun implements AutoCloseable {
 
   synchronized SparkSession spark() {
     if (spark == null) {
-      spark = LakehouseSession.builder("lakehouse " + command + " " + runId, config.sparkSettings()).getOrCreate();
-      spark.sparkContext().setLogLevel("WARN");
+      spark = sessions.open("lakehouse " + command + " " + runId, config.sparkSettings());
     }
     return spark;
   }
@@ -86,7 +87,7 @@ final class LakeRun implements AutoCloseable {
   @Override
   public void close() {
     if (spark != null) {
-      spark.stop();
+      sessions.close(spark);
     }
   }
 }

@@ -1,6 +1,8 @@
 package lakehouse.cli;
 
 import lakehouse.shared.config.ConfigurationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 /**
@@ -9,15 +11,18 @@ import picocli.CommandLine;
  * error, never a stack trace.
  */
 public final class Main {
+  private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(execute(args));
+    System.exit(execute(CommandEnvironment.system(), args));
   }
 
-  static int execute(String... args) {
-    Console console = Console.system();
-    CommandLine commandLine = new CommandLine(new LakehouseCommand())
+  /** Runs one command in this JVM and returns its exit status. */
+  public static int execute(CommandEnvironment environment, String... args) {
+    Console console = environment.console();
+    CommandLine commandLine = new CommandLine(new LakehouseCommand(), new CommandFactory(environment))
         .setCaseInsensitiveEnumValuesAllowed(true)
         .setParameterExceptionHandler((e, arguments) -> {
           console.error(e.getMessage().replace('\n', ' ') + " (see: lakehouse "
@@ -30,7 +35,8 @@ public final class Main {
             return ExitStatus.USAGE;
           }
           console.error(cmd.getCommandName() + " failed: " + e);
-          throw e;
+          LOG.error("{} failed", cmd.getCommandName(), e);
+          return ExitStatus.FAILED;
         });
     return commandLine.execute(args);
   }
