@@ -1,0 +1,196 @@
+package lakehouse.silver;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import lakehouse.shared.config.SilverSettings;
+import lakehouse.shared.lake.LakeLayout;
+import lakehouse.shared.tables.BronzeEvents;
+import lakehouse.shared.tables.Quarantine;
+import lakehouse.shared.tables.SilverEvents;
+import lakehouse.silver.dedup.DedupOutcome;
+import lakehouse.silver.dedup.EventDeduplication;
+import lakehouse.silver.features.FeatureGroup;
+import lakehouse.silver.features.FeatureGroups;
+import lakehouse.silver.migration.EventMigrations;
+import lakehouse.silver.table.DeclaredTable;
+import lakehouse.silver.validation.RecordValidation;
+import lakehouse.silver.validation.ValidationRule;
+import lakehouse.silver.validation.ValidationRules;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns the bronze rows of one ingest date into silver: validated, migrated to the latest schema shape,
+ * deduplicated events in {@code silver/ad_events}, failing records in {@code silver/quarantine}, and the
+ * daily feature groups of every event date that received an event.
+ *
+ * <p>Which rows: those of the date's bronze files that are not in the {@link ProcessedFilesLedger}. A
+ * date with no such file changes no table (no new Delta version anywhere).
+ *
+ * <p>Commits, in this order, each one atomic: (1) the new events, one append; (2) the quarantined
+ * records, one replaceWhere of exactly this run's files of the date, so writing them again leaves one
+ * copy; (3) each feature group, one replaceWhere of the changed event dates; (4) the ledger, one append,
+ * last, so a file counts as processed only once all of its effects are committed.
+ *
+ * <p>A run that stops between commits leaves its files pending, and the next run of the date reads them
+ * again. Its events already in silver are recognised by their lineage: the copy silver holds with the
+ * same event id, ingest date and source file (first in that file, from a file whose processing never
+ * completed) is {@link DedupOutcome#ALREADY_ACCEPTED}. It is not appended again and not counted as a
+ * duplicate; nor is it counted as read or accepted. The counts of a run describe the decisions it made,
+ * and the interrupted attempt made that one; so {@code rows_read = rows_accepted + records_quarantined +
+ * duplicates_dropped} holds for every run, and the rows a run appends to silver are its {@code
+ * rows_accepted}. Such rows are reported apart as {@code rows_already_accepted}, and their event dates
+ * count as changed, because the interrupted attempt may have died before rebuilding their feature
+ * groups. Quarantined records of those files are decided and counted again (the replaceWhere keeps one
+ * copy of each), since the interrupted attempt reported nothing.
+ *
+ * <p>Rows written carry this run's id in {@code run_id}, in silver events and in the quarantine alike;
+ * the bronze run that ingested a record is found through its {@code source_fingerprint}.
+ *
+ * <p>Every read of bronze and silver inside a run is pinned to the Delta version seen at its start, so
+ * the counts and the commits describe the same rows even when a step is recomputed.
+ */
+public final class SilverLayer {
+  private static final Logger LOG = LoggerFactory.getLogger(SilverLayer.class);
+
+  private final SparkSession spark;
+  private final LakeLayout lake;
+  private final SilverSettings settings;
+  private final Clock clock;
+  private final DeclaredTable events;
+  private final DeclaredTable quarantine;
+  private final ProcessedFilesLedger ledger;
+  private final EventMigrations migrations = EventMigrations.chain();
+  private final List<ValidationRule> rules = ValidationRules.ALL;
+  private final List<FeatureGroup> featureGroups = FeatureGroups.all();
+
+  public SilverLayer(SparkSession spark, LakeLayout lake, SilverSettings settings) {
+    this(spark, lake, settings, Clock.systemUTC());
+  }
+
+  public SilverLayer(SparkSession spark, LakeLayout lake, SilverSettings settings, Clock clock) {
+    this.spark = spark;
+    this.lake = lake;
+    this.settings = settings;
+    this.clock = clock;
+    this.events = new DeclaredTable(lake.silverEvents(), SilverEvents.SCHEMA, SilverEvents.PARTITION_COLUMN);
+    this.quarantine = new DeclaredTable(lake.quarantine(), Quarantine.SCHEMA, Quarantine.PARTITION_COLUMN);
+    this.ledger = new ProcessedFilesLedger(spark, lake);
+  }
+
+  /** Processes the bronze rows of ingest date D that silver has not processed yet. */
+  public SilverResult process(LocalDate ingestDate, String runId) {
+    long started = clock.millis();
+    Set<BronzeFile> processed = ledger.filesProcessed(ingestDate);
+    PendingInput pending = PendingInput.read(spark, lake.bronzeEvents(), ingestDate, processed);
+    if (pending.isEmpty()) {
+      LOG.info("silver {}: no bronze file left to process", ingestDate);
+      return result(new QuarantineCounts(0, 0, zeroPerRule()), new DedupCounts(0, 0, 0, new TreeSet<>()), started);
+    }
+    EventTimeWindow window = EventTimeWindow.of(ingestDate, settings);
+    Dataset<Row> validated = RecordValidation.validate(pending.rows(), rules, window).persist();
+    Dataset<Row> classified = null;
+    try {
+      QuarantineCounts quarantined = QuarantineCounts.of(validated, rules);
+      Dataset<Row> candidates = migrations.toLatest(validated.where(RecordValidation.isValid()),
+          pending.schemaVersions());
+      Set<String> completedFiles = processed.stream().map(BronzeFile::sourceFile).collect(Collectors.toSet());
+      classified = EventDeduplication.classify(candidates, acceptedEvents(window), completedFiles).persist();
+      DedupCounts dedup = DedupCounts.of(classified);
+
+      if (dedup.newEvents() > 0) {
+        events.append(spark, classified.where(EventDeduplication.is(DedupOutcome.NEW))
+            .withColumn(SilverEvents.RUN_ID, lit(runId)));
+      }
+      if (quarantined.quarantined() > 0) {
+        quarantine.replaceWhere(spark, validated.where(RecordValidation.isQuarantined())
+                .withColumn(BronzeEvents.RUN_ID, lit(runId)),
+            BronzeFile.rowsOf(ingestDate, pending.files()));
+      }
+      if (!dedup.changedEventDates().isEmpty()) {
+        rebuildFeatureGroups(dedup.changedEventDates());
+      }
+      ledger.record(ingestDate, pending.files(), runId, clock.instant());
+
+      SilverResult result = result(quarantined, dedup, started);
+      LOG.info("silver {}: {} files, {} rows read, {} accepted, {} duplicates, {} quarantined, event dates {}",
+          ingestDate, pending.files().size(), result.rowsRead(), result.rowsAccepted(), result.duplicatesDropped(),
+          result.recordsQuarantined(), result.changedEventDates());
+      return result;
+    } finally {
+      validated.unpersist();
+      if (classified != null) {
+        classified.unpersist();
+      }
+    }
+  }
+
+  /** Lineage of the silver events among the dates this run can accept, as of the run's start. */
+  private Dataset<Row> acceptedEvents(EventTimeWindow window) {
+    long version = events.version(spark);
+    Dataset<Row> accepted = version < 0 ? events.empty(spark) : events.readAsOf(spark, version);
+    return accepted
+        .where(col(SilverEvents.EVENT_DATE).between(lit(window.earliestDate()), lit(window.latestDate())))
+        .select(SilverEvents.EVENT_ID, SilverEvents.INGEST_DATE, SilverEvents.SOURCE_FILE);
+  }
+
+  /** Recomputes each group over the whole partitions of the changed dates: older events of a date count too. */
+  private void rebuildFeatureGroups(SortedSet<LocalDate> dates) {
+    Dataset<Row> ofDates = events.read(spark).where(col(SilverEvents.EVENT_DATE).isin(dates.toArray()));
+    for (FeatureGroup group : featureGroups) {
+      featureTable(group).replaceDates(spark, group.compute(ofDates), dates);
+    }
+  }
+
+  private DeclaredTable featureTable(FeatureGroup group) {
+    return new DeclaredTable(lake.featureGroup(group.name(), group.version()), group.schema(), SilverEvents.EVENT_DATE);
+  }
+
+  private SilverResult result(QuarantineCounts quarantined, DedupCounts dedup, long started) {
+    return new SilverResult(
+        quarantined.records() - dedup.alreadyAccepted(),
+        dedup.newEvents(),
+        dedup.duplicates(),
+        quarantined.quarantined(),
+        quarantined.byReason(),
+        dedup.changedEventDates(),
+        tableVersions(),
+        clock.millis() - started,
+        dedup.alreadyAccepted());
+  }
+
+  private Map<String, Long> tableVersions() {
+    Map<String, Long> versions = new LinkedHashMap<>();
+    for (DeclaredTable table : allTables()) {
+      versions.put(table.path(), table.version(spark));
+    }
+    return versions;
+  }
+
+  private List<DeclaredTable> allTables() {
+    List<DeclaredTable> tables = new ArrayList<>(List.of(events, quarantine));
+    featureGroups.forEach(group -> tables.add(featureTable(group)));
+    tables.add(ledger.table());
+    return tables;
+  }
+
+  private Map<String, Long> zeroPerRule() {
+    Map<String, Long> zero = new LinkedHashMap<>();
+    rules.forEach(rule -> zero.put(rule.name(), 0L));
+    return zero;
+  }
+}

@@ -1,0 +1,72 @@
+package lakehouse.silver.table;
+
+import io.delta.tables.DeltaTable;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import lakehouse.shared.delta.DeltaPartitionWriter;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * A Delta table of silver with its declared schema. The table is created from the schema before its
+ * first write (a plain DataFrame write would store every column as nullable), so the table keeps the
+ * declared column order and nullability and Delta refuses a null in a non-nullable column. Every write
+ * conforms its rows to the schema and is one Delta commit.
+ */
+public record DeclaredTable(String path, StructType schema, String partitionColumn) {
+
+  public boolean exists(SparkSession spark) {
+    return DeltaPartitionWriter.exists(spark, path);
+  }
+
+  /** Latest Delta version, -1 when the table does not exist yet. */
+  public long version(SparkSession spark) {
+    return DeltaPartitionWriter.version(spark, path);
+  }
+
+  /** The table as of a version, so that repeated reads within a run see the same rows. */
+  public Dataset<Row> readAsOf(SparkSession spark, long version) {
+    return spark.read().format("delta").option("versionAsOf", version).load(path);
+  }
+
+  /** The latest rows, or no rows (with the declared schema) when the table does not exist yet. */
+  public Dataset<Row> read(SparkSession spark) {
+    return exists(spark) ? spark.read().format("delta").load(path) : empty(spark);
+  }
+
+  public Dataset<Row> empty(SparkSession spark) {
+    return spark.createDataFrame(List.of(), schema);
+  }
+
+  public void append(SparkSession spark, Dataset<Row> rows) {
+    createIfMissing(spark);
+    DeltaPartitionWriter.append(SchemaConformance.conform(rows, schema), path, partitionColumn);
+  }
+
+  /** Replaces exactly the given date partitions, in one commit. */
+  public void replaceDates(SparkSession spark, Dataset<Row> rows, Collection<LocalDate> dates) {
+    createIfMissing(spark);
+    DeltaPartitionWriter.replaceDatePartitions(SchemaConformance.conform(rows, schema), path, partitionColumn, dates);
+  }
+
+  /**
+   * Replaces the rows matching a predicate with the given rows, in one commit; rows outside the
+   * predicate fail the commit. Writing the same rows again leaves the table as it was.
+   */
+  public void replaceWhere(SparkSession spark, Dataset<Row> rows, String predicate) {
+    createIfMissing(spark);
+    SchemaConformance.conform(rows, schema).write().format("delta").mode("overwrite")
+        .option("replaceWhere", predicate)
+        .partitionBy(partitionColumn)
+        .save(path);
+  }
+
+  private void createIfMissing(SparkSession spark) {
+    if (!exists(spark)) {
+      DeltaTable.createIfNotExists(spark).location(path).addColumns(schema).partitionedBy(partitionColumn).execute();
+    }
+  }
+}
