@@ -1,0 +1,204 @@
+package lakehouse.gold;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import lakehouse.gold.features.CampaignDailyComputation;
+import lakehouse.gold.features.UserFeaturesComputation;
+import lakehouse.gold.plan.GoldPlan;
+import lakehouse.gold.plan.GoldPlanner;
+import lakehouse.gold.promotion.PartitionOutcome;
+import lakehouse.gold.promotion.PartitionPromotion;
+import lakehouse.gold.promotion.PromotionOutcome;
+import lakehouse.gold.promotion.PromotionResult;
+import lakehouse.gold.promotion.RunStart;
+import lakehouse.gold.promotion.RunStartRegistry;
+import lakehouse.gold.staging.CheckedPartition;
+import lakehouse.gold.staging.ExpiredStaging;
+import lakehouse.gold.staging.PartitionStager;
+import lakehouse.gold.staging.StagedPartition;
+import lakehouse.gold.staging.StagedPartitionChecker;
+import lakehouse.gold.staging.StagingJanitor;
+import lakehouse.gold.table.GoldTable;
+import lakehouse.shared.config.ConfigurationException;
+import lakehouse.shared.config.GoldSettings;
+import lakehouse.shared.lake.LakeLayout;
+import lakehouse.shared.tables.SilverEvents;
+import lakehouse.shared.tables.UserDailyActivity;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The gold layer of one run: rebuilds the gold partitions affected by the event dates the run changed
+ * in silver, stages them, checks every staged partition, then promotes each table's partitions in one
+ * atomic commit (user_features first, then campaign_daily).
+ *
+ * <p>Nothing is promoted unless every staged partition of both tables passed its checks. A run that
+ * dies anywhere before a commit leaves the tables as they were; its staging is removed by the next
+ * run (expired staging is removed when a run starts) or by {@code cleanup}.
+ */
+public final class GoldLayer {
+  private static final Logger LOG = LoggerFactory.getLogger(GoldLayer.class);
+  /** How long staging of a dead run is kept when the caller does not say (the configuration's default). */
+  public static final Duration DEFAULT_STAGING_RETENTION = Duration.ofHours(24);
+  private static final Set<String> KNOWN_VERSIONS = Set.of("v1");
+
+  private final SparkSession spark;
+  private final LakeLayout lake;
+  private final GoldSettings settings;
+  private final Duration stagingRetention;
+  private final Clock clock;
+  private final GoldRunListener listener;
+
+  public GoldLayer(SparkSession spark, LakeLayout lake, GoldSettings settings) {
+    this(spark, lake, settings, DEFAULT_STAGING_RETENTION, Clock.systemUTC());
+  }
+
+  /** @param stagingRetention staging of dead runs older than this is removed when a run starts */
+  public GoldLayer(SparkSession spark, LakeLayout lake, GoldSettings settings, Duration stagingRetention, Clock clock) {
+    this(spark, lake, settings, stagingRetention, clock, GoldRunListener.NONE);
+  }
+
+  private GoldLayer(SparkSession spark, LakeLayout lake, GoldSettings settings, Duration stagingRetention,
+      Clock clock, GoldRunListener listener) {
+    this.spark = spark;
+    this.lake = lake;
+    this.settings = settings;
+    this.stagingRetention = stagingRetention;
+    this.clock = clock;
+    this.listener = listener;
+  }
+
+  /** The same layer, telling the listener about its progress (tests: pausing or lining up runs). */
+  public GoldLayer withListener(GoldRunListener listener) {
+    return new GoldLayer(spark, lake, settings, stagingRetention, clock, listener);
+  }
+
+  public GoldTable userFeaturesTable() {
+    return GoldTable.userFeatures(lake, settings.userFeaturesVersion());
+  }
+
+  public GoldTable campaignDailyTable() {
+    return GoldTable.campaignDaily(lake, settings.campaignDailyVersion());
+  }
+
+  /** Removes staging of dead runs older than the retention; what {@code cleanup} calls. */
+  public List<ExpiredStaging> removeExpiredStaging(Duration retention, boolean dryRun) {
+    return new StagingJanitor(lake, spark.sparkContext().hadoopConfiguration()).removeExpired(retention, clock, dryRun);
+  }
+
+  /** Rebuilds and promotes the gold partitions affected by the changed event dates of the run for ingest date D. */
+  public GoldResult build(LocalDate ingestDate, Set<LocalDate> changedEventDates, String runId) {
+    long started = clock.millis();
+    requireKnownVersion("lakehouse.gold.user-features-version", settings.userFeaturesVersion());
+    requireKnownVersion("lakehouse.gold.campaign-daily-version", settings.campaignDailyVersion());
+    RunStart run = new RunStartRegistry(lake, spark.sparkContext().hadoopConfiguration()).register(runId, clock);
+    List<ExpiredStaging> removed = removeExpiredStagingBeforeRun();
+
+    GoldPlan plan = GoldPlanner.plan(ingestDate, changedEventDates);
+    SilverInput activity = SilverInput.pin(spark, lake,
+        lake.featureGroup(UserDailyActivity.NAME, UserDailyActivity.VERSION), UserDailyActivity.SCHEMA);
+    SilverInput events = SilverInput.pin(spark, lake, lake.silverEvents(), SilverEvents.SCHEMA);
+
+    PartitionStager stager = new PartitionStager(lake, settings.maxRowsPerFile());
+    GoldTable userFeatures = userFeaturesTable();
+    GoldTable campaignDaily = campaignDailyTable();
+    List<StagedPartition> stagedFeatures = stager.stage(userFeatures,
+        UserFeaturesComputation.compute(activity.rows(), plan.userFeaturesAsOfDates(), userFeatures.version(), runId),
+        plan.userFeaturesAsOfDates(), runId, listener);
+    List<StagedPartition> stagedCampaigns = plan.campaignDailyDates().isEmpty() ? List.of()
+        : stager.stage(campaignDaily,
+            CampaignDailyComputation.compute(events.rows(), plan.campaignDailyDates(), runId),
+            plan.campaignDailyDates(), runId, listener);
+
+    // Every partition of both tables is checked before anything is promoted.
+    StagedPartitionChecker checker = new StagedPartitionChecker(spark);
+    List<CheckedPartition> checkedFeatures = checker.checkAll(stagedFeatures);
+    List<CheckedPartition> checkedCampaigns = checker.checkAll(stagedCampaigns);
+
+    List<PromotionResult> promotions = new ArrayList<>();
+    promotions.add(promote(userFeatures, run, checkedFeatures, Map.of(activity.name(), activity.version())));
+    if (!checkedCampaigns.isEmpty()) {
+      promotions.add(promote(campaignDaily, run, checkedCampaigns, Map.of(events.name(), events.version())));
+    }
+    return result(ingestDate, changedEventDates, run, promotions, stagedFeatures, stagedCampaigns,
+        Map.of(activity.name(), activity.version(), events.name(), events.version()), removed, started);
+  }
+
+  private PromotionResult promote(GoldTable table, RunStart run, List<CheckedPartition> checked,
+      Map<String, Long> inputs) {
+    return new PartitionPromotion(spark, lake, table, run)
+        .addAll(checked)
+        .inputVersions(inputs)
+        .maxRowsPerFile(settings.maxRowsPerFile())
+        .listener(listener)
+        .commit();
+  }
+
+  private List<ExpiredStaging> removeExpiredStagingBeforeRun() {
+    try {
+      List<ExpiredStaging> removed = removeExpiredStaging(stagingRetention, false);
+      removed.forEach(r -> LOG.info("gold: removed expired staging of run {} at {}", r.runId(), r.path()));
+      return removed;
+    } catch (RuntimeException e) {
+      // Leftover staging costs space, not correctness: the run goes on and cleanup will try again.
+      LOG.warn("gold: cannot remove expired staging under {}: {}", lake.staging(), e.getMessage());
+      return List.of();
+    }
+  }
+
+  private GoldResult result(LocalDate ingestDate, Set<LocalDate> changed, RunStart run,
+      List<PromotionResult> promotions, List<StagedPartition> stagedFeatures, List<StagedPartition> stagedCampaigns,
+      Map<String, Long> inputs, List<ExpiredStaging> removed, long started) {
+    Map<String, List<String>> promoted = new LinkedHashMap<>();
+    Map<String, List<String>> already = new LinkedHashMap<>();
+    Map<String, List<String>> superseded = new LinkedHashMap<>();
+    Map<String, Long> versions = new LinkedHashMap<>();
+    List<String> messages = new ArrayList<>();
+    for (PromotionResult promotion : promotions) {
+      promoted.put(promotion.table(), dates(promotion, PromotionOutcome.PROMOTED));
+      already.put(promotion.table(), dates(promotion, PromotionOutcome.ALREADY_PROMOTED));
+      superseded.put(promotion.table(), dates(promotion, PromotionOutcome.SUPERSEDED));
+      versions.put(promotion.table(), promotion.committed() ? promotion.committedVersion()
+          : promotion.tableVersionBefore());
+      for (PartitionOutcome outcome : promotion.partitions()) {
+        if (outcome.outcome() != PromotionOutcome.PROMOTED) {
+          messages.add(promotion.table() + " " + outcome.partitionKey() + ": " + outcome.detail());
+        }
+      }
+    }
+    Map<String, Map<String, Long>> rows = new LinkedHashMap<>();
+    rows.put(userFeaturesTable().name(), rowsByKey(stagedFeatures));
+    if (!stagedCampaigns.isEmpty()) {
+      rows.put(campaignDailyTable().name(), rowsByKey(stagedCampaigns));
+    }
+    List<String> changedDates = new TreeSet<>(changed).stream().map(LocalDate::toString).toList();
+    return new GoldResult(ingestDate.toString(), run.runId(), run.startedAt().toString(), changedDates, promoted,
+        already, superseded, rows, versions, new TreeMap<>(inputs), messages, removed, clock.millis() - started);
+  }
+
+  private static List<String> dates(PromotionResult promotion, PromotionOutcome outcome) {
+    return promotion.partitions().stream().filter(p -> p.outcome() == outcome)
+        .map(p -> p.partitionKey().toString()).toList();
+  }
+
+  private static Map<String, Long> rowsByKey(List<StagedPartition> staged) {
+    Map<String, Long> rows = new TreeMap<>();
+    staged.forEach(p -> rows.put(p.partitionKey().toString(), p.computedRows()));
+    return rows;
+  }
+
+  private static void requireKnownVersion(String option, String version) {
+    if (!KNOWN_VERSIONS.contains(version)) {
+      throw new ConfigurationException(option + " = " + version + ": this build computes only " + KNOWN_VERSIONS);
+    }
+  }
+}

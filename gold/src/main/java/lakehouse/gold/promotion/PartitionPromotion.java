@@ -1,0 +1,294 @@
+package lakehouse.gold.promotion;
+
+import io.delta.tables.DeltaTable;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import lakehouse.gold.lineage.GoldLineage;
+import lakehouse.gold.lineage.LineageRecord;
+import lakehouse.gold.lock.LakeLock;
+import lakehouse.gold.lock.LockTimeoutException;
+import lakehouse.gold.staging.CheckedPartition;
+import lakehouse.gold.staging.StagedPartition;
+import lakehouse.gold.staging.StagingJanitor;
+import lakehouse.gold.table.GoldTable;
+import lakehouse.shared.delta.DeltaPartitionWriter;
+import lakehouse.shared.lake.LakeLayout;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.delta.DeltaConcurrentModificationException;
+import org.apache.spark.sql.types.StructType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Replaces a run's checked partitions of one gold table in one atomic Delta commit (replaceWhere over
+ * exactly those partition values, reading the staged Parquet). Build it, add partitions, call
+ * {@link #commit()} once.
+ *
+ * <p>Guarantees, per partition:
+ * <ul>
+ *   <li>a partition that already holds this run's output is left alone ({@link PromotionOutcome#ALREADY_PROMOTED}),
+ *       so a retry converges and, when everything was promoted, adds no Delta version;
+ *   <li>a partition held by a run that started after this one keeps that output
+ *       ({@link PromotionOutcome#SUPERSEDED}): an old run retried late never overwrites a newer one;
+ *   <li>otherwise the partition gets this run's output ({@link PromotionOutcome#PROMOTED}); a backfill
+ *       is a new run, newer than the nightly run before it, so its output becomes visible.
+ * </ul>
+ * Which run holds a partition is read from lineage and from the commit log, whose promotion commits
+ * carry their run in userMetadata; the decision and the commit happen under the table's
+ * {@link LakeLock}, so on a local lake no other promotion commits in between. On object stores there is
+ * no lock: Delta's conflict detection still keeps each commit whole (the table ends with one run's
+ * complete output per partition), and a conflict is retried against the new snapshot, but a promotion
+ * committed between the ownership read and the write's own snapshot is not seen as newer.
+ *
+ * <p>The table's declared schema is created (version 0) on the first promotion. After the commit the
+ * lineage of the promoted partitions is appended and the run's staging of the table is removed.
+ */
+public final class PartitionPromotion {
+  private static final Logger LOG = LoggerFactory.getLogger(PartitionPromotion.class);
+  public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofMinutes(30);
+  private static final int MAX_ATTEMPTS = 3;
+
+  private final SparkSession spark;
+  private final LakeLayout lake;
+  private final GoldTable table;
+  private final RunStart run;
+  private final TreeMap<LocalDate, StagedPartition> partitions = new TreeMap<>();
+  private Map<String, Long> inputVersions = Map.of();
+  private PromotionListener listener = PromotionListener.NONE;
+  private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
+  private long maxRowsPerFile = 0;
+  private boolean committed;
+
+  public PartitionPromotion(SparkSession spark, LakeLayout lake, GoldTable table, RunStart run) {
+    this.spark = spark;
+    this.lake = lake;
+    this.table = table;
+    this.run = run;
+  }
+
+  public PartitionPromotion add(CheckedPartition partition) {
+    StagedPartition staged = partition.staged();
+    if (!staged.table().equals(table) || !staged.runId().equals(run.runId())) {
+      throw new IllegalArgumentException("staged partition " + staged.path() + " is not of " + table.label()
+          + " for run " + run.runId());
+    }
+    if (partitions.putIfAbsent(staged.partitionKey(), staged) != null) {
+      throw new IllegalArgumentException(table.partitionLabel(staged.partitionKey()) + " added twice");
+    }
+    return this;
+  }
+
+  public PartitionPromotion addAll(List<CheckedPartition> checked) {
+    checked.forEach(this::add);
+    return this;
+  }
+
+  /** The Delta versions of the silver tables the partitions were built from, for lineage. */
+  public PartitionPromotion inputVersions(Map<String, Long> versions) {
+    this.inputVersions = Map.copyOf(versions);
+    return this;
+  }
+
+  public PartitionPromotion listener(PromotionListener listener) {
+    this.listener = listener;
+    return this;
+  }
+
+  /** How long to wait for another promotion of the table to finish before giving up. */
+  public PartitionPromotion lockTimeout(Duration timeout) {
+    this.lockTimeout = timeout;
+    return this;
+  }
+
+  /** Caps rows per file written to the table; 0 leaves files as staged (the stager already sized them). */
+  public PartitionPromotion maxRowsPerFile(long rows) {
+    this.maxRowsPerFile = rows;
+    return this;
+  }
+
+  /**
+   * Promotes what is not already promoted or superseded, in one commit.
+   *
+   * @throws ConcurrentPromotionException another run kept the table busy; nothing of this run was promoted
+   * @throws PromotionFailedException the commit could not be made; the message says whether the table moved
+   * @throws LineageNotRecordedException promoted, but the lineage append failed (a retry records it)
+   */
+  public PromotionResult commit() {
+    if (committed) {
+      throw new IllegalStateException("commit() called twice on the promotion of " + table.label());
+    }
+    committed = true;
+    if (partitions.isEmpty()) {
+      throw new IllegalArgumentException("no partitions to promote into " + table.label());
+    }
+    listener.beforePromotion(table, run.runId());
+    GoldLineage lineage = new GoldLineage(spark, lake);
+    PromotionHistory history = new PromotionHistory(spark, lineage);
+    for (int attempt = 1; ; attempt++) {
+      try (LakeLock lock = LakeLock.acquire(lake, table.name() + "-" + table.version(), run.runId(), lockTimeout)) {
+        PromotionResult result = promoteUnderLock(history, lineage);
+        discardStaging();
+        return result;
+      } catch (LockTimeoutException e) {
+        throw new ConcurrentPromotionException("another run is promoting " + table.label() + " concurrently: "
+            + e.getMessage() + "; nothing of run " + run.runId() + " was promoted, retry it later", e);
+      } catch (DeltaConcurrentModificationException e) {
+        if (attempt >= MAX_ATTEMPTS) {
+          throw new ConcurrentPromotionException("another run promoted " + table.label() + " concurrently "
+              + attempt + " times in a row (" + e.getClass().getSimpleName() + "); nothing of run " + run.runId()
+              + " was promoted, retry it", e);
+        }
+        LOG.warn("gold: {} changed under the promotion of run {} ({}); deciding again against the new snapshot",
+            table.label(), run.runId(), e.getClass().getSimpleName());
+      }
+    }
+  }
+
+  private PromotionResult promoteUnderLock(PromotionHistory history, GoldLineage lineage) {
+    TableState state = ensureTableExists();
+    String tableId = state.tableId();
+    long before = state.version();
+    PromotionHistory.Owners owners = history.owners(table, tableId, before);
+
+    List<PartitionOutcome> outcomes = new ArrayList<>();
+    List<StagedPartition> toPromote = new ArrayList<>();
+    for (StagedPartition staged : partitions.values()) {
+      PartitionOutcome outcome = decide(staged, owners.byPartition().get(staged.partitionKey()));
+      outcomes.add(outcome);
+      if (outcome.outcome() == PromotionOutcome.PROMOTED) {
+        toPromote.add(staged);
+      }
+    }
+
+    List<LineageRecord> toRecord = new ArrayList<>(owners.unrecorded());
+    long committedVersion = -1;
+    if (!toPromote.isEmpty()) {
+      PromotionHistory.Commit commit = write(history, toPromote, before);
+      committedVersion = commit.version();
+      listener.committed(table, run.runId(), committedVersion);
+      for (StagedPartition staged : toPromote) {
+        toRecord.add(PromotionHistory.lineageRecord(table, tableId, commit, staged.partitionKey().toString(),
+            staged.computedRows()));
+      }
+    }
+    PromotionResult result = new PromotionResult(table.name(), table.version(), run.runId(), outcomes, before,
+        committedVersion);
+    for (PartitionOutcome outcome : outcomes) {
+      LOG.info("gold: {} {}: {}", table.partitionLabel(outcome.partitionKey()), outcome.outcome(), outcome.detail());
+    }
+    try {
+      lineage.record(toRecord, run.runId(), lockTimeout);
+    } catch (RuntimeException e) {
+      throw new LineageNotRecordedException(table.label() + ": partitions " + result.promoted() + " of run "
+          + run.runId() + " were promoted (Delta version " + committedVersion + ") but their lineage could not be"
+          + " recorded in " + lineage.path() + ": " + e.getMessage() + ". The table content is final; run again"
+          + " with the same run id to record the lineage (it adds no table version).", result, e);
+    }
+    return result;
+  }
+
+  private PartitionOutcome decide(StagedPartition staged, RunStart holder) {
+    LocalDate key = staged.partitionKey();
+    if (holder != null && holder.runId().equals(run.runId())) {
+      return new PartitionOutcome(key, PromotionOutcome.ALREADY_PROMOTED, staged.computedRows(), run.runId(),
+          "already holds the output of run " + run.runId() + "; nothing written");
+    }
+    if (holder != null && holder.isNewerThan(run)) {
+      return new PartitionOutcome(key, PromotionOutcome.SUPERSEDED, staged.computedRows(), holder.runId(),
+          "superseded: " + table.partitionLabel(key) + " holds the output of run " + holder
+              + ", which started after run " + run + "; the newer output is kept and run " + run.runId()
+              + "'s is not promoted");
+    }
+    return new PartitionOutcome(key, PromotionOutcome.PROMOTED, staged.computedRows(), run.runId(),
+        holder == null ? "promoted (first output of the partition)"
+            : "promoted over the output of run " + holder);
+  }
+
+  /** Writes the partitions in one commit and returns that commit, found in the log by its promotion id. */
+  private PromotionHistory.Commit write(PromotionHistory history, List<StagedPartition> toPromote, long before) {
+    List<LocalDate> keys = toPromote.stream().map(StagedPartition::partitionKey).toList();
+    Map<String, Long> rows = new TreeMap<>();
+    toPromote.forEach(p -> rows.put(p.partitionKey().toString(), p.computedRows()));
+    PromotionCommitInfo info = new PromotionCommitInfo(UUID.randomUUID().toString(), run.runId(),
+        run.startedAt().toString(), table.name(), table.version(), rows, inputVersions);
+
+    String[] paths = toPromote.stream().map(StagedPartition::path).toArray(String[]::new);
+    Dataset<Row> staged = spark.read().schema(table.schema()).parquet(paths);
+    var writer = staged.write().format("delta").mode("overwrite")
+        .option("replaceWhere", DeltaPartitionWriter.inDates(table.partitionColumn(), keys))
+        .option("userMetadata", info.toJson());
+    if (maxRowsPerFile > 0) {
+      writer = writer.option("maxRecordsPerFile", maxRowsPerFile);
+    }
+    try {
+      writer.save(table.path());
+    } catch (DeltaConcurrentModificationException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      Optional<PromotionHistory.Commit> landed = findQuietly(history, info, before);
+      if (landed.isEmpty()) {
+        throw new PromotionFailedException("promoting " + keys + " of run " + run.runId() + " into "
+            + table.label() + " failed: " + e.getMessage() + "; the table was left unchanged", e);
+      }
+      LOG.warn("gold: the write of run {} into {} reported {} after its commit landed as version {}",
+          run.runId(), table.label(), e, landed.get().version());
+      return landed.get();
+    }
+    return history.find(table, info.promotionId(), before).orElseThrow(() -> new PromotionFailedException(
+        "the promotion commit of run " + run.runId() + " into " + table.label() + " is not in the table's log"
+            + " after the write; retry the run with the same run id, which converges", null));
+  }
+
+  private Optional<PromotionHistory.Commit> findQuietly(PromotionHistory history, PromotionCommitInfo info,
+      long before) {
+    try {
+      return history.find(table, info.promotionId(), before);
+    } catch (RuntimeException unreadable) {
+      throw new PromotionFailedException("promoting into " + table.label() + " failed and the table's log cannot"
+          + " be read to tell whether the commit landed: " + unreadable.getMessage() + "; retry the run with the"
+          + " same run id, which converges either way", unreadable);
+    }
+  }
+
+  /** The table's state, creating it with the declared schema on the first promotion. */
+  private TableState ensureTableExists() {
+    TableState state = TableState.read(spark, table.path());
+    if (!state.exists()) {
+      DeltaTable.createIfNotExists(spark).location(table.path()).addColumns(table.schema())
+          .partitionedBy(table.partitionColumn()).execute();
+      return TableState.read(spark, table.path());
+    }
+    StructType existing = state.schema();
+    if (!describe(existing).equals(describe(table.schema()))) {
+      throw new PromotionFailedException(table.path() + " has columns [" + describe(existing) + "] but "
+          + table.label() + " is [" + describe(table.schema()) + "]; a change of columns needs a new table version"
+          + " (lakehouse.gold.*-version); the table was left unchanged", null);
+    }
+    return state;
+  }
+
+  private static String describe(StructType schema) {
+    return Arrays.stream(schema.fields()).map(f -> f.name() + ": " + f.dataType().simpleString())
+        .collect(Collectors.joining(", "));
+  }
+
+  /** Staging is the run's own and no longer needed; a failure here only delays its removal to cleanup. */
+  private void discardStaging() {
+    try {
+      new StagingJanitor(lake, spark.sparkContext().hadoopConfiguration()).discard(partitions.values());
+    } catch (RuntimeException e) {
+      LOG.warn("gold: cannot remove the staging of run {} for {} ({}); cleanup will remove it", run.runId(),
+          table.label(), e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,190 @@
+package lakehouse.gold;
+
+import static lakehouse.gold.Silver.activity;
+import static lakehouse.gold.Silver.event;
+import static org.apache.spark.sql.functions.lit;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.File;
+import java.sql.Date;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import lakehouse.gold.lineage.GoldLineage;
+import lakehouse.gold.lineage.LineageRecord;
+import lakehouse.gold.staging.StagedPartition;
+import lakehouse.gold.staging.StagingCheck;
+import lakehouse.gold.staging.StagingCheckFailedException;
+import lakehouse.shared.config.ConfigurationException;
+import lakehouse.shared.config.GoldSettings;
+import lakehouse.shared.delta.DeltaPartitionWriter;
+import lakehouse.shared.lake.LakeLayout;
+import lakehouse.shared.run.RunReportWriter;
+import lakehouse.shared.tables.UserDailyActivity;
+import lakehouse.shared.tables.UserFeatures;
+import lakehouse.shared.testing.TestSpark;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GoldLayerTest {
+  private static final LocalDate D = LocalDate.parse("2026-11-23");
+  private static final Instant NIGHT = Instant.parse("2026-11-24T02:00:00Z");
+
+  @TempDir Path root;
+  private final SparkSession spark = TestSpark.session();
+  private LakeLayout lake;
+  private Clock clock;
+
+  @BeforeEach
+  void setUp() {
+    clock = new SteppingClock(NIGHT);
+    lake = new LakeLayout(root.toString());
+    Silver.appendActivity(spark, lake, List.of(
+        activity("u1", "2026-11-23", 3, 1, 0, 300, "2026-11-23T10:00:00Z"),
+        activity("u2", "2026-11-22", 1, 0, 0, 100, "2026-11-22T10:00:00Z")));
+    Silver.appendEvents(spark, lake, List.of(
+        event("e1", "IMPRESSION", "2026-11-23T10:00:00Z", "u1", "c1", 100L),
+        event("e2", "IMPRESSION", "2026-11-22T10:00:00Z", "u2", "c1", 100L)));
+  }
+
+  private GoldLayer gold(GoldSettings settings) {
+    return new GoldLayer(spark, lake, settings, GoldLayer.DEFAULT_STAGING_RETENTION, clock);
+  }
+
+  private String userFeatures() {
+    return lake.goldTable(UserFeatures.NAME, "v1");
+  }
+
+  private long rowsOf(String path, String column, String date) {
+    return spark.read().format("delta").load(path).where(column + " = DATE'" + date + "'").count();
+  }
+
+  @Test
+  void lateEventsRebuildThePlannedPartitionsAndReportAndRecordTheirLineage() {
+    GoldLayer gold = gold(TestLakes.settings());
+    gold.build(D, Set.of(D), "run-nightly");
+    // Late events of D-2 arrive with the next run for the same ingest date.
+    Silver.appendActivity(spark, lake, List.of(activity("u3", "2026-11-21", 2, 1, 0, 50, "2026-11-21T08:00:00Z")));
+    Silver.appendEvents(spark, lake, List.of(event("e3", "CLICK", "2026-11-21T08:00:00Z", "u3", "c2", 50L)));
+
+    GoldResult result = gold.build(D, Set.of(D.minusDays(2)), "run-late");
+
+    assertEquals(Map.of("user_features", List.of("2026-11-21", "2026-11-22", "2026-11-23"),
+        "campaign_daily", List.of("2026-11-21")), result.partitionsPromoted());
+    assertEquals(Map.of("2026-11-21", 1L, "2026-11-22", 2L, "2026-11-23", 3L),
+        result.rowsPerPartition().get("user_features"));
+    assertEquals(3, rowsOf(userFeatures(), UserFeatures.AS_OF_DATE, "2026-11-23"));
+    long activityVersion = DeltaPartitionWriter.version(spark,
+        lake.featureGroup(UserDailyActivity.NAME, UserDailyActivity.VERSION));
+    long eventsVersion = DeltaPartitionWriter.version(spark, lake.silverEvents());
+    List<LineageRecord> lineage = new GoldLineage(spark, lake).records("user_features", "v1").stream()
+        .filter(r -> r.runId().equals("run-late")).toList();
+    assertEquals(List.of("2026-11-21", "2026-11-22", "2026-11-23"),
+        lineage.stream().map(LineageRecord::partitionKey).toList());
+    assertEquals(Map.of("silver/user_daily_activity/v1", activityVersion), lineage.get(0).inputVersions());
+    LineageRecord campaign = new GoldLineage(spark, lake).records("campaign_daily", "v1").stream()
+        .filter(r -> r.runId().equals("run-late")).findFirst().orElseThrow();
+    assertEquals(Map.of("silver/ad_events", eventsVersion), campaign.inputVersions());
+    assertFalse(new File(lake.staging() + "/user_features/v1/partition_key=2026-11-21/run_id=run-late").exists());
+    JsonNode report = RunReportWriter.parse(RunReportWriter.toJson(result));
+    assertEquals("2026-11-21", report.at("/partitions_promoted/campaign_daily/0").asText(), report.toString());
+    assertEquals(3, report.at("/rows_per_partition/user_features/2026-11-23").asLong(), report.toString());
+  }
+
+  @Test
+  void anAsOfDateWhoseWindowLostAllActivityIsPromotedEmptyAndClearsItsStaleRows() {
+    GoldLayer gold = gold(TestLakes.settings());
+    gold.build(D, Set.of(D), "run-1");
+    assertEquals(2, rowsOf(userFeatures(), UserFeatures.AS_OF_DATE, "2026-11-23"));
+    // Silver was corrected: nothing remains in the window of D.
+    Silver.replaceActivity(spark, lake, List.of(activity("u1", "2026-11-01", 1, 0, 0, 1, "2026-11-01T10:00:00Z")));
+
+    GoldResult result = gold.build(D, Set.of(D), "run-2");
+
+    assertEquals(List.of("2026-11-23"), result.partitionsPromoted().get("user_features"));
+    assertEquals(0L, result.rowsPerPartition().get("user_features").get("2026-11-23"));
+    assertEquals(0, rowsOf(userFeatures(), UserFeatures.AS_OF_DATE, "2026-11-23"));
+  }
+
+  @Test
+  void aStagedPartitionCorruptedAfterWritingIsRefusedAndNeitherTableMoves() {
+    GoldLayer gold = gold(TestLakes.settings());
+    gold.build(D, Set.of(D), "run-1");
+    long userFeaturesVersion = DeltaPartitionWriter.version(spark, userFeatures());
+    List<String> content = TableContent.lines(spark, userFeatures());
+    // A faulty writer: a row of another as-of date lands in the staged partition of D.
+    GoldRunListener corrupt = new GoldRunListener() {
+      @Override
+      public void partitionStaged(StagedPartition staged) {
+        if (staged.table().name().equals(UserFeatures.NAME)) {
+          Dataset<Row> stray = spark.read().parquet(staged.path()).limit(1)
+              .withColumn(UserFeatures.AS_OF_DATE, lit(Date.valueOf("2026-11-20")));
+          stray.write().mode("append").parquet(staged.path());
+        }
+      }
+    };
+
+    StagingCheckFailedException refused = assertThrows(StagingCheckFailedException.class,
+        () -> gold.withListener(corrupt).build(D, Set.of(D), "run-2"));
+
+    assertEquals(StagingCheck.PARTITION_KEY, refused.check());
+    assertTrue(refused.getMessage().contains("user_features v1 partition as_of_date=2026-11-23"), refused.getMessage());
+    assertEquals(userFeaturesVersion, DeltaPartitionWriter.version(spark, userFeatures()));
+    assertEquals(content, TableContent.lines(spark, userFeatures()));
+    assertEquals(1, new GoldLineage(spark, lake).records("campaign_daily", "v1").size(),
+        "campaign_daily was not promoted either");
+  }
+
+  @Test
+  void eachPartitionIsWrittenInFilesOfAtMostMaxRowsPerFile() {
+    Silver.appendActivity(spark, lake, List.of(
+        activity("u3", "2026-11-23", 1, 0, 0, 1, "2026-11-23T10:00:00Z"),
+        activity("u4", "2026-11-23", 1, 0, 0, 1, "2026-11-23T10:00:00Z"),
+        activity("u5", "2026-11-23", 1, 0, 0, 1, "2026-11-23T10:00:00Z")));
+
+    gold(TestLakes.settings(2)).build(D, Set.of(D), "run-1");
+
+    Dataset<Row> partition = spark.read().format("delta").load(userFeatures())
+        .where(UserFeatures.AS_OF_DATE + " = DATE'2026-11-23'");
+    assertEquals(5, partition.count());
+    assertEquals(3, partition.inputFiles().length, "5 rows at 2 rows per file");
+  }
+
+  @Test
+  void stagingOfADeadRunIsRemovedByTheNextRunOnceExpired() {
+    String deadStaging = lake.stagedPartition("user_features", "v1", "2026-11-20", "run-dead");
+    spark.range(1).write().parquet(deadStaging);
+    long dayOfDeath = Instant.parse("2026-11-20T00:00:00Z").toEpochMilli();
+    for (File file : new File(deadStaging).listFiles()) {
+      file.setLastModified(dayOfDeath);
+    }
+    new File(deadStaging).setLastModified(dayOfDeath);
+
+    GoldResult result = new GoldLayer(spark, lake, TestLakes.settings(), Duration.ofHours(24), clock)
+        .build(D, Set.of(), "run-1");
+
+    assertEquals(List.of("run-dead"), result.stagingRemoved().stream().map(r -> r.runId()).toList());
+    assertFalse(new File(deadStaging).exists());
+  }
+
+  @Test
+  void aFeatureVersionThisBuildCannotComputeIsAConfigurationError() {
+    ConfigurationException refused = assertThrows(ConfigurationException.class,
+        () -> gold(new GoldSettings("v2", "v1", 1000)).build(D, Set.of(D), "run-1"));
+
+    assertTrue(refused.getMessage().contains("lakehouse.gold.user-features-version"), refused.getMessage());
+  }
+}

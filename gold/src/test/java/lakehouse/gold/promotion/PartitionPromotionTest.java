@@ -1,0 +1,230 @@
+package lakehouse.gold.promotion;
+
+import static lakehouse.gold.CampaignRows.campaign;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import lakehouse.gold.CampaignRows;
+import lakehouse.gold.TableContent;
+import lakehouse.gold.lineage.GoldLineage;
+import lakehouse.gold.lineage.LineageRecord;
+import lakehouse.gold.lock.LakeLock;
+import lakehouse.gold.table.GoldTable;
+import lakehouse.shared.delta.DeltaPartitionWriter;
+import lakehouse.shared.lake.LakeLayout;
+import lakehouse.shared.tables.CampaignDaily;
+import lakehouse.shared.testing.TestSpark;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PartitionPromotionTest {
+  private static final RunStart NIGHTLY = new RunStart("run-20261124T020000Z-aaaa",
+      Instant.parse("2026-11-24T02:00:00Z"));
+  private static final RunStart BACKFILL = new RunStart("backfill-20261124T100000Z-bbbb",
+      Instant.parse("2026-11-24T10:00:00Z"));
+
+  @TempDir Path root;
+  private final SparkSession spark = TestSpark.session();
+  private LakeLayout lake;
+  private GoldTable table;
+
+  @BeforeEach
+  void setUp() {
+    lake = new LakeLayout(root.toString());
+    table = GoldTable.campaignDaily(lake, "v1");
+  }
+
+  /** The rows a run computes for the dates: two campaigns a day, impressions telling the runs apart. */
+  private static List<Row> output(RunStart run, long impressions, String... dates) {
+    List<Row> rows = new ArrayList<>();
+    for (String date : dates) {
+      rows.add(campaign("c1", date, impressions, run.runId()));
+      rows.add(campaign("c2", date, impressions + 1, run.runId()));
+    }
+    return rows;
+  }
+
+  private PartitionPromotion promotion(RunStart run, long impressions, String... dates) {
+    return new PartitionPromotion(spark, lake, table, run).addAll(CampaignRows.checked(spark, lake, table,
+        run.runId(), List.of(dates), output(run, impressions, dates)));
+  }
+
+  private List<String> partition(String date) {
+    return TableContent.lines(DeltaPartitionWriter.read(spark, table.path()).orElseThrow()
+        .where(CampaignDaily.EVENT_DATE + " = DATE'" + date + "'"));
+  }
+
+  private List<String> lines(List<Row> rows) {
+    return TableContent.lines(CampaignRows.frame(spark, rows));
+  }
+
+  private long version() {
+    return DeltaPartitionWriter.version(spark, table.path());
+  }
+
+  private long lineageVersion() {
+    return DeltaPartitionWriter.version(spark, new GoldLineage(spark, lake).path());
+  }
+
+  @Test
+  void allPartitionsOfARunArriveInOneCommitWithTheirLineage() {
+    PromotionResult result = promotion(NIGHTLY, 5, "2026-11-21", "2026-11-22").commit();
+
+    assertEquals(List.of(LocalDate.parse("2026-11-21"), LocalDate.parse("2026-11-22")), result.promoted());
+    assertEquals(1, version(), "version 0 creates the table, version 1 is the promotion");
+    assertEquals(lines(output(NIGHTLY, 5, "2026-11-21", "2026-11-22")), TableContent.lines(spark, table.path()));
+    List<LineageRecord> lineage = new GoldLineage(spark, lake).records("campaign_daily", "v1");
+    assertEquals(List.of("2026-11-21", "2026-11-22"), lineage.stream().map(LineageRecord::partitionKey).toList());
+    assertTrue(lineage.stream().allMatch(r -> r.runId().equals(NIGHTLY.runId()) && r.deltaVersion() == 1
+        && r.rowCount() == 2));
+    assertFalse(new File(lake.staging() + "/campaign_daily/v1/partition_key=2026-11-21").exists(),
+        "staging is removed after promotion");
+  }
+
+  @Test
+  void promotingAnAlreadyPromotedRunAgainAddsNoDeltaVersion() {
+    promotion(NIGHTLY, 5, "2026-11-21", "2026-11-22").commit();
+    long version = version();
+    long lineageVersion = lineageVersion();
+    List<String> content = TableContent.lines(spark, table.path());
+
+    PromotionResult retry = promotion(NIGHTLY, 5, "2026-11-21", "2026-11-22").commit();
+
+    assertEquals(List.of(LocalDate.parse("2026-11-21"), LocalDate.parse("2026-11-22")), retry.alreadyPromoted());
+    assertFalse(retry.committed());
+    assertEquals(version, version());
+    assertEquals(lineageVersion, lineageVersion());
+    assertEquals(content, TableContent.lines(spark, table.path()));
+  }
+
+  @Test
+  void anOlderRunRetriedAfterANewerOneIsSupersededAndSaysSo() {
+    promotion(BACKFILL, 7, "2026-11-21").commit();
+    long version = version();
+
+    PromotionResult late = promotion(NIGHTLY, 5, "2026-11-21", "2026-11-22").commit();
+
+    assertEquals(List.of(LocalDate.parse("2026-11-21")), late.superseded());
+    assertEquals(List.of(LocalDate.parse("2026-11-22")), late.promoted());
+    String message = late.partitions().get(0).detail();
+    assertTrue(message.contains("superseded") && message.contains(BACKFILL.runId())
+        && message.contains(NIGHTLY.runId()), message);
+    assertEquals(BACKFILL.runId(), late.partitions().get(0).heldBy());
+    assertEquals(lines(output(BACKFILL, 7, "2026-11-21")), partition("2026-11-21"), "the newer output is kept");
+    assertEquals(lines(output(NIGHTLY, 5, "2026-11-22")), partition("2026-11-22"));
+    assertEquals(version + 1, version());
+  }
+
+  @Test
+  void anOlderRunWhosePartitionsAreAllSupersededCommitsNothing() {
+    promotion(BACKFILL, 7, "2026-11-21").commit();
+    long version = version();
+
+    PromotionResult late = promotion(NIGHTLY, 5, "2026-11-21").commit();
+
+    assertEquals(List.of(LocalDate.parse("2026-11-21")), late.superseded());
+    assertEquals(version, version());
+  }
+
+  @Test
+  void aBackfillThatRunsAfterTheNightlyRunBecomesVisible() {
+    promotion(NIGHTLY, 5, "2026-11-21", "2026-11-22", "2026-11-23").commit();
+
+    PromotionResult backfill = promotion(BACKFILL, 7, "2026-11-21").commit();
+
+    assertEquals(List.of(LocalDate.parse("2026-11-21")), backfill.promoted());
+    assertEquals(lines(output(BACKFILL, 7, "2026-11-21")), partition("2026-11-21"));
+    assertEquals(lines(output(NIGHTLY, 5, "2026-11-22")), partition("2026-11-22"));
+    assertEquals(lines(output(NIGHTLY, 5, "2026-11-23")), partition("2026-11-23"));
+  }
+
+  @Test
+  void twoThreadsPromotingTheSamePartitionsLeaveExactlyOneRunsCompleteOutput() throws Exception {
+    CyclicBarrier bothReady = new CyclicBarrier(2);
+    PromotionListener lineUp = new PromotionListener() {
+      @Override
+      public void beforePromotion(GoldTable promoted, String runId) {
+        try {
+          bothReady.await(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    };
+    PartitionPromotion nightly = promotion(NIGHTLY, 5, "2026-11-21", "2026-11-22").listener(lineUp);
+    PartitionPromotion backfill = promotion(BACKFILL, 7, "2026-11-21", "2026-11-22").listener(lineUp);
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    try {
+      Future<PromotionResult> first = threads.submit(nightly::commit);
+      Future<PromotionResult> second = threads.submit(backfill::commit);
+      first.get(120, TimeUnit.SECONDS);
+      second.get(120, TimeUnit.SECONDS);
+    } finally {
+      threads.shutdownNow();
+    }
+
+    // Whichever thread committed first, the run that started later holds every partition, completely.
+    assertEquals(lines(output(BACKFILL, 7, "2026-11-21", "2026-11-22")), TableContent.lines(spark, table.path()));
+  }
+
+  @Test
+  void aRunThatDiedBetweenItsCommitAndItsLineageIsRecognisedOnRetryWithoutANewVersion() {
+    PromotionListener dieAfterCommit = new PromotionListener() {
+      @Override
+      public void committed(GoldTable promoted, String runId, long deltaVersion) {
+        throw new IllegalStateException("simulated death after the commit");
+      }
+    };
+    assertThrows(IllegalStateException.class,
+        () -> promotion(NIGHTLY, 5, "2026-11-21").listener(dieAfterCommit).commit());
+    long version = version();
+    assertEquals(List.of(), new GoldLineage(spark, lake).records("campaign_daily", "v1"));
+
+    PromotionResult retry = promotion(NIGHTLY, 5, "2026-11-21").commit();
+
+    assertEquals(List.of(LocalDate.parse("2026-11-21")), retry.alreadyPromoted());
+    assertEquals(version, version());
+    List<LineageRecord> lineage = new GoldLineage(spark, lake).records("campaign_daily", "v1");
+    assertEquals(1, lineage.size());
+    assertEquals(NIGHTLY.runId(), lineage.get(0).runId());
+    assertEquals(version, lineage.get(0).deltaVersion());
+  }
+
+  @Test
+  void aPromotionThatCannotGetTheTableLockGivesUpSayingAnotherRunIsPromoting() {
+    try (LakeLock held = LakeLock.acquire(lake, "campaign_daily-v1", "run-other", Duration.ofSeconds(5))) {
+      assertTrue(held.isHeld());
+      ConcurrentPromotionException busy = assertThrows(ConcurrentPromotionException.class,
+          () -> promotion(NIGHTLY, 5, "2026-11-21").lockTimeout(Duration.ofMillis(300)).commit());
+      assertTrue(busy.getMessage().contains("another run is promoting campaign_daily v1 concurrently"),
+          busy.getMessage());
+      assertTrue(busy.getMessage().contains("run-other"), busy.getMessage());
+    }
+    assertEquals(-1, version(), "nothing was created or promoted");
+  }
+
+  @Test
+  void lakesOnObjectStoresTakeNoFileLock() {
+    try (LakeLock lock = LakeLock.acquire(new LakeLayout("s3a://bucket/lake"), "campaign_daily-v1", "run-1",
+        Duration.ofSeconds(1))) {
+      assertFalse(lock.isHeld());
+    }
+  }
+}
