@@ -11,6 +11,7 @@ import lakehouse.bronze.BronzeResult;
 import lakehouse.gold.GoldLayer;
 import lakehouse.gold.GoldResult;
 import lakehouse.shared.config.LakehouseConfig;
+import lakehouse.shared.delta.DeltaCommitLog;
 import lakehouse.shared.pii.PiiTokenizer;
 import lakehouse.shared.schema.AdEventSchemas;
 import lakehouse.silver.SilverLayer;
@@ -44,6 +45,8 @@ final class NightlyRun {
    * @return whether any landing file was rejected
    */
   boolean run(LocalDate ingestDate, String runId, Set<Layer> layers, BiConsumer<String, Object> report) {
+    // Every Delta commit of this date's run names the run, so status can tell which run wrote a partition.
+    spark.conf().set(DeltaCommitLog.USER_METADATA_SETTING, runId);
     boolean rejections = false;
     if (layers.contains(Layer.BRONZE)) {
       BronzeResult bronze = new BronzeIngestion(spark, config.lake(), AdEventSchemas.registered(), tokenizer, clock)
@@ -59,7 +62,7 @@ final class NightlyRun {
     }
     SortedSet<LocalDate> changed = new TreeSet<>(Set.of(ingestDate));
     if (layers.contains(Layer.SILVER)) {
-      SilverResult silver = new SilverLayer(spark, config.lake(), config.silver()).process(ingestDate, runId);
+      SilverResult silver = new SilverLayer(spark, config.lake(), config.silver(), clock).process(ingestDate, runId);
       report.accept(Layer.SILVER.label(), silver.report());
       console.progress(String.format("silver  %s: %,d rows read, %,d accepted, %,d quarantined, %,d duplicates dropped; "
               + "event dates changed %s (%.1f s)", ingestDate, silver.rowsRead(), silver.rowsAccepted(),
@@ -68,8 +71,12 @@ final class NightlyRun {
       changed = silver.changedEventDates();
     }
     if (layers.contains(Layer.GOLD)) {
-      GoldResult gold = new GoldLayer(spark, config.lake(), config.gold()).build(ingestDate, changed, runId);
-      report.accept(Layer.GOLD.label(), gold.report());
+      GoldResult gold = new GoldLayer(spark, config.lake(), config.gold(), config.retention().staging(), clock)
+          .build(ingestDate, changed, runId);
+      report.accept(Layer.GOLD.label(), gold);
+      for (String message : gold.messages()) {
+        console.warn(message);
+      }
       console.progress(String.format("gold    %s: promoted %s (%.1f s)", ingestDate, gold.partitionsPromoted(),
           seconds(gold.durationMs())));
     }

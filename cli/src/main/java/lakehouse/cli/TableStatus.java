@@ -1,0 +1,11 @@
+package lakehouse.cli;
+
+/**
+ * One partition of one table as {@code status} shows it.
+ *
+ * @param runId the run whose commit last changed the partition, or null when Delta no longer keeps
+ *     that commit's file
+ * @param writtenAt UTC time of that commit (ISO-8601), or null
+ * @param stale null when not stale, else why
+ */
+record TableStatus(String table, String partition, long rows, String runId, String writtenAt, String stale) {}
