@@ -123,6 +123,38 @@ class CommandLineIT {
     assertTrue(top.stdout().contains("Exit status"), top.stdout());
   }
 
+  @Test
+  @Order(6)
+  void twoNightlyScriptsStartedTogetherRunOnceAndTheSecondSaysTheLockIsHeld() throws Exception {
+    Path lock = Files.createTempFile("nightly", ".lock");
+    Path logs = Files.createTempDirectory("nightly-logs");
+    List<Process> nightlies = new java.util.ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      ProcessBuilder builder = new ProcessBuilder(LakehouseProcess.PROJECT.resolve("scripts/nightly.sh").toString(),
+          DAY, "--lake", lake.toString()).redirectErrorStream(true);
+      builder.environment().putAll(KEY);
+      builder.environment().put("LAKEHOUSE_LOCK_FILE", lock.toString());
+      builder.environment().put("LAKEHOUSE_LOG_DIR", logs.toString());
+      builder.environment().put("LAKEHOUSE_DRIVER_MEMORY", "2g");
+      builder.environment().remove("SPARK_HOME");
+      nightlies.add(builder.start());
+    }
+    List<Integer> statuses = new java.util.ArrayList<>();
+    List<String> outputs = new java.util.ArrayList<>();
+    for (Process nightly : nightlies) {
+      assertTrue(nightly.waitFor(10, java.util.concurrent.TimeUnit.MINUTES));
+      statuses.add(nightly.exitValue());
+      outputs.add(new String(nightly.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+    }
+    int refused = statuses.indexOf(75);
+    assertTrue(refused >= 0, "one nightly must find the lock held: " + statuses + " " + outputs);
+    assertTrue(outputs.get(refused).contains("holds the lock"), outputs.get(refused));
+    assertEquals(3, statuses.get(1 - refused), "the other runs the day (its rejected files give 3): " + outputs);
+    try (Stream<Path> files = Files.list(logs)) {
+      assertEquals(1, files.count(), "one log, for the one run");
+    }
+  }
+
   private static void assertUsageError(LakehouseProcess.Outcome outcome, String named) {
     assertEquals(2, outcome.exitStatus(), outcome.all());
     List<String> errors = outcome.stderr().lines().filter(l -> l.startsWith("error: ")).toList();

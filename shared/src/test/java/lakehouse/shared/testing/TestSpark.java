@@ -22,6 +22,8 @@ public final class TestSpark {
           .config("spark.ui.enabled", "false")
           .config("spark.sql.adaptive.enabled", "false")
           .config("spark.databricks.delta.snapshotPartitions", "2")
+          // File listings (VACUUM, partition discovery) otherwise plan up to 10,000 tasks on a tiny lake.
+          .config("spark.sql.sources.parallelPartitionDiscovery.parallelism", "2")
           .config("spark.driver.bindAddress", "127.0.0.1")
           .config("spark.driver.host", "127.0.0.1")
           .getOrCreate();

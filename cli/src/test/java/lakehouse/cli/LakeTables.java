@@ -1,0 +1,53 @@
+package lakehouse.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import lakehouse.shared.lake.LakeLayout;
+import lakehouse.shared.tables.AdHourlyActivity;
+import lakehouse.shared.tables.CampaignDaily;
+import lakehouse.shared.tables.UserDailyActivity;
+import lakehouse.shared.tables.UserFeatures;
+import lakehouse.shared.testing.TestSpark;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+
+/** Every table of a lake, read for comparison: lineage columns that name runs or file times are left out. */
+final class LakeTables {
+  /** Lineage that differs between two lakes given the same input: the runs, and the landing files' times. */
+  private static final List<String> RUN_COLUMNS = List.of("run_id", "source_fingerprint");
+
+  private LakeTables() {}
+
+  static Map<String, Dataset<Row>> of(Path root) {
+    LakeLayout lake = new LakeLayout(root.toString());
+    Map<String, String> paths = new LinkedHashMap<>();
+    paths.put("bronze/ad_events", lake.bronzeEvents());
+    paths.put("silver/quarantine", lake.quarantine());
+    paths.put("silver/ad_events", lake.silverEvents());
+    paths.put("silver/user_daily_activity", lake.featureGroup(UserDailyActivity.NAME, UserDailyActivity.VERSION));
+    paths.put("silver/ad_hourly_activity", lake.featureGroup(AdHourlyActivity.NAME, AdHourlyActivity.VERSION));
+    paths.put("gold/user_features", lake.goldTable(UserFeatures.NAME, UserFeatures.VERSION));
+    paths.put("gold/campaign_daily", lake.goldTable(CampaignDaily.NAME, CampaignDaily.VERSION));
+    Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
+    paths.forEach((name, path) -> {
+      Dataset<Row> rows = TestSpark.session().read().format("delta").load(path);
+      List<String> kept = new ArrayList<>(Arrays.asList(rows.columns()));
+      kept.removeAll(RUN_COLUMNS);
+      tables.put(name, rows.selectExpr(kept.toArray(String[]::new)));
+    });
+    return tables;
+  }
+
+  /** An order-independent checksum of a table's rows. */
+  static long checksum(Dataset<Row> rows) {
+    Row sum = rows.select(functions.sum(functions.xxhash64(
+        Arrays.stream(rows.columns()).map(functions::col).toArray(org.apache.spark.sql.Column[]::new))
+        .cast("decimal(38,0)")), functions.count(functions.lit(1))).head();
+    return (sum.isNullAt(0) ? 0 : sum.getDecimal(0).longValue()) * 31 + sum.getLong(1);
+  }
+}
