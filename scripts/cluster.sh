@@ -34,7 +34,9 @@ opens=(
 start_daemon() { # name class args...
   local name="$1"; shift
   # Workers start executors with SPARK_HOME's jars; without SPARK_SCALA_VERSION they look for a source build.
-  SPARK_HOME="$runtime" SPARK_SCALA_VERSION=2.12 nohup java -Xmx1g "${opens[@]}" \
+  # The daemons log at INFO (their own file): the lakehouse's log4j2.properties keeps runs at WARN.
+  SPARK_HOME="$runtime" SPARK_SCALA_VERSION=2.12 SPARK_LOCAL_IP=127.0.0.1 nohup java -Xmx1g "${opens[@]}" \
+    -Dlog4j2.configurationFile="$runtime/conf/log4j2-cluster.properties" \
     -cp "$runtime/conf:$runtime/jars/*" "$@" >"$state/$name.log" 2>&1 &
   echo $! >"$state/$name.pid"
 }
@@ -60,12 +62,13 @@ case "${1:-}" in
     fi
     start_daemon master org.apache.spark.deploy.master.Master \
       --host 127.0.0.1 --port "$master_port" --webui-port "$webui_port"
-    wait_for_log "$state/master.log" "I have been elected leader" 60
+    # A daemon that does not come up is stopped with the others: no half cluster is left running.
+    wait_for_log "$state/master.log" "I have been elected leader" 60 || { "$0" stop >/dev/null; exit 1; }
     for i in $(seq 1 "$workers"); do
       mkdir -p "$state/work-$i"
       start_daemon "worker-$i" org.apache.spark.deploy.worker.Worker --host 127.0.0.1 \
         --cores "$worker_cores" --memory "$worker_memory" --work-dir "$state/work-$i" --webui-port 0 "$master_url"
-      wait_for_log "$state/worker-$i.log" "Successfully registered with master" 60
+      wait_for_log "$state/worker-$i.log" "Successfully registered with master" 60 || { "$0" stop >/dev/null; exit 1; }
     done
     echo "cluster up: $master_url ($workers worker(s), $worker_cores cores and $worker_memory each); logs in $state"
     ;;

@@ -19,6 +19,7 @@ import lakehouse.shared.config.ConfigurationException;
 import lakehouse.shared.delta.DeltaPartitionWriter;
 import lakehouse.shared.pii.PiiKeySource;
 import lakehouse.shared.pii.PiiTokenizer;
+import lakehouse.shared.run.RunReport;
 import lakehouse.shared.run.RunStatus;
 import lakehouse.shared.tables.UserDailyActivity;
 import picocli.CommandLine.Command;
@@ -69,6 +70,7 @@ final class BackfillCommand implements Callable<Integer> {
     PiiTokenizer tokenizer = layers.contains(Layer.BRONZE)
         ? PiiKeySource.tokenizer(backfill.config().pii(), environment.variables(), console::warn) : null;
     try (backfill) {
+      backfill.startWriting();
       String ledgerPath = backfill.config().lake().runs() + "/backfills/" + from + "_" + to + "_"
           + layers.stream().map(Layer::label).collect(Collectors.joining("-")) + ".json";
       BackfillLedger ledger = BackfillLedger.open(ledgerPath, backfill.spark().sparkContext().hadoopConfiguration());
@@ -107,10 +109,10 @@ final class BackfillCommand implements Callable<Integer> {
         }
       }
       backfill.layer("dates", dates);
-      backfill.finish(status, error);
-      console.progress("backfill " + backfill.runId() + ": " + status.label() + "; report "
+      RunReport report = backfill.finish(status, error);
+      console.progress("backfill " + backfill.runId() + ": " + report.status().label() + "; report "
           + backfill.config().lake().runReport(backfill.runId()));
-      return status.exitStatus();
+      return report.exitStatus();
     }
   }
 

@@ -17,6 +17,7 @@ import lakehouse.gold.staging.StagingJanitor;
 import lakehouse.shared.config.LakehouseConfig;
 import lakehouse.shared.delta.DeltaPartitionWriter;
 import lakehouse.shared.lake.LakeLayout;
+import lakehouse.shared.run.RunReport;
 import lakehouse.shared.run.RunStatus;
 import lakehouse.shared.tables.AdHourlyActivity;
 import lakehouse.shared.tables.BronzeEvents;
@@ -58,6 +59,9 @@ final class CleanupCommand implements Callable<Integer> {
     Console console = environment.console();
     LakeRun run = LakeRun.prepare("cleanup", dryRun ? List.of("--dry-run") : List.of(), common, environment);
     try (run) {
+      if (!dryRun) {
+        run.startWriting();
+      }
       LakehouseConfig config = run.config();
       LakeLayout lake = config.lake();
       SparkSession spark = run.spark();
@@ -90,9 +94,10 @@ final class CleanupCommand implements Callable<Integer> {
         return ExitStatus.DONE;
       }
       run.layer("cleanup", report);
-      run.finish(RunStatus.SUCCEEDED, null);
-      console.progress("cleanup " + run.runId() + ": done; report " + lake.runReport(run.runId()));
-      return ExitStatus.DONE;
+      RunReport finished = run.finish(RunStatus.SUCCEEDED, null);
+      console.progress("cleanup " + run.runId() + ": " + finished.status().label() + "; report "
+          + lake.runReport(run.runId()));
+      return finished.exitStatus();
     }
   }
 

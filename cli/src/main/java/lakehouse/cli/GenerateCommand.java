@@ -2,11 +2,17 @@ package lakehouse.cli;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import lakehouse.generate.GenerationSummary;
 import lakehouse.generate.GeneratorRates;
 import lakehouse.generate.GeneratorSpec;
 import lakehouse.generate.LandingGenerator;
+import lakehouse.shared.config.ConfigLoader;
+import lakehouse.shared.config.LakehouseConfig;
+import lakehouse.shared.lake.LakeLayout;
+import lakehouse.shared.spark.LakehouseSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -14,8 +20,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code generate}: writes realistic landing files the way producers would. Deterministic: the same
- * arguments give the same bytes. Needs no SparkSession.
+ * {@code generate}: writes realistic landing files the way producers would, on local disk or S3.
+ * Deterministic: the same arguments give the same bytes. Needs no SparkSession.
  */
 @Command(name = "generate", mixinStandardHelpOptions = true,
     description = "Writes landing files (v1 and v2; late, duplicate, invalid, future, too-late and hot-key events) "
@@ -23,8 +29,16 @@ import picocli.CommandLine.Spec;
 final class GenerateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--out", required = true, paramLabel = "PATH", description = "Lake root (or any folder) to write the landing zone under.")
-  Path out;
+  @Option(names = "--out", required = true, paramLabel = "PATH",
+      description = "Lake root (or any folder) to write the landing zone under: a local path or s3a://bucket/prefix.")
+  String out;
+
+  @Option(names = "--conf", paramLabel = "FILE",
+      description = "HOCON file whose lakehouse.spark \"spark.hadoop.*\" settings reach --out (an S3 endpoint, for example).")
+  Path conf;
+
+  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override one setting of --conf. Repeatable.")
+  List<String> settings = new ArrayList<>();
 
   @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD", description = "First ingest date.")
   LocalDate from;
@@ -86,11 +100,13 @@ final class GenerateCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
+    LakehouseConfig config = new ConfigLoader().load(conf, ConfigLoader.overrides(null, settings));
     long started = System.nanoTime();
-    GenerationSummary summary = new LandingGenerator().generate(out, generatorSpec);
+    GenerationSummary summary = new LandingGenerator().generate(out,
+        LakehouseSession.hadoopConfiguration(config.sparkSettings()), generatorSpec);
     console.progress(summary.describe());
     console.progress(String.format("generate: %,d records in %d files under %s (%.1f s)",
-        summary.records(), summary.files().size(), out.resolve("landing/ad_events"),
+        summary.records(), summary.files().size(), new LakeLayout(out).landingEvents(),
         (System.nanoTime() - started) / 1e9));
     return ExitStatus.DONE;
   }

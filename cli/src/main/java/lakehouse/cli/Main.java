@@ -1,6 +1,7 @@
 package lakehouse.cli;
 
 import lakehouse.shared.config.ConfigurationException;
+import lakehouse.shared.lock.LakeWriterBusyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -33,6 +34,10 @@ public final class Main {
           if (e instanceof ConfigurationException) {
             console.error(e.getMessage());
             return ExitStatus.USAGE;
+          }
+          if (e instanceof LakeWriterBusyException) {
+            console.error(cmd.getCommandName() + " refused: " + e.getMessage());
+            return ExitStatus.FAILED;
           }
           console.error(cmd.getCommandName() + " failed: " + e);
           LOG.error("{} failed", cmd.getCommandName(), e);

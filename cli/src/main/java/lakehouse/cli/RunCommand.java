@@ -37,6 +37,7 @@ final class RunCommand implements Callable<Integer> {
     LakeRun run = LakeRun.prepare("run", List.of("--date", date.toString()), common, environment);
     PiiTokenizer tokenizer = PiiKeySource.tokenizer(run.config().pii(), environment.variables(), console::warn);
     try (run) {
+      run.startWriting();
       console.progress("run " + run.runId() + ": ingest date " + date + ", lake " + run.config().lake().root());
       RunStatus status;
       String error = null;

@@ -1,11 +1,6 @@
 package lakehouse.generate;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.SplittableRandom;
 import lakehouse.shared.schema.AdEventSchemas;
@@ -14,11 +9,10 @@ import org.apache.avro.file.CodecFactory;
 
 /**
  * Writes one landing file: an hourly dump streamed record by record from {@link DumpRecords}, or a
- * broken file. Each call is independent of the others, so files may be written concurrently; a
- * file appears under its name whole or not at all.
+ * broken file. Each call is independent of the others, so files may be written concurrently; the
+ * {@link LandingFolder} makes a file appear under its name whole or not at all.
  */
 final class DumpWriter {
-  private static final int FILE_BUFFER_BYTES = 1 << 16;
   private static final int SYNC_MARKER_BYTES = 16;
   private static final long CORRUPT_FILE_KEY = -1;
   private static final long UNREGISTERED_FILE_KEY = -2;
@@ -49,10 +43,10 @@ final class DumpWriter {
     return records;
   }
 
-  Written dump(LocalDate ingestDate, PlannedFile file, Path folder, String lakeFolder) throws IOException {
-    Path target = folder.resolve(file.name());
+  Written dump(LocalDate ingestDate, PlannedFile file, LandingFolder folder, String lakeFolder) throws IOException {
+    String lakePath = lakeFolder + "/" + file.name();
     CaseTally tally = new CaseTally(hotUserId, hotAdId);
-    writeAtomically(target, out -> {
+    String location = folder.write(lakePath, out -> {
       try (AdEventFileWriter writer = AdEventFileWriter.create(schemaOfVersion[file.schemaVersion()], out,
           syncMarker(ingestDate, file.index()), codec)) {
         for (long position = 0; position < file.records(); position++) {
@@ -60,28 +54,28 @@ final class DumpWriter {
         }
       }
     });
-    return new Written(new GeneratedFile(ingestDate, lakeFolder + "/" + file.name(), target, FileKind.EVENTS,
+    return new Written(new GeneratedFile(ingestDate, lakePath, location, FileKind.EVENTS,
         file.schemaVersion(), file.records()), tally.counts());
   }
 
   /** A version 2 container cut in the middle of a data block. */
-  Written corrupt(LocalDate ingestDate, Path folder, String lakeFolder) throws IOException {
-    Path target = folder.resolve(BrokenFiles.CORRUPT_NAME);
+  Written corrupt(LocalDate ingestDate, LandingFolder folder, String lakeFolder) throws IOException {
+    String lakePath = lakeFolder + "/" + BrokenFiles.CORRUPT_NAME;
     SplittableRandom random = new SplittableRandom(Seeds.derive(spec.seed(), Seeds.CORRUPT_FILE, ingestDate.toEpochDay()));
     long dayStart = DumpRecords.startOf(ingestDate);
     byte[] bytes = BrokenFiles.truncatedContainer(schemaOfVersion[2], syncMarker(ingestDate, CORRUPT_FILE_KEY), codec,
         () -> synthesizer.regular(random, dayStart, dayStart + EventSynthesizer.DAY));
-    writeAtomically(target, out -> out.write(bytes));
-    return new Written(new GeneratedFile(ingestDate, lakeFolder + "/" + BrokenFiles.CORRUPT_NAME, target,
-        FileKind.CORRUPT, 2, BrokenFiles.RECORDS), CaseCounts.none());
+    String location = folder.write(lakePath, out -> out.write(bytes));
+    return new Written(new GeneratedFile(ingestDate, lakePath, location, FileKind.CORRUPT, 2, BrokenFiles.RECORDS),
+        CaseCounts.none());
   }
 
   /** A complete container whose schema is version 2 plus a field nobody registered. */
-  Written unregistered(LocalDate ingestDate, Path folder, String lakeFolder) throws IOException {
-    Path target = folder.resolve(BrokenFiles.UNREGISTERED_NAME);
+  Written unregistered(LocalDate ingestDate, LandingFolder folder, String lakeFolder) throws IOException {
+    String lakePath = lakeFolder + "/" + BrokenFiles.UNREGISTERED_NAME;
     SplittableRandom random = new SplittableRandom(Seeds.derive(spec.seed(), Seeds.UNREGISTERED_FILE, ingestDate.toEpochDay()));
     long dayStart = DumpRecords.startOf(ingestDate);
-    writeAtomically(target, out -> {
+    String location = folder.write(lakePath, out -> {
       try (AdEventFileWriter writer = AdEventFileWriter.create(unregisteredSchema, out,
           syncMarker(ingestDate, UNREGISTERED_FILE_KEY), codec)) {
         for (int i = 0; i < BrokenFiles.RECORDS; i++) {
@@ -89,8 +83,8 @@ final class DumpWriter {
         }
       }
     });
-    return new Written(new GeneratedFile(ingestDate, lakeFolder + "/" + BrokenFiles.UNREGISTERED_NAME, target,
-        FileKind.UNREGISTERED_SCHEMA, 0, BrokenFiles.RECORDS), CaseCounts.none());
+    return new Written(new GeneratedFile(ingestDate, lakePath, location, FileKind.UNREGISTERED_SCHEMA, 0,
+        BrokenFiles.RECORDS), CaseCounts.none());
   }
 
   /** Derived from the seed and the file, where Avro would draw a random one. */
@@ -99,25 +93,5 @@ final class DumpWriter {
     new SplittableRandom(Seeds.derive(spec.seed(), Seeds.SYNC_MARKER, ingestDate.toEpochDay(), fileKey))
         .nextBytes(marker);
     return marker;
-  }
-
-  /** Something that writes a file's bytes. */
-  private interface FileBody {
-    void writeTo(OutputStream out) throws IOException;
-  }
-
-  /**
-   * Writes under a hidden temporary name, then renames: a reader listing the landing folder, or a
-   * generation killed half-way, never leaves a half-written file under a real name.
-   */
-  private static void writeAtomically(Path target, FileBody body) throws IOException {
-    Path temporary = target.resolveSibling("." + target.getFileName() + ".tmp");
-    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary), FILE_BUFFER_BYTES)) {
-      body.writeTo(out);
-    } catch (IOException | RuntimeException e) {
-      Files.deleteIfExists(temporary);
-      throw e;
-    }
-    Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 }

@@ -2,7 +2,7 @@ package lakehouse.generate;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.nio.file.Files;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,12 +16,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import lakehouse.shared.lake.LakeLayout;
 import lakehouse.shared.schema.AdEventSchemas;
+import org.apache.hadoop.conf.Configuration;
 
 /**
  * Writes realistic landing files, as producers would deliver them, under
- * {@code <out>/landing/ad_events/ingest_date=YYYY-MM-DD/}: hourly dumps in schema versions 1 and 2
- * with late, duplicate, invalid, future, too-late and hot-key events, and on request one corrupt and
- * one unregistered-schema file per day. No Spark: plain Avro, records streamed one at a time, files
+ * {@code <out>/landing/ad_events/ingest_date=YYYY-MM-DD/} (on local disk or S3): hourly dumps in
+ * schema versions 1 and 2 with late, duplicate, invalid, future, too-late and hot-key events, and on
+ * request one corrupt and one unregistered-schema file per day. No Spark: plain Avro, records streamed one at a time, files
  * written in parallel. The same spec gives the same bytes whatever the number of threads; files
  * already in the folders under other names are left alone.
  */
@@ -44,10 +45,24 @@ public final class LandingGenerator {
     this.threads = threads;
   }
 
-  /** Writes the landing files of every ingest date of the spec under out; returns what it wrote. */
+  /** Writes the landing files of every ingest date of the spec under a local folder; returns what it wrote. */
   public GenerationSummary generate(Path out, GeneratorSpec spec) throws IOException {
-    Path root = out.toAbsolutePath().normalize();
-    LakeLayout layout = new LakeLayout(root.toString());
+    return generate(new LocalLandingFolder(out), spec);
+  }
+
+  /**
+   * Writes the landing files under out: a local path, or a URI of a Hadoop file system such as
+   * {@code s3a://bucket/lake}, reached with the given Hadoop configuration. The bytes are the same
+   * either way.
+   */
+  public GenerationSummary generate(String out, Configuration hadoop, GeneratorSpec spec) throws IOException {
+    URI uri = new org.apache.hadoop.fs.Path(out).toUri();
+    boolean local = uri.getScheme() == null || uri.getScheme().equals("file");
+    return generate(local ? new LocalLandingFolder(Path.of(uri.getPath())) : new HadoopLandingFolder(out, hadoop), spec);
+  }
+
+  private GenerationSummary generate(LandingFolder out, GeneratorSpec spec) throws IOException {
+    LakeLayout layout = new LakeLayout(out.root());
     Population population = new Population(spec.eventsPerDay(), spec.seed());
     DumpWriter writer = new DumpWriter(spec, schemas, population);
     ExecutorService workers = Executors.newFixedThreadPool(threads, daemonThreads());
@@ -55,18 +70,16 @@ public final class LandingGenerator {
       List<List<Future<DumpWriter.Written>>> filesOfDay = new ArrayList<>();
       for (int d = 0; d < spec.days(); d++) {
         LocalDate ingestDate = spec.from().plusDays(d);
-        Path folder = Path.of(layout.landingEventsForDate(ingestDate));
-        String lakeFolder = root.relativize(folder).toString().replace('\\', '/');
-        Files.createDirectories(folder);
+        String lakeFolder = layout.relativize(layout.landingEventsForDate(ingestDate));
         List<Future<DumpWriter.Written>> files = new ArrayList<>();
         for (PlannedFile file : writer.records().plan(ingestDate)) {
-          files.add(workers.submit(() -> writer.dump(ingestDate, file, folder, lakeFolder)));
+          files.add(workers.submit(() -> writer.dump(ingestDate, file, out, lakeFolder)));
         }
         if (spec.corruptFiles()) {
-          files.add(workers.submit(() -> writer.corrupt(ingestDate, folder, lakeFolder)));
+          files.add(workers.submit(() -> writer.corrupt(ingestDate, out, lakeFolder)));
         }
         if (spec.unknownSchemaFiles()) {
-          files.add(workers.submit(() -> writer.unregistered(ingestDate, folder, lakeFolder)));
+          files.add(workers.submit(() -> writer.unregistered(ingestDate, out, lakeFolder)));
         }
         filesOfDay.add(files);
       }

@@ -50,4 +50,35 @@ final class LakeTables {
         .cast("decimal(38,0)")), functions.count(functions.lit(1))).head();
     return (sum.isNullAt(0) ? 0 : sum.getDecimal(0).longValue()) * 31 + sum.getLong(1);
   }
+
+  /**
+   * Asserts that each table holds the same rows in both lakes, for tests that move a run somewhere else
+   * (S3, a cluster) with the same run ids. The landing file's fingerprint includes its modification time,
+   * which differs between two deliveries of the same bytes, so it is left out.
+   */
+  static void assertSame(LakeLayout expected, LakeLayout actual) {
+    List<String> expectedTables = pathsOf(expected);
+    List<String> actualTables = pathsOf(actual);
+    for (int i = 0; i < expectedTables.size(); i++) {
+      Dataset<Row> want = withoutFingerprint(expectedTables.get(i));
+      Dataset<Row> got = withoutFingerprint(actualTables.get(i));
+      org.junit.jupiter.api.Assertions.assertTrue(want.count() > 0, "nothing to compare in " + expectedTables.get(i));
+      try {
+        lakehouse.shared.testing.DataFrames.assertSameRows(want, got);
+      } catch (AssertionError e) {
+        throw new AssertionError(actualTables.get(i) + " differs from " + expectedTables.get(i) + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  private static List<String> pathsOf(LakeLayout lake) {
+    return List.of(lake.bronzeEvents(), lake.silverEvents(), lake.quarantine(),
+        lake.featureGroup(UserDailyActivity.NAME, UserDailyActivity.VERSION),
+        lake.featureGroup(AdHourlyActivity.NAME, AdHourlyActivity.VERSION),
+        lake.goldTable(UserFeatures.NAME, UserFeatures.VERSION), lake.goldTable(CampaignDaily.NAME, CampaignDaily.VERSION));
+  }
+
+  private static Dataset<Row> withoutFingerprint(String table) {
+    return TestSpark.session().read().format("delta").load(table).drop("source_fingerprint");
+  }
 }

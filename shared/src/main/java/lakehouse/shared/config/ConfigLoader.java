@@ -29,6 +29,8 @@ public final class ConfigLoader {
   private static final String ROOT = "lakehouse";
   private static final String SPARK_SETTINGS = ROOT + ".spark";
   private static final Pattern SECRET_KEY = Pattern.compile("(?i).*(key|secret|password|credential|token).*");
+  /** Names of where a secret comes from (a variable, a provider class), which an operator needs to see. */
+  private static final Pattern NOT_SECRET = Pattern.compile("(?i).*(key-env|credentials\\.provider\"?)$");
 
   private final Config defaults;
 
@@ -80,7 +82,7 @@ public final class ConfigLoader {
   public static String maskedJson(Config effective) {
     Config masked = effective;
     for (Map.Entry<String, ConfigValue> entry : effective.entrySet()) {
-      if (SECRET_KEY.matcher(entry.getKey()).matches() && !entry.getKey().endsWith("key-env")) {
+      if (SECRET_KEY.matcher(entry.getKey()).matches() && !NOT_SECRET.matcher(entry.getKey()).matches()) {
         String value = entry.getValue().unwrapped().toString();
         masked = masked.withValue(entry.getKey(), ConfigValueFactory.fromAnyRef(value.isEmpty() ? "" : "***"));
       }
@@ -120,6 +122,16 @@ public final class ConfigLoader {
     if (port < 1 || port > 65535) {
       throw invalid(c, "lakehouse.online.redis.port", "must be a TCP port (1-65535), got " + port);
     }
+    WriterLeaseSettings lease = new WriterLeaseSettings(c.getBoolean("lakehouse.writer-lease.enabled"),
+        c.getDuration("lakehouse.writer-lease.ttl"), nonNegative(c, "lakehouse.writer-lease.wait"),
+        c.getDuration("lakehouse.writer-lease.settle"));
+    if (lease.ttl().compareTo(Duration.ofSeconds(10)) < 0) {
+      throw invalid(c, "lakehouse.writer-lease.ttl", "must be at least 10s, got " + lease.ttl());
+    }
+    if (lease.settle().isNegative() || lease.settle().multipliedBy(4).compareTo(lease.ttl()) > 0) {
+      throw invalid(c, "lakehouse.writer-lease.settle", "must be between 0 and a quarter of the ttl, got "
+          + lease.settle());
+    }
     Map<String, String> spark = new TreeMap<>();
     for (Map.Entry<String, ConfigValue> e : c.getConfig(SPARK_SETTINGS).entrySet()) {
       spark.put(unquote(e.getKey()), String.valueOf(e.getValue().unwrapped()));
@@ -138,6 +150,7 @@ public final class ConfigLoader {
             atLeastZero(c, "lakehouse.cleanup.quarantine-retention-days")),
         new OnlineStoreSettings(nonBlank(c, "lakehouse.online.redis.host"), port,
             nonNegative(c, "lakehouse.online.redis.ttl")),
+        lease,
         spark,
         c);
   }

@@ -18,5 +18,6 @@ public record LakehouseConfig(
     GoldSettings gold,
     RetentionSettings retention,
     OnlineStoreSettings online,
+    WriterLeaseSettings writerLease,
     Map<String, String> sparkSettings,
     Config effective) {}

@@ -1,6 +1,8 @@
 package lakehouse.shared.spark;
 
 import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -13,7 +15,7 @@ public final class LakehouseSession {
 
   public static SparkSession.Builder builder(String appName, Map<String, String> sparkSettings) {
     SparkSession.Builder builder = SparkSession.builder().appName(appName);
-    org.apache.spark.SparkConf submitted = new org.apache.spark.SparkConf();
+    SparkConf submitted = new SparkConf();
     for (Map.Entry<String, String> setting : sparkSettings.entrySet()) {
       if (!submitted.contains(setting.getKey())) {
         builder.config(setting.getKey(), setting.getValue());
@@ -28,5 +30,24 @@ public final class LakehouseSession {
         // Every write states its partitions explicitly; dynamic overwrite would hide a missing one.
         .config("spark.sql.sources.partitionOverwriteMode", "static")
         .config("spark.ui.showConsoleProgress", "false");
+  }
+
+  /**
+   * The Hadoop configuration a session built with these settings would use (its {@code spark.hadoop.*}
+   * settings, spark-submit's first), for commands that reach the lake without starting Spark.
+   */
+  public static Configuration hadoopConfiguration(Map<String, String> sparkSettings) {
+    SparkConf settings = new SparkConf();
+    for (Map.Entry<String, String> setting : sparkSettings.entrySet()) {
+      if (!settings.contains(setting.getKey())) {
+        settings.set(setting.getKey(), setting.getValue());
+      }
+    }
+    Configuration hadoop = new Configuration();
+    String prefix = "spark.hadoop.";
+    for (scala.Tuple2<String, String> setting : settings.getAllWithPrefix(prefix)) {
+      hadoop.set(setting._1(), setting._2());
+    }
+    return hadoop;
   }
 }

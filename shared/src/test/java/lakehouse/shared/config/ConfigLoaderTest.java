@@ -83,6 +83,32 @@ class ConfigLoaderTest {
     assertTrue(json.contains("LAKEHOUSE_PII_KEY"), json);
   }
 
+  @Test
+  void aLakeOnS3UsesDeltasS3LogStoreAndTakesAWriterLeaseByDefault() {
+    LakehouseConfig config = loader.load(null, ConfigLoader.overrides("s3a://bucket/lake", List.of()));
+    assertEquals("s3a://bucket/lake", config.lake().root());
+    assertEquals("io.delta.storage.S3SingleDriverLogStore", config.sparkSettings().get("spark.delta.logStore.s3a.impl"));
+    assertTrue(config.writerLease().enabled());
+    assertEquals(Duration.ofMinutes(2), config.writerLease().ttl());
+  }
+
+  @Test
+  void aWriterLeaseThatCouldNotSettleWithinItsTtlIsRefused() {
+    ConfigurationException e = assertThrows(ConfigurationException.class, () -> loader.load(null,
+        ConfigLoader.overrides(null, List.of("writer-lease.ttl=20s", "writer-lease.settle=10s"))));
+    assertTrue(e.getMessage().contains("lakehouse.writer-lease.settle"), e.getMessage());
+  }
+
+  @Test
+  void whereCredentialsComeFromIsShownButTheCredentialsAreNot() throws IOException {
+    Path file = write("lakehouse.spark {\n"
+        + " \"spark.hadoop.fs.s3a.aws.credentials.provider\" = \"com.amazonaws.auth.EnvironmentVariableCredentialsProvider\"\n"
+        + " \"spark.hadoop.fs.s3a.access.key\" = \"AKIA-ID\" }");
+    String json = ConfigLoader.maskedJson(loader.load(file, Map.of()).effective());
+    assertTrue(json.contains("EnvironmentVariableCredentialsProvider"), json);
+    assertFalse(json.contains("AKIA-ID"), json);
+  }
+
   private Path write(String hocon) throws IOException {
     Path file = Files.createTempFile(dir, "test", ".conf");
     Files.writeString(file, hocon);

@@ -1,0 +1,148 @@
+package lakehouse.shared.lock;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import lakehouse.shared.config.WriterLeaseSettings;
+import lakehouse.shared.io.LakeFiles;
+import lakehouse.shared.lake.LakeLayout;
+import org.apache.hadoop.conf.Configuration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The writer lease on a Hadoop file system (here the local one; the S3 integration test runs it
+ * against a real S3 API server and a second application).
+ */
+class LakeWriterLeaseTest {
+  private static final Configuration HADOOP = new Configuration();
+  private static final Clock CLOCK = Clock.systemUTC();
+
+  @TempDir Path root;
+  private LakeLayout lake;
+  private final List<String> waits = new CopyOnWriteArrayList<>();
+  private final List<String> losses = new CopyOnWriteArrayList<>();
+  private final LakeWriterLease.Listener listener = new LakeWriterLease.Listener() {
+    @Override
+    public void waiting(String heldBy, Duration upTo) {
+      waits.add(heldBy);
+    }
+
+    @Override
+    public void lost(String reason) {
+      losses.add(reason);
+    }
+  };
+
+  @BeforeEach
+  void lake() {
+    lake = new LakeLayout(root.toString());
+  }
+
+  @Test
+  void aSecondWriterWaitsThenRefusesNamingTheHolder() {
+    try (LakeWriterLease first = acquire("run-first", waitFor(Duration.ofMillis(600)))) {
+      long started = System.nanoTime();
+      LakeWriterBusyException refused = assertThrows(LakeWriterBusyException.class,
+          () -> acquire("run-second", waitFor(Duration.ofMillis(600))));
+      assertTrue(System.nanoTime() - started >= TimeUnit.MILLISECONDS.toNanos(600), "it waited first");
+      assertTrue(refused.getMessage().contains("run-first"), refused.getMessage());
+      assertTrue(refused.heldBy().startsWith("run-first"), refused.heldBy());
+      assertEquals(1, waits.size());
+      assertTrue(first.isHeld());
+    }
+  }
+
+  @Test
+  void aReleasedLeaseIsGoneAndTheNextWriterTakesItAtOnce() {
+    acquire("run-first", waitFor(Duration.ZERO)).close();
+    assertFalse(Files.exists(root.resolve(LakeWriterLease.RELATIVE_PATH)));
+    try (LakeWriterLease second = acquire("run-second", waitFor(Duration.ZERO))) {
+      assertTrue(second.holder().startsWith("run-second"), second.holder());
+      assertTrue(waits.isEmpty());
+    }
+  }
+
+  @Test
+  void aWaitingWriterGoesOnWhenTheHolderFinishes() throws Exception {
+    LakeWriterLease first = acquire("run-first", waitFor(Duration.ZERO));
+    CompletableFuture<Void> release = CompletableFuture.runAsync(() -> {
+      sleep(Duration.ofMillis(800));
+      first.close();
+    });
+    try (LakeWriterLease second = acquire("run-second", waitFor(Duration.ofSeconds(20)))) {
+      assertTrue(release.isDone(), "the second writer started only after the first released the lease");
+      assertEquals(1, waits.size());
+      assertTrue(waits.get(0).startsWith("run-first"), waits.get(0));
+      assertTrue(second.isHeld());
+    }
+  }
+
+  @Test
+  void theLeaseOfAWriterThatDiedIsTakenOnceExpired() throws Exception {
+    Instant past = CLOCK.instant().minusSeconds(5);
+    writeLease(new LeaseRecord("dead-token", "run-dead", "elsewhere", 1, past.minusSeconds(60), past));
+    try (LakeWriterLease taken = acquire("run-next", waitFor(Duration.ZERO))) {
+      assertTrue(taken.holder().startsWith("run-next"));
+      assertTrue(waits.isEmpty(), "an expired lease is not waited for");
+    }
+  }
+
+  @Test
+  void aHolderWhoseLeaseWasTakenIsToldItLostIt() throws Exception {
+    LakeWriterLease first = acquire("run-first", waitFor(Duration.ZERO));
+    Instant now = CLOCK.instant();
+    writeLease(new LeaseRecord("other-token", "run-intruder", "elsewhere", 2, now, now.plusSeconds(60)));
+    first.renew();
+    assertFalse(first.isHeld());
+    assertEquals(1, losses.size());
+    assertTrue(losses.get(0).contains("run-intruder"), losses.get(0));
+    first.close();
+    assertTrue(Files.exists(root.resolve(LakeWriterLease.RELATIVE_PATH)), "a lost lease is not removed: it is not ours");
+  }
+
+  @Test
+  void renewalMovesTheExpiryForward() throws Exception {
+    try (LakeWriterLease lease = acquire("run-first", waitFor(Duration.ZERO))) {
+      Instant before = LeaseRecord.parse(Files.readAllBytes(root.resolve(LakeWriterLease.RELATIVE_PATH))).expiresAt();
+      sleep(Duration.ofMillis(20));
+      lease.renew();
+      Instant after = LeaseRecord.parse(Files.readAllBytes(root.resolve(LakeWriterLease.RELATIVE_PATH))).expiresAt();
+      assertTrue(after.isAfter(before), before + " -> " + after);
+      assertTrue(lease.isHeld());
+    }
+  }
+
+  /** Another application's lease, written the way the lease writes its own. */
+  private void writeLease(LeaseRecord record) throws Exception {
+    LakeFiles.writeAtomically(lake.resolve(LakeWriterLease.RELATIVE_PATH), record.toJson(), HADOOP);
+  }
+
+  private LakeWriterLease acquire(String holder, WriterLeaseSettings settings) {
+    return LakeWriterLease.acquire(lake, HADOOP, settings, holder, CLOCK, listener);
+  }
+
+  private static WriterLeaseSettings waitFor(Duration wait) {
+    return new WriterLeaseSettings(true, Duration.ofSeconds(30), wait, Duration.ofMillis(50));
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
