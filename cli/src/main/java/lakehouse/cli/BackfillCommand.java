@@ -5,23 +5,30 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import lakehouse.bronze.LandingFile;
 import lakehouse.bronze.LandingZone;
+import lakehouse.gold.GoldResult;
 import lakehouse.shared.config.ConfigLoader;
 import lakehouse.shared.config.ConfigurationException;
 import lakehouse.shared.delta.DeltaPartitionWriter;
+import lakehouse.shared.lake.LakeLayout;
 import lakehouse.shared.pii.PiiKeySource;
 import lakehouse.shared.pii.PiiTokenizer;
 import lakehouse.shared.run.RunReport;
 import lakehouse.shared.run.RunStatus;
 import lakehouse.shared.tables.UserDailyActivity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,11 +37,17 @@ import picocli.CommandLine.Option;
  * {@code backfill --from D1 --to D2 [--layers ...]}: the run of every date of the range, in order, in
  * one Spark application, resumable: started again after a crash, it skips the dates already completed
  * with the same inputs and configuration.
+ *
+ * <p>With {@code --layers gold} alone the dates do not build on each other (each reads silver as it
+ * is), so they are rebuilt in batches of {@code lakehouse.backfill.gold-rebuild-batch-days}, each
+ * batch promoted in one commit per table.
  */
 @Command(name = "backfill", mixinStandardHelpOptions = true,
     description = "Runs each ingest date from D1 to D2 in order, in one Spark application; resumable. "
         + "With --layers gold, rebuilds gold from silver.")
 final class BackfillCommand implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(BackfillCommand.class);
+
   @Mixin CommonOptions common;
 
   @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD", description = "First ingest date.")
@@ -75,64 +88,155 @@ final class BackfillCommand implements Callable<Integer> {
           + layers.stream().map(Layer::label).collect(Collectors.joining("-")) + ".json";
       BackfillLedger ledger = BackfillLedger.open(ledgerPath, backfill.spark().sparkContext().hadoopConfiguration());
       NightlyRun nightly = new NightlyRun(backfill.spark(), backfill.config(), tokenizer, console, clock);
-      String configuration = ConfigLoader.maskedJson(backfill.config().effective());
-
-      Map<String, Object> dates = new LinkedHashMap<>();
-      RunStatus status = RunStatus.SUCCEEDED;
-      String error = null;
-      for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
-        String fingerprint = fingerprint(backfill, date, layers, configuration);
-        if (!restart && ledger.isCompleted(date, fingerprint)) {
-          console.progress("backfill " + date + ": already completed with the same inputs and configuration, skipped");
-          dates.put(date.toString(), Map.of("status", "skipped"));
-          continue;
-        }
-        String dateRunId = backfill.runId() + "-" + date;
-        Map<String, Object> layerReports = new LinkedHashMap<>();
-        try {
-          boolean rejections = nightly.run(date, dateRunId, layers, layerReports::put);
-          RunStatus dateStatus = rejections ? RunStatus.SUCCEEDED_WITH_REJECTIONS : RunStatus.SUCCEEDED;
-          ledger.complete(date, fingerprint, dateRunId, dateStatus.label());
-          dates.put(date.toString(), Map.of("status", dateStatus.label(), "run_id", dateRunId, "layers", layerReports));
-          console.progress("backfill " + date + ": " + dateStatus.label());
-          if (rejections) {
-            status = RunStatus.SUCCEEDED_WITH_REJECTIONS;
-          }
-        } catch (RuntimeException e) {
-          // Later dates build on this one: stop here; a restart resumes from this date.
-          dates.put(date.toString(), Map.of("status", RunStatus.FAILED.label(), "run_id", dateRunId,
-              "layers", layerReports, "error", e.toString()));
-          status = RunStatus.FAILED;
-          error = date + ": " + e;
-          console.error("backfill " + date + " failed: " + e + "; start the same backfill again to resume from " + date);
-          break;
-        }
+      Range range = new Range(backfill, ledger, layers);
+      if (layers.equals(EnumSet.of(Layer.GOLD))) {
+        range.rebuildGold(nightly, backfill.config().backfill().goldRebuildBatchDays());
+      } else {
+        range.runEachDate(nightly);
       }
-      backfill.layer("dates", dates);
-      RunReport report = backfill.finish(status, error);
+      backfill.layer("dates", range.dates);
+      RunReport report = backfill.finish(range.status, range.error);
       console.progress("backfill " + backfill.runId() + ": " + report.status().label() + "; report "
           + backfill.config().lake().runReport(backfill.runId()));
       return report.exitStatus();
     }
   }
 
-  /** Inputs and configuration of a date: the landing files (bronze), silver's versions (gold), the settings. */
-  private static String fingerprint(LakeRun backfill, LocalDate date, Set<Layer> layers, String configuration)
-      throws Exception {
-    List<String> parts = new ArrayList<>();
-    parts.add(configuration);
-    parts.add(layers.toString());
-    if (layers.contains(Layer.BRONZE)) {
-      for (LandingFile file : new LandingZone(backfill.config().lake(),
-          backfill.spark().sparkContext().hadoopConfiguration()).filesOf(date)) {
-        parts.add(file.fingerprint());
-      }
-    } else {
-      parts.add("silver@" + DeltaPartitionWriter.version(backfill.spark(), backfill.config().lake().silverEvents()));
-      parts.add("groups@" + DeltaPartitionWriter.version(backfill.spark(),
-          backfill.config().lake().featureGroup(UserDailyActivity.NAME, UserDailyActivity.VERSION)));
+  /** The range's progress: what each date did, the ledger that outlives a crash, and the overall status. */
+  private final class Range {
+    private final LakeRun backfill;
+    private final BackfillLedger ledger;
+    private final Set<Layer> layers;
+    private final String configuration;
+    private final Map<String, Object> dates = new LinkedHashMap<>();
+    private RunStatus status = RunStatus.SUCCEEDED;
+    private String error;
+    private String inputVersions;
+
+    Range(LakeRun backfill, BackfillLedger ledger, Set<Layer> layers) {
+      this.backfill = backfill;
+      this.ledger = ledger;
+      this.layers = layers;
+      this.configuration = ConfigLoader.maskedJson(backfill.config().effective());
     }
-    MessageDigest sha = MessageDigest.getInstance("SHA-256");
-    return HexFormat.of().formatHex(sha.digest(String.join("\n", parts).getBytes(StandardCharsets.UTF_8)));
+
+    /** Each date in order, every layer; stops at the first failure, since later dates build on it. */
+    void runEachDate(NightlyRun nightly) throws Exception {
+      for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
+        String fingerprint = fingerprint(date);
+        if (isCompleted(date, fingerprint)) {
+          continue;
+        }
+        String dateRunId = backfill.runId() + "-" + date;
+        Map<String, Object> layerReports = new LinkedHashMap<>();
+        try {
+          boolean rejections = nightly.run(date, dateRunId, layers, layerReports::put);
+          completed(date, fingerprint, dateRunId,
+              rejections ? RunStatus.SUCCEEDED_WITH_REJECTIONS : RunStatus.SUCCEEDED, layerReports);
+        } catch (Exception e) {
+          failed(List.of(date), dateRunId, layerReports, e);
+          return;
+        }
+      }
+    }
+
+    /** Gold alone, in batches of dates rebuilt together; stops at the first failed batch. */
+    void rebuildGold(NightlyRun nightly, int batchDays) throws Exception {
+      for (LocalDate batchStart = from; !batchStart.isAfter(to); batchStart = batchStart.plusDays(batchDays)) {
+        Map<LocalDate, String> pending = new TreeMap<>();
+        for (int day = 0; day < batchDays && !batchStart.plusDays(day).isAfter(to); day++) {
+          LocalDate date = batchStart.plusDays(day);
+          String fingerprint = fingerprint(date);
+          if (!isCompleted(date, fingerprint)) {
+            pending.put(date, fingerprint);
+          }
+        }
+        if (pending.isEmpty()) {
+          continue;
+        }
+        TreeSet<LocalDate> batch = new TreeSet<>(pending.keySet());
+        String batchRunId = backfill.runId() + "-" + batch.first()
+            + (batch.size() > 1 ? "_" + batch.last() : "");
+        try {
+          GoldResult gold = nightly.rebuildGold(batch, batchRunId);
+          for (Map.Entry<LocalDate, String> date : pending.entrySet()) {
+            // The batch's report goes with its first date; the others point to it.
+            Object goldReport = date.getKey().equals(batch.first()) ? gold
+                : Map.of("rebuilt_with", batch.first().toString());
+            Map<String, Object> layerReports = Map.of(Layer.GOLD.label(), goldReport);
+            completed(date.getKey(), date.getValue(), batchRunId, RunStatus.SUCCEEDED, layerReports);
+          }
+        } catch (Exception e) {
+          failed(List.copyOf(batch), batchRunId, Map.of(), e);
+          return;
+        }
+      }
+    }
+
+    /** Read once: the backfill does not write these tables, and each look-up reads a Delta log. */
+    private String inputVersions() {
+      if (inputVersions == null) {
+        LakeLayout lake = backfill.config().lake();
+        inputVersions = layers.contains(Layer.SILVER)
+            ? "bronze@" + DeltaPartitionWriter.version(backfill.spark(), lake.bronzeEvents())
+            : "silver@" + DeltaPartitionWriter.version(backfill.spark(), lake.silverEvents()) + " groups@"
+                + DeltaPartitionWriter.version(backfill.spark(),
+                    lake.featureGroup(UserDailyActivity.NAME, UserDailyActivity.VERSION));
+      }
+      return inputVersions;
+    }
+
+    private boolean isCompleted(LocalDate date, String fingerprint) {
+      if (restart || !ledger.isCompleted(date, fingerprint)) {
+        return false;
+      }
+      console.progress("backfill " + date + ": already completed with the same inputs and configuration, skipped");
+      dates.put(date.toString(), Map.of("status", "skipped"));
+      return true;
+    }
+
+    private void completed(LocalDate date, String fingerprint, String runId, RunStatus dateStatus,
+        Map<String, Object> layerReports) throws Exception {
+      ledger.complete(date, fingerprint, runId, dateStatus.label());
+      dates.put(date.toString(), Map.of("status", dateStatus.label(), "run_id", runId, "layers", layerReports));
+      console.progress("backfill " + date + ": " + dateStatus.label());
+      if (dateStatus == RunStatus.SUCCEEDED_WITH_REJECTIONS) {
+        status = dateStatus;
+      }
+    }
+
+    private void failed(List<LocalDate> failedDates, String runId, Map<String, Object> layerReports,
+        Exception e) {
+      for (LocalDate date : failedDates) {
+        dates.put(date.toString(), Map.of("status", RunStatus.FAILED.label(), "run_id", runId,
+            "layers", layerReports, "error", e.toString()));
+      }
+      LocalDate first = failedDates.get(0);
+      status = RunStatus.FAILED;
+      error = first + ": " + e;
+      console.error("backfill " + first + " failed: " + e + "; start the same backfill again to resume from " + first);
+      LOG.error("backfill {} failed at {}", backfill.runId(), first, e);
+    }
+
+    /**
+     * Inputs and configuration of a date: with bronze, the date's landing files; otherwise the versions
+     * of the tables the first layer reads (bronze for silver, silver for gold), which the backfill itself
+     * does not write. A restart redoes a date whose fingerprint changed.
+     */
+    private String fingerprint(LocalDate date) throws Exception {
+      List<String> parts = new ArrayList<>();
+      parts.add(configuration);
+      parts.add(layers.toString());
+      if (layers.contains(Layer.BRONZE)) {
+        for (LandingFile file : new LandingZone(backfill.config().lake(),
+            backfill.spark().sparkContext().hadoopConfiguration()).filesOf(date)) {
+          parts.add(file.fingerprint());
+        }
+      } else {
+        parts.add(inputVersions());
+      }
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(sha.digest(String.join("\n", parts).getBytes(StandardCharsets.UTF_8)));
+    }
   }
 }

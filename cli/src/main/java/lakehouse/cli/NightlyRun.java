@@ -68,19 +68,42 @@ final class NightlyRun {
               + "event dates changed %s (%.1f s)", ingestDate, silver.rowsRead(), silver.rowsAccepted(),
           silver.recordsQuarantined(), silver.duplicatesDropped(), silver.changedEventDates(),
           seconds(silver.durationMs())));
-      changed = silver.changedEventDates();
+      changed = new TreeSet<>(silver.changedEventDates());
     }
     if (layers.contains(Layer.GOLD)) {
-      GoldResult gold = new GoldLayer(spark, config.lake(), config.gold(), config.retention().staging(), clock)
-          .build(ingestDate, changed, runId);
-      report.accept(Layer.GOLD.label(), gold);
-      for (String message : gold.messages()) {
-        console.warn(message);
+      GoldLayer gold = gold();
+      // Silver changes an earlier attempt committed but never got into gold (it failed before promoting).
+      SortedSet<LocalDate> leftBehind = gold.silverChangesNotInGold(
+          ingestDate.minusDays(config.silver().allowedLatenessDays()), ingestDate.plusDays(1));
+      leftBehind.removeAll(changed);
+      if (!leftBehind.isEmpty()) {
+        console.progress("gold    " + ingestDate + ": also rebuilds event dates " + leftBehind
+            + ", changed in silver since gold last built them");
+        changed.addAll(leftBehind);
       }
-      console.progress(String.format("gold    %s: promoted %s (%.1f s)", ingestDate, gold.partitionsPromoted(),
-          seconds(gold.durationMs())));
+      report.accept(Layer.GOLD.label(), reported(gold.build(ingestDate, changed, runId), ingestDate.toString()));
     }
     return rejections;
+  }
+
+  /** Rebuilds gold alone for the dates, together, from silver as it is. */
+  GoldResult rebuildGold(SortedSet<LocalDate> dates, String runId) {
+    spark.conf().set(DeltaCommitLog.USER_METADATA_SETTING, runId);
+    String range = dates.first().equals(dates.last()) ? dates.first().toString() : dates.first() + ".." + dates.last();
+    return reported(gold().rebuild(dates, runId), range);
+  }
+
+  private GoldLayer gold() {
+    return new GoldLayer(spark, config.lake(), config.gold(), config.retention().staging(), clock);
+  }
+
+  private GoldResult reported(GoldResult gold, String dates) {
+    for (String message : gold.messages()) {
+      console.warn(message);
+    }
+    console.progress(String.format("gold    %s: promoted %s (%.1f s)", dates, gold.partitionsPromoted(),
+        seconds(gold.durationMs())));
+    return gold;
   }
 
   private static double seconds(long millis) {

@@ -45,7 +45,7 @@ final class RunCommand implements Callable<Integer> {
         boolean rejections = new NightlyRun(run.spark(), run.config(), tokenizer, console, environment.clock())
             .run(date, run.runId(), java.util.EnumSet.allOf(Layer.class), run::layer);
         status = rejections ? RunStatus.SUCCEEDED_WITH_REJECTIONS : RunStatus.SUCCEEDED;
-      } catch (RuntimeException e) {
+      } catch (Exception e) {
         status = RunStatus.FAILED;
         error = e.toString();
         console.error("run " + run.runId() + " failed: " + e);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,11 @@ final class LakehouseProcess {
   /** Runs any script of the project ({@code scripts/cluster.sh}, ...) the same way. */
   static Outcome script(String script, Map<String, String> environment, String... arguments)
       throws IOException, InterruptedException {
+    return launch(script, environment, arguments).await(Duration.ofMinutes(10));
+  }
+
+  /** Starts a script of the project and returns it running, to be watched and, like a crash, killed. */
+  static Running launch(String script, Map<String, String> environment, String... arguments) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(PROJECT.resolve(script).toString());
     command.addAll(List.of(arguments));
@@ -57,15 +63,66 @@ final class LakehouseProcess {
     Path out = Files.createTempFile("lakehouse-out", ".txt");
     Path err = Files.createTempFile("lakehouse-err", ".txt");
     builder.redirectOutput(out.toFile()).redirectError(err.toFile());
-    Process process = builder.start();
-    if (!process.waitFor(10, TimeUnit.MINUTES)) {
-      process.destroyForcibly();
-      throw new IllegalStateException(script + " " + String.join(" ", arguments) + " did not finish in 10 minutes");
+    return new Running(builder.start(), out, err);
+  }
+
+  /** A started script; what it prints goes to files, so it can be read while it runs. */
+  static final class Running {
+    private final Process process;
+    private final Path out;
+    private final Path err;
+
+    private Running(Process process, Path out, Path err) {
+      this.process = process;
+      this.out = out;
+      this.err = err;
     }
-    Outcome outcome = new Outcome(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-        Files.readString(err, StandardCharsets.UTF_8));
-    Files.deleteIfExists(out);
-    Files.deleteIfExists(err);
-    return outcome;
+
+    String stdout() throws IOException {
+      return Files.readString(out, StandardCharsets.UTF_8);
+    }
+
+    /** Waits until standard output has a line containing the text; false if the process ended first or time ran out. */
+    boolean awaitLine(String text, Duration timeout) throws IOException, InterruptedException {
+      long deadline = System.nanoTime() + timeout.toNanos();
+      while (System.nanoTime() < deadline) {
+        if (stdout().lines().anyMatch(line -> line.contains(text))) {
+          return true;
+        }
+        if (!process.isAlive()) {
+          return stdout().lines().anyMatch(line -> line.contains(text));
+        }
+        Thread.sleep(100);
+      }
+      return false;
+    }
+
+    boolean isAlive() {
+      return process.isAlive();
+    }
+
+    /** Waits for the end; kills it and fails if it runs longer than the timeout. */
+    Outcome await(Duration timeout) throws IOException, InterruptedException {
+      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        Outcome killed = kill();
+        throw new IllegalStateException("still running after " + timeout + ", killed:\n" + killed.all());
+      }
+      return outcome();
+    }
+
+    /** Kills the process and everything it started with SIGKILL, as a lost machine would, and waits for the end. */
+    Outcome kill() throws IOException, InterruptedException {
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly();
+      process.waitFor(1, TimeUnit.MINUTES);
+      return outcome();
+    }
+
+    private Outcome outcome() throws IOException {
+      Outcome outcome = new Outcome(process.exitValue(), stdout(), Files.readString(err, StandardCharsets.UTF_8));
+      Files.deleteIfExists(out);
+      Files.deleteIfExists(err);
+      return outcome;
+    }
   }
 }

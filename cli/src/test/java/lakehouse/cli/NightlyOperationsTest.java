@@ -9,9 +9,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import lakehouse.shared.run.RunReportWriter;
-import lakehouse.shared.testing.DataFrames;
+import lakehouse.shared.testing.TestSpark;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,6 @@ class NightlyOperationsTest {
   private static final LocalDate FIRST = LocalDate.parse("2026-11-10");
 
   @TempDir Path nightly;
-  @TempDir Path backfilled;
 
   private static void generate(Path lake, int days) {
     InProcessLakehouse.Outcome generated = InProcessLakehouse.run("generate", "--out", lake.toString(), "--from",
@@ -32,35 +32,49 @@ class NightlyOperationsTest {
   }
 
   @Test
-  void aSevenDayBackfillGivesTheSameTablesAsSevenNightlyRuns() {
-    generate(nightly, 7);
-    generate(backfilled, 7);
-    for (int day = 0; day < 7; day++) {
-      InProcessLakehouse.Outcome run = InProcessLakehouse.run("run", "--date", FIRST.plusDays(day).toString(),
-          "--lake", nightly.toString());
-      assertEquals(0, run.exitStatus(), run.stderr());
-    }
-    InProcessLakehouse.Outcome backfill = InProcessLakehouse.run("backfill", "--from", FIRST.toString(), "--to",
-        FIRST.plusDays(6).toString(), "--lake", backfilled.toString(), "--run-id", "backfill-1");
-    assertEquals(0, backfill.exitStatus(), backfill.stderr());
+  void aRunThatFailsInGoldExitsOneKeepsWhatItCommittedAndTheNextRunFinishesTheDay() throws Exception {
+    generate(nightly, 1);
+    String day = FIRST.toString();
+    // Gold cannot stage: where its staging folder belongs, there is a file.
+    Path blocked = Files.writeString(nightly.resolve("_staging"), "not a folder");
 
-    Map<String, Dataset<Row>> expected = LakeTables.of(nightly);
-    Map<String, Dataset<Row>> actual = LakeTables.of(backfilled);
-    expected.forEach((table, rows) -> {
-      assertTrue(rows.count() > 0, table + " is empty");
-      assertEquals(LakeTables.checksum(rows), LakeTables.checksum(actual.get(table)), table);
-    });
-    DataFrames.assertSameRows(expected.get("gold/user_features"), actual.get("gold/user_features"));
+    InProcessLakehouse.Outcome failed = InProcessLakehouse.run("run", "--date", day, "--lake", nightly.toString(),
+        "--run-id", "run-failed");
 
-    // Started again, the same backfill finds every date done with the same inputs and redoes none.
-    InProcessLakehouse.Outcome again = InProcessLakehouse.run("backfill", "--from", FIRST.toString(), "--to",
-        FIRST.plusDays(6).toString(), "--lake", backfilled.toString(), "--run-id", "backfill-2");
-    assertEquals(0, again.exitStatus(), again.stderr());
-    assertEquals(7, again.stdout().lines().filter(l -> l.contains("already completed")).count(), again.stdout());
-    Map<String, Dataset<Row>> resumed = LakeTables.of(backfilled);
-    for (var table : expected.keySet()) {
-      assertEquals(LakeTables.checksum(expected.get(table)), LakeTables.checksum(resumed.get(table)), table);
+    assertEquals(1, failed.exitStatus(), failed.stderr());
+    assertTrue(failed.stderr().lines().anyMatch(l -> l.startsWith("error: run run-failed failed: ")
+        && l.contains("_staging")), failed.stderr());
+    JsonNode report = RunReportWriter.parse(Files.readString(nightly.resolve("_runs/run-failed.json")));
+    assertEquals("failed", report.get("status").asText());
+    assertEquals(1, report.get("exit_status").asInt());
+    long accepted = report.at("/layers/silver/rows_accepted").asLong();
+    assertTrue(accepted > 0, report.toString());
+    assertTrue(report.at("/layers/gold").isMissingNode(), "gold did not finish: " + report);
+    assertEquals(accepted, silverEvents().count(), "silver keeps what it committed");
+    assertFalse(Files.exists(nightly.resolve("gold/user_features/v1/_delta_log")), "nothing of gold was promoted");
+
+    Files.delete(blocked);
+    InProcessLakehouse.Outcome retried = InProcessLakehouse.run("run", "--date", day, "--lake", nightly.toString(),
+        "--run-id", "run-retried");
+
+    assertEquals(0, retried.exitStatus(), retried.stderr());
+    JsonNode retriedReport = RunReportWriter.parse(Files.readString(nightly.resolve("_runs/run-retried.json")));
+    assertEquals(0, retriedReport.at("/layers/bronze/files_ingested").asInt(), retriedReport.toString());
+    assertEquals(0, retriedReport.at("/layers/silver/rows_accepted").asLong(), retriedReport.toString());
+    assertTrue(retried.stdout().contains("also rebuilds event dates"), retried.stdout());
+    Map<String, Dataset<Row>> afterRetry = LakeTables.of(nightly);
+    assertEquals(accepted, afterRetry.get("silver/ad_events").count(), "the retry added no silver rows");
+    // The retry finishes the day: gold holds every date the failed run's silver changed, and none is stale.
+    List<String> silverDates = dates(afterRetry.get("silver/ad_events"), "event_date");
+    assertEquals(silverDates, dates(afterRetry.get("gold/campaign_daily"), "event_date"));
+    for (JsonNode partition : status()) {
+      assertTrue(partition.get("stale").isNull(), "stale after the retry: " + partition);
     }
+  }
+
+  private static List<String> dates(Dataset<Row> rows, String column) {
+    return rows.select(column).distinct().orderBy(column).collectAsList().stream()
+        .map(r -> r.get(0).toString()).toList();
   }
 
   @Test
@@ -79,8 +93,11 @@ class NightlyOperationsTest {
         "user_features as of the second day read days the late events changed");
     assertNotNull(staleOf(stale, "gold/campaign_daily/v1", FIRST.plusDays(1).toString()));
 
-    assertEquals(0, InProcessLakehouse.run("backfill", "--from", FIRST.toString(), "--to", third,
-        "--layers", "gold", "--lake", nightly.toString()).exitStatus());
+    InProcessLakehouse.Outcome rebuild = InProcessLakehouse.run("backfill", "--from", FIRST.toString(), "--to", third,
+        "--layers", "gold", "--lake", nightly.toString());
+    assertEquals(0, rebuild.exitStatus(), rebuild.stderr());
+    assertTrue(rebuild.stdout().contains("gold    " + FIRST + ".." + third + ": promoted"),
+        "the three dates are rebuilt together: " + rebuild.stdout());
     JsonNode fresh = status();
     for (JsonNode partition : fresh) {
       assertTrue(partition.get("stale").isNull(), "still stale after gold was rebuilt: " + partition);
@@ -117,6 +134,10 @@ class NightlyOperationsTest {
     assertEquals(before, LakeTables.checksum(LakeTables.of(nightly).get("gold/user_features")));
     JsonNode report = RunReportWriter.parse(Files.readString(nightly.resolve("_runs/cleanup-1.json")));
     assertEquals(1, report.get("layers").get("cleanup").get("staging_removed").size());
+  }
+
+  private Dataset<Row> silverEvents() {
+    return TestSpark.session().read().format("delta").load(nightly.resolve("silver/ad_events").toString());
   }
 
   private JsonNode status() {

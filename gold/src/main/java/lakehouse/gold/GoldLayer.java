@@ -8,12 +8,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import lakehouse.gold.features.CampaignDailyComputation;
 import lakehouse.gold.features.UserFeaturesComputation;
 import lakehouse.gold.plan.GoldPlan;
 import lakehouse.gold.plan.GoldPlanner;
+import lakehouse.gold.plan.SilverChangesNotInGold;
 import lakehouse.gold.promotion.PartitionOutcome;
 import lakehouse.gold.promotion.PartitionPromotion;
 import lakehouse.gold.promotion.PromotionOutcome;
@@ -95,15 +97,37 @@ public final class GoldLayer {
     return new StagingJanitor(lake, spark.sparkContext().hadoopConfiguration()).removeExpired(retention, clock, dryRun);
   }
 
+  /**
+   * Event dates from {@code from} to {@code to} whose silver events changed after gold last built from
+   * them (see {@link SilverChangesNotInGold}): a run adds them to its own changes to finish what a
+   * failed run left.
+   */
+  public SortedSet<LocalDate> silverChangesNotInGold(LocalDate from, LocalDate to) {
+    return SilverChangesNotInGold.within(spark, lake, campaignDailyTable(), from, to);
+  }
+
   /** Rebuilds and promotes the gold partitions affected by the changed event dates of the run for ingest date D. */
   public GoldResult build(LocalDate ingestDate, Set<LocalDate> changedEventDates, String runId) {
+    return build(GoldPlanner.plan(ingestDate, changedEventDates), changedEventDates, runId);
+  }
+
+  /**
+   * Rebuilds the given dates of both tables from silver as it is (a backfill of gold alone): the
+   * partitions of all the dates are computed together and promoted in one commit per table, which is
+   * much cheaper than one run per date, since a run's cost is mostly its fixed number of commits.
+   */
+  public GoldResult rebuild(SortedSet<LocalDate> dates, String runId) {
+    return build(GoldPlanner.rebuild(dates), Set.of(), runId);
+  }
+
+  private GoldResult build(GoldPlan plan, Set<LocalDate> changedEventDates, String runId) {
+    LocalDate ingestDate = plan.ingestDate();
     long started = clock.millis();
     requireKnownVersion("lakehouse.gold.user-features-version", settings.userFeaturesVersion());
     requireKnownVersion("lakehouse.gold.campaign-daily-version", settings.campaignDailyVersion());
     RunStart run = new RunStartRegistry(lake, spark.sparkContext().hadoopConfiguration()).register(runId, clock);
     List<ExpiredStaging> removed = removeExpiredStagingBeforeRun();
 
-    GoldPlan plan = GoldPlanner.plan(ingestDate, changedEventDates);
     SilverInput activity = SilverInput.pin(spark, lake,
         lake.featureGroup(UserDailyActivity.NAME, UserDailyActivity.VERSION), UserDailyActivity.SCHEMA);
     SilverInput events = SilverInput.pin(spark, lake, lake.silverEvents(), SilverEvents.SCHEMA);

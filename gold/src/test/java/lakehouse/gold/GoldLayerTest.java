@@ -31,6 +31,7 @@ import lakehouse.shared.lake.LakeLayout;
 import lakehouse.shared.run.RunReportWriter;
 import lakehouse.shared.tables.UserDailyActivity;
 import lakehouse.shared.tables.UserFeatures;
+import lakehouse.shared.testing.DataFrames;
 import lakehouse.shared.testing.TestSpark;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -68,6 +69,12 @@ class GoldLayerTest {
     return lake.goldTable(UserFeatures.NAME, "v1");
   }
 
+  /** The table's rows, but for the run that wrote them; collected so a later commit cannot change them. */
+  private Dataset<Row> withoutRunId(String path) {
+    Dataset<Row> rows = spark.read().format("delta").load(path).drop(UserFeatures.RUN_ID);
+    return spark.createDataFrame(rows.collectAsList(), rows.schema());
+  }
+
   private long rowsOf(String path, String column, String date) {
     return spark.read().format("delta").load(path).where(column + " = DATE'" + date + "'").count();
   }
@@ -102,6 +109,55 @@ class GoldLayerTest {
     JsonNode report = RunReportWriter.parse(RunReportWriter.toJson(result));
     assertEquals("2026-11-21", report.at("/partitions_promoted/campaign_daily/0").asText(), report.toString());
     assertEquals(3, report.at("/rows_per_partition/user_features/2026-11-23").asLong(), report.toString());
+  }
+
+  @Test
+  void silverChangesGoldHasNotBuiltAreFoundUntilARunBuildsThem() {
+    GoldLayer gold = gold(TestLakes.settings());
+    assertEquals(Set.of(D.minusDays(1), D), gold.silverChangesNotInGold(D.minusDays(2), D.plusDays(1)),
+        "silver holds events of both days and gold has built none");
+    gold.build(D, Set.of(D.minusDays(1), D), "run-1");
+    assertEquals(Set.of(), gold.silverChangesNotInGold(D.minusDays(2), D.plusDays(1)));
+
+    // A later silver run adds events of D-2, and its gold fails before promoting.
+    Silver.appendEvents(spark, lake, List.of(event("e3", "CLICK", "2026-11-21T08:00:00Z", "u3", "c2", 50L)));
+
+    assertEquals(Set.of(D.minusDays(2)), gold.silverChangesNotInGold(D.minusDays(2), D.plusDays(1)));
+    assertEquals(Set.of(), gold.silverChangesNotInGold(D.minusDays(1), D.plusDays(1)), "outside the window");
+  }
+
+  @Test
+  void theFirstPromotionOfPartitionsWithNoRowsIsStillACommitThatNamesTheRun() {
+    LocalDate quiet = D.minusDays(10);
+
+    GoldResult result = gold(TestLakes.settings()).build(quiet, Set.of(quiet), "run-quiet");
+
+    assertEquals(List.of(quiet.toString()), result.partitionsPromoted().get("user_features"));
+    assertEquals(0, rowsOf(userFeatures(), UserFeatures.AS_OF_DATE, quiet.toString()));
+    assertEquals(List.of("run-quiet"), new GoldLineage(spark, lake).records("user_features", "v1").stream()
+        .map(LineageRecord::runId).toList());
+  }
+
+  @Test
+  void aRebuildOfSeveralDatesPromotesThemInOneCommitPerTableWithTheSameRowsAsOneRunPerDate() {
+    GoldLayer gold = gold(TestLakes.settings());
+    for (LocalDate date = D.minusDays(2); !date.isAfter(D); date = date.plusDays(1)) {
+      gold.build(date, Set.of(date), "run-" + date);
+    }
+    Dataset<Row> userFeaturesByDate = withoutRunId(userFeatures());
+    Dataset<Row> campaignsByDate = withoutRunId(lake.goldTable("campaign_daily", "v1"));
+    long userFeaturesVersion = DeltaPartitionWriter.version(spark, userFeatures());
+    long campaignVersion = DeltaPartitionWriter.version(spark, lake.goldTable("campaign_daily", "v1"));
+
+    GoldResult result = gold.rebuild(new java.util.TreeSet<>(Set.of(D.minusDays(2), D.minusDays(1), D)), "rebuild");
+
+    assertEquals(Map.of("user_features", List.of("2026-11-21", "2026-11-22", "2026-11-23"),
+        "campaign_daily", List.of("2026-11-21", "2026-11-22", "2026-11-23")), result.partitionsPromoted());
+    assertEquals(userFeaturesVersion + 1, DeltaPartitionWriter.version(spark, userFeatures()));
+    assertEquals(campaignVersion + 1, DeltaPartitionWriter.version(spark, lake.goldTable("campaign_daily", "v1")));
+    DataFrames.assertSameRows(userFeaturesByDate, withoutRunId(userFeatures()));
+    DataFrames.assertSameRows(campaignsByDate,
+        withoutRunId(lake.goldTable("campaign_daily", "v1")));
   }
 
   @Test

@@ -2,6 +2,7 @@ package lakehouse.gold.plan;
 
 import java.time.LocalDate;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import lakehouse.shared.tables.UserFeatures;
 
@@ -26,5 +27,17 @@ public final class GoldPlanner {
       }
     }
     return new GoldPlan(ingestDate, asOfDates, new TreeSet<>(changedEventDates));
+  }
+
+  /**
+   * Rebuilding gold from silver as it is (a backfill of gold alone): exactly the given dates of both
+   * tables, user_features as of each and campaign_daily of each. No other partition is touched, since
+   * silver did not change under them in this run.
+   */
+  public static GoldPlan rebuild(SortedSet<LocalDate> dates) {
+    if (dates.isEmpty()) {
+      throw new IllegalArgumentException("no date to rebuild");
+    }
+    return new GoldPlan(dates.last(), dates, dates);
   }
 }

@@ -21,6 +21,7 @@ import lakehouse.gold.staging.StagingJanitor;
 import lakehouse.gold.table.GoldTable;
 import lakehouse.shared.delta.DeltaPartitionWriter;
 import lakehouse.shared.lake.LakeLayout;
+import lakehouse.shared.spark.LakehouseSession;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -246,7 +247,14 @@ public final class PartitionPromotion {
     }
     return history.find(table, info.promotionId(), before).orElseThrow(() -> new PromotionFailedException(
         "the promotion commit of run " + run.runId() + " into " + table.label() + " is not in the table's log"
-            + " after the write; retry the run with the same run id, which converges", null));
+            + " after the write" + (emptyCommitsSkipped()
+                ? " (the session sets " + LakehouseSession.SKIP_RECORDING_EMPTY_COMMITS + " to true, which drops the"
+                    + " commit of partitions that were and stay empty; set it to false)"
+                : "; retry the run with the same run id, which converges"), null));
+  }
+
+  private boolean emptyCommitsSkipped() {
+    return Boolean.parseBoolean(spark.conf().get(LakehouseSession.SKIP_RECORDING_EMPTY_COMMITS, "true"));
   }
 
   private Optional<PromotionHistory.Commit> findQuietly(PromotionHistory history, PromotionCommitInfo info,

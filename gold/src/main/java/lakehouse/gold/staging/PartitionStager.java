@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.lit;
 
 import java.sql.Date;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,24 +50,26 @@ public final class PartitionStager {
             rowsPerKey.get(unplanned.first()) + " rows were computed for a partition this run does not build"
                 + " (it builds " + partitionKeys + ")", null);
       }
-      List<StagedPartition> staged = new ArrayList<>();
-      for (LocalDate key : partitionKeys) {
-        long count = rowsPerKey.getOrDefault(key, 0L);
-        int files = FileCount.forRows(count, maxRowsPerFile);
-        Dataset<Row> partition = computed.where(col(table.partitionColumn()).equalTo(lit(Date.valueOf(key))));
-        partition = files == 1 ? partition.coalesce(1)
-            : partition.repartitionByRange(files, col(table.keyColumn()));
-        String path = table.stagedPartition(lake, key, runId);
-        partition.sortWithinPartitions(table.keyColumn()).write().mode("overwrite")
-            .option("maxRecordsPerFile", maxRowsPerFile).parquet(path);
-        StagedPartition done = new StagedPartition(table, key, runId, path, count, files);
-        staged.add(done);
-        listener.partitionStaged(done);
-      }
-      return staged;
+      // Partitions are written several at once: each is a small job, and in turn they leave cores idle.
+      return PerPartition.map(List.copyOf(partitionKeys), computed.sparkSession().sparkContext().defaultParallelism(),
+          key -> {
+            StagedPartition done = stageOne(table, computed, key, rowsPerKey.getOrDefault(key, 0L), runId);
+            listener.partitionStaged(done);
+            return done;
+          });
     } finally {
       computed.unpersist();
     }
+  }
+
+  private StagedPartition stageOne(GoldTable table, Dataset<Row> computed, LocalDate key, long count, String runId) {
+    int files = FileCount.forRows(count, maxRowsPerFile);
+    Dataset<Row> partition = computed.where(col(table.partitionColumn()).equalTo(lit(Date.valueOf(key))));
+    partition = files == 1 ? partition.coalesce(1) : partition.repartitionByRange(files, col(table.keyColumn()));
+    String path = table.stagedPartition(lake, key, runId);
+    partition.sortWithinPartitions(table.keyColumn()).write().mode("overwrite")
+        .option("maxRecordsPerFile", maxRowsPerFile).parquet(path);
+    return new StagedPartition(table, key, runId, path, count, files);
   }
 
   private static Map<LocalDate, Long> countPerKey(GoldTable table, Dataset<Row> computed) {

@@ -32,13 +32,12 @@ public final class StagedPartitionChecker {
     this.spark = spark;
   }
 
-  /** Checks every partition, in order; the first failure stops the run. */
+  /**
+   * Checks every partition, several at once; a failure stops the run and names the first failing
+   * partition in the given order.
+   */
   public List<CheckedPartition> checkAll(List<StagedPartition> staged) {
-    List<CheckedPartition> checked = new ArrayList<>();
-    for (StagedPartition partition : staged) {
-      checked.add(check(partition));
-    }
-    return checked;
+    return PerPartition.map(staged, spark.sparkContext().defaultParallelism(), this::check);
   }
 
   /** @throws StagingCheckFailedException naming the first check the partition fails */

@@ -45,4 +45,12 @@ class GoldPlannerTest {
     assertEquals(days("2026-11-01", "2026-11-02", "2026-11-03", "2026-11-04", "2026-11-05", "2026-11-06",
         "2026-11-07", "2026-11-23"), List.copyOf(plan.userFeaturesAsOfDates()));
   }
+
+  @Test
+  void aRebuildOfGoldAloneBuildsExactlyItsDatesInBothTables() {
+    GoldPlan plan = GoldPlanner.rebuild(new java.util.TreeSet<>(days("2026-11-20", "2026-11-21", "2026-11-23")));
+
+    assertEquals(days("2026-11-20", "2026-11-21", "2026-11-23"), List.copyOf(plan.userFeaturesAsOfDates()));
+    assertEquals(days("2026-11-20", "2026-11-21", "2026-11-23"), List.copyOf(plan.campaignDailyDates()));
+  }
 }

@@ -113,6 +113,8 @@ public final class ConfigLoader {
     requireNotNegative(c, "lakehouse.silver.clock-skew-tolerance", skew);
     long maxRowsPerFile = c.getLong("lakehouse.gold.max-rows-per-file");
     requireAtLeast(c, "lakehouse.gold.max-rows-per-file", maxRowsPerFile, 1);
+    int goldRebuildBatchDays = c.getInt("lakehouse.backfill.gold-rebuild-batch-days");
+    requireAtLeast(c, "lakehouse.backfill.gold-rebuild-batch-days", goldRebuildBatchDays, 1);
     Duration vacuum = c.getDuration("lakehouse.cleanup.vacuum-retention");
     if (vacuum.compareTo(Duration.ofHours(24)) < 0) {
       throw invalid(c, "lakehouse.cleanup.vacuum-retention",
@@ -151,6 +153,7 @@ public final class ConfigLoader {
         new OnlineStoreSettings(nonBlank(c, "lakehouse.online.redis.host"), port,
             nonNegative(c, "lakehouse.online.redis.ttl")),
         lease,
+        new BackfillSettings(goldRebuildBatchDays),
         spark,
         c);
   }

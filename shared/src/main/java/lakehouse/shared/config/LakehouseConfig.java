@@ -19,5 +19,6 @@ public record LakehouseConfig(
     RetentionSettings retention,
     OnlineStoreSettings online,
     WriterLeaseSettings writerLease,
+    BackfillSettings backfill,
     Map<String, String> sparkSettings,
     Config effective) {}

@@ -11,6 +11,9 @@ import org.apache.spark.sql.SparkSession;
  * spark-submit win over the configuration's, so a cluster operator keeps the last word.
  */
 public final class LakehouseSession {
+  /** Delta's setting that, when true (its default), leaves a write with no file changes out of the log. */
+  public static final String SKIP_RECORDING_EMPTY_COMMITS = "spark.databricks.delta.skipRecordingEmptyCommits";
+
   private LakehouseSession() {}
 
   public static SparkSession.Builder builder(String appName, Map<String, String> sparkSettings) {
@@ -29,6 +32,9 @@ public final class LakehouseSession {
         .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
         // Every write states its partitions explicitly; dynamic overwrite would hide a missing one.
         .config("spark.sql.sources.partitionOverwriteMode", "static")
+        // A write that neither adds nor removes a file is still a commit: gold finds each promotion in the
+        // log by the id in its commit metadata, and promoting partitions that were and stay empty is one.
+        .config(SKIP_RECORDING_EMPTY_COMMITS, "false")
         .config("spark.ui.showConsoleProgress", "false");
   }
 

@@ -1,0 +1,131 @@
+package lakehouse.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
+import lakehouse.shared.run.RunReportWriter;
+import lakehouse.shared.testing.DataFrames;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A week's backfill through {@code scripts/lakehouse}, killed with SIGKILL once its first date is done,
+ * then started again: it skips what was completed, redoes the date it was killed in, and ends with the
+ * tables that seven nightly runs make.
+ */
+class BackfillIT {
+  private static final LocalDate FIRST = LocalDate.parse("2026-11-10");
+  private static final LocalDate LAST = FIRST.plusDays(6);
+  private static final Pattern DATE_SUCCEEDED = Pattern.compile("^backfill \\d{4}-\\d{2}-\\d{2}: succeeded$");
+
+  @TempDir Path nightly;
+  @TempDir Path backfilled;
+
+  private static void generate(Path lake) {
+    InProcessLakehouse.Outcome generated = InProcessLakehouse.run("generate", "--out", lake.toString(), "--from",
+        FIRST.toString(), "--days", "7", "--events-per-day", "400", "--seed", "11", "--files-per-day", "2");
+    assertEquals(0, generated.exitStatus(), generated.stderr());
+  }
+
+  private static long count(String output, Pattern line) {
+    return output.lines().filter(l -> line.matcher(l).matches()).count();
+  }
+
+  @Test
+  void aBackfillKilledInTheMiddleResumesWithoutRedoingCompletedDatesAndMatchesSevenNightlyRuns() throws Exception {
+    generate(nightly);
+    generate(backfilled);
+    LakehouseProcess.Running backfill = LakehouseProcess.launch("scripts/lakehouse", InProcessLakehouse.KEY,
+        "backfill", "--from", FIRST.toString(), "--to", LAST.toString(), "--lake", backfilled.toString(),
+        "--run-id", "backfill-1");
+    // The same week, night by night, in this JVM while the backfill runs in its own.
+    CompletableFuture<Void> nightlyRuns = CompletableFuture.runAsync(() -> {
+      for (LocalDate date = FIRST; !date.isAfter(LAST); date = date.plusDays(1)) {
+        InProcessLakehouse.Outcome run = InProcessLakehouse.run("run", "--date", date.toString(), "--lake",
+            nightly.toString());
+        assertEquals(0, run.exitStatus(), run.stderr());
+      }
+    });
+
+    boolean firstDateDone = backfill.awaitLine("backfill " + FIRST + ": succeeded", Duration.ofMinutes(8));
+    LakehouseProcess.Outcome killed = backfill.kill();
+    assertTrue(firstDateDone, "the backfill never completed its first date:\n" + killed.all());
+    long completedBeforeTheKill = count(killed.stdout(), DATE_SUCCEEDED);
+    assertNotEquals(0, killed.exitStatus(), killed.all());
+    assertTrue(completedBeforeTheKill < 7, "the kill came after the last date:\n" + killed.stdout());
+    nightlyRuns.join();
+
+    InProcessLakehouse.Outcome resumed = InProcessLakehouse.run("backfill", "--from", FIRST.toString(), "--to",
+        LAST.toString(), "--lake", backfilled.toString(), "--run-id", "backfill-2");
+    assertEquals(0, resumed.exitStatus(), resumed.stderr());
+    long skipped = resumed.stdout().lines().filter(l -> l.contains("already completed")).count();
+    // A kill between a date's ledger entry and its progress line leaves that date completed but unannounced.
+    assertTrue(skipped == completedBeforeTheKill || skipped == completedBeforeTheKill + 1,
+        completedBeforeTheKill + " dates were done before the kill:\n" + resumed.stdout());
+    assertEquals(7 - skipped, count(resumed.stdout(), DATE_SUCCEEDED), resumed.stdout());
+    assertSameTables(nightly, backfilled);
+
+    // Started once more, it finds every date done with the same inputs and redoes none.
+    InProcessLakehouse.Outcome again = InProcessLakehouse.run("backfill", "--from", FIRST.toString(), "--to",
+        LAST.toString(), "--lake", backfilled.toString(), "--run-id", "backfill-3");
+    assertEquals(0, again.exitStatus(), again.stderr());
+    assertEquals(7, again.stdout().lines().filter(l -> l.contains("already completed")).count(), again.stdout());
+
+    aGoldBackfillBesideANightlyRunOfTheSamePartitionsLeavesTheSameTables();
+  }
+
+  /**
+   * A gold rebuild of the week in its own process and, once it has started gold, the nightly run of
+   * the last day in this JVM: both succeed, the run that started later holds the partition both built,
+   * and every table still holds what seven nightly runs make.
+   */
+  private void aGoldBackfillBesideANightlyRunOfTheSamePartitionsLeavesTheSameTables() throws Exception {
+    LakehouseProcess.Running rebuild = LakehouseProcess.launch("scripts/lakehouse", InProcessLakehouse.KEY,
+        "backfill", "--from", FIRST.toString(), "--to", LAST.toString(), "--layers", "gold",
+        "--lake", backfilled.toString(), "--run-id", "rebuild");
+    Path rebuildStarted = backfilled.resolve("gold/_runs/rebuild-" + FIRST + "_" + LAST + ".json");
+    long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+    while (!Files.exists(rebuildStarted) && rebuild.isAlive() && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    assertTrue(Files.exists(rebuildStarted), "the gold rebuild never started:\n" + rebuild.stdout());
+
+    InProcessLakehouse.Outcome nightlyRun = InProcessLakehouse.run("run", "--date", LAST.toString(), "--lake",
+        backfilled.toString(), "--run-id", "nightly-beside");
+    LakehouseProcess.Outcome rebuilt = rebuild.await(Duration.ofMinutes(10));
+
+    assertEquals(0, nightlyRun.exitStatus(), nightlyRun.stderr());
+    assertEquals(0, rebuilt.exitStatus(), rebuilt.all());
+    assertSameTables(nightly, backfilled);
+    InProcessLakehouse.Outcome status = InProcessLakehouse.run("status", "--json", "--lake", backfilled.toString());
+    for (JsonNode partition : RunReportWriter.parse(status.stdout())) {
+      String table = partition.get("table").asText();
+      // The nightly run found nothing new in silver, so of the shared partitions it built user_features as of its date.
+      if (table.startsWith("gold/user_features") && partition.get("partition").asText().equals(LAST.toString())) {
+        assertEquals("nightly-beside", partition.get("run_id").asText(), "the later run holds " + partition);
+      }
+      assertTrue(partition.get("stale").isNull(), "stale: " + partition);
+    }
+  }
+
+  private static void assertSameTables(Path expectedLake, Path actualLake) {
+    Map<String, Dataset<Row>> expected = LakeTables.of(expectedLake);
+    Map<String, Dataset<Row>> actual = LakeTables.of(actualLake);
+    expected.forEach((table, rows) -> {
+      assertTrue(rows.count() > 0, table + " is empty");
+      assertEquals(LakeTables.checksum(rows), LakeTables.checksum(actual.get(table)), table);
+    });
+    DataFrames.assertSameRows(expected.get("gold/user_features"), actual.get("gold/user_features"));
+  }
+}
