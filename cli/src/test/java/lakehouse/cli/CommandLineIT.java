@@ -113,7 +113,7 @@ class CommandLineIT {
   @Test
   @Order(5)
   void everyCommandHasHelp() throws Exception {
-    for (String command : List.of("run", "backfill", "status", "cleanup", "generate")) {
+    for (String command : List.of("run", "backfill", "status", "publish", "cleanup", "generate")) {
       LakehouseProcess.Outcome help = LakehouseProcess.run(Map.of(), command, "--help");
       assertEquals(0, help.exitStatus(), help.all());
       assertTrue(help.stdout().contains("Usage: lakehouse " + command), help.stdout());

@@ -29,8 +29,11 @@ public final class ConfigLoader {
   private static final String ROOT = "lakehouse";
   private static final String SPARK_SETTINGS = ROOT + ".spark";
   private static final Pattern SECRET_KEY = Pattern.compile("(?i).*(key|secret|password|credential|token).*");
-  /** Names of where a secret comes from (a variable, a provider class), which an operator needs to see. */
-  private static final Pattern NOT_SECRET = Pattern.compile("(?i).*(key-env|credentials\\.provider\"?)$");
+  /**
+   * Names of where a secret comes from (an environment variable such as pii.key-env or
+   * online.redis.password-env, a provider class), which an operator needs to see.
+   */
+  private static final Pattern NOT_SECRET = Pattern.compile("(?i).*(-env|credentials\\.provider\"?)$");
 
   private final Config defaults;
 
@@ -151,7 +154,11 @@ public final class ConfigLoader {
             atLeastZero(c, "lakehouse.cleanup.bronze-retention-days"),
             atLeastZero(c, "lakehouse.cleanup.quarantine-retention-days")),
         new OnlineStoreSettings(nonBlank(c, "lakehouse.online.redis.host"), port,
-            nonNegative(c, "lakehouse.online.redis.ttl")),
+            // A ttl of 0 would make Redis delete every hash as it is written.
+            atLeast(c, "lakehouse.online.redis.ttl", Duration.ofSeconds(1)),
+            atLeast(c, "lakehouse.online.redis.connect-timeout", Duration.ofMillis(1)),
+            atLeast(c, "lakehouse.online.redis.command-timeout", Duration.ofMillis(1)),
+            nonBlank(c, "lakehouse.online.redis.password-env")),
         lease,
         new BackfillSettings(goldRebuildBatchDays),
         spark,
@@ -183,6 +190,15 @@ public final class ConfigLoader {
   private static Duration nonNegative(Config c, String key) {
     Duration value = c.getDuration(key);
     requireNotNegative(c, key, value);
+    return value;
+  }
+
+  private static Duration atLeast(Config c, String key, Duration minimum) {
+    Duration value = c.getDuration(key);
+    if (value.compareTo(minimum) < 0) {
+      throw invalid(c, key, "must be at least " + minimum.toString().substring(2).toLowerCase() + ", got "
+          + value.toString().substring(2).toLowerCase());
+    }
     return value;
   }
 

@@ -109,6 +109,19 @@ class ConfigLoaderTest {
     assertFalse(json.contains("AKIA-ID"), json);
   }
 
+  @Test
+  void theOnlineStoreNamesItsPasswordVariableInReportsAndRefusesATtlThatWouldDeleteEveryHash() {
+    LakehouseConfig config = loader.load(null, ConfigLoader.overrides(null, List.of("online.redis.port=6380")));
+    assertEquals("127.0.0.1:6380", config.online().redisAddress());
+    assertEquals("LAKEHOUSE_REDIS_PASSWORD", config.online().passwordEnvironmentVariable());
+    assertEquals(Duration.ofSeconds(2), config.online().connectTimeout());
+    assertTrue(ConfigLoader.maskedJson(config.effective()).contains("LAKEHOUSE_REDIS_PASSWORD"));
+
+    ConfigurationException zero = assertThrows(ConfigurationException.class,
+        () -> loader.load(null, ConfigLoader.overrides(null, List.of("online.redis.ttl=0s"))));
+    assertTrue(zero.getMessage().contains("lakehouse.online.redis.ttl must be at least 1s"), zero.getMessage());
+  }
+
   private Path write(String hocon) throws IOException {
     Path file = Files.createTempFile(dir, "test", ".conf");
     Files.writeString(file, hocon);
