@@ -132,11 +132,10 @@ class CommandLineIT {
     for (int i = 0; i < 2; i++) {
       ProcessBuilder builder = new ProcessBuilder(LakehouseProcess.PROJECT.resolve("scripts/nightly.sh").toString(),
           DAY, "--lake", lake.toString()).redirectErrorStream(true);
+      LakehouseProcess.testSized(builder.environment());
       builder.environment().putAll(KEY);
       builder.environment().put("LAKEHOUSE_LOCK_FILE", lock.toString());
       builder.environment().put("LAKEHOUSE_LOG_DIR", logs.toString());
-      builder.environment().put("LAKEHOUSE_DRIVER_MEMORY", "2g");
-      builder.environment().remove("SPARK_HOME");
       nightlies.add(builder.start());
     }
     List<Integer> statuses = new java.util.ArrayList<>();

@@ -54,16 +54,29 @@ final class LakehouseProcess {
     command.add(PROJECT.resolve(script).toString());
     command.addAll(List.of(arguments));
     ProcessBuilder builder = new ProcessBuilder(command).directory(PROJECT.toFile());
-    builder.environment().remove("SPARK_HOME");
     builder.environment().remove("LAKEHOUSE_PII_KEY");
     builder.environment().remove("AWS_ACCESS_KEY_ID");
     builder.environment().remove("AWS_SECRET_ACCESS_KEY");
-    builder.environment().put("LAKEHOUSE_DRIVER_MEMORY", "2g");
+    testSized(builder.environment());
     builder.environment().putAll(environment);
     Path out = Files.createTempFile("lakehouse-out", ".txt");
     Path err = Files.createTempFile("lakehouse-err", ".txt");
     builder.redirectOutput(out.toFile()).redirectError(err.toFile());
     return new Running(builder.start(), out, err);
+  }
+
+  /**
+   * Sizes the Spark application a script starts for a test's tiny days, as the test JVM's own session is
+   * sized: two partitions for Delta's log replay and for shuffles (Delta replays each table's log into 50
+   * by default, which on two cores costs more than the day's work), a small driver, and a JIT that stops
+   * at the quick C1 compiler, since these applications live for seconds. No setting changes a result.
+   */
+  static void testSized(Map<String, String> environment) {
+    environment.remove("SPARK_HOME");
+    environment.put("LAKEHOUSE_DRIVER_MEMORY", "2g");
+    environment.put("LAKEHOUSE_SUBMIT_OPTS", "--conf spark.databricks.delta.snapshotPartitions=2"
+        + " --conf spark.sql.shuffle.partitions=2");
+    environment.put("LAKEHOUSE_JAVA_OPTS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
   }
 
   /** A started script; what it prints goes to files, so it can be read while it runs. */
