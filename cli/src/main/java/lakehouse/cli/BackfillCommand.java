@@ -1,5 +1,6 @@
 package lakehouse.cli;
 
+import com.typesafe.config.Config;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -47,6 +48,15 @@ import picocli.CommandLine.Option;
         + "With --layers gold, rebuilds gold from silver.")
 final class BackfillCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(BackfillCommand.class);
+
+  /**
+   * Settings that change how a run is operated, never what it writes into a table: a date completed
+   * before one of them changed (another Redis, a longer lease, a bigger gold batch) stays completed.
+   * Spark's settings are among them, since the usual reason to change one is to get a failed backfill
+   * through (more shuffle partitions, more memory), and the restart must then skip what was done.
+   */
+  private static final List<String> OPERATIONAL_SETTINGS = List.of("lakehouse.profile", "lakehouse.backfill",
+      "lakehouse.staging", "lakehouse.cleanup", "lakehouse.online", "lakehouse.writer-lease", "lakehouse.spark");
 
   @Mixin CommonOptions common;
 
@@ -117,7 +127,11 @@ final class BackfillCommand implements Callable<Integer> {
       this.backfill = backfill;
       this.ledger = ledger;
       this.layers = layers;
-      this.configuration = ConfigLoader.maskedJson(backfill.config().effective());
+      Config effective = backfill.config().effective();
+      for (String operational : OPERATIONAL_SETTINGS) {
+        effective = effective.withoutPath(operational);
+      }
+      this.configuration = ConfigLoader.maskedJson(effective);
     }
 
     /** Each date in order, every layer; stops at the first failure, since later dates build on it. */

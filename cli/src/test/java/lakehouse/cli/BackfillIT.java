@@ -76,9 +76,12 @@ class BackfillIT {
     assertEquals(7 - skipped, count(resumed.stdout(), DATE_SUCCEEDED), resumed.stdout());
     assertSameTables(nightly, backfilled);
 
-    // Started once more, it finds every date done with the same inputs and redoes none.
+    // Started once more, it finds every date done with the same inputs and redoes none, even with settings
+    // changed that decide only how it runs (Spark's partitions, where features are served, a lease's ttl).
     InProcessLakehouse.Outcome again = InProcessLakehouse.run("backfill", "--from", FIRST.toString(), "--to",
-        LAST.toString(), "--lake", backfilled.toString(), "--run-id", "backfill-3");
+        LAST.toString(), "--lake", backfilled.toString(), "--run-id", "backfill-3",
+        "--set", "spark.\"spark.sql.shuffle.partitions\"=3", "--set", "online.redis.port=6390",
+        "--set", "writer-lease.ttl=5m");
     assertEquals(0, again.exitStatus(), again.stderr());
     assertEquals(7, again.stdout().lines().filter(l -> l.contains("already completed")).count(), again.stdout());
 

@@ -154,6 +154,45 @@ class CommandLineIT {
     }
   }
 
+  /**
+   * publish through spark-submit, as a user runs it after the night: the application jar carries its Redis
+   * client, every user of the night's user_features gets a hash, and a date never built fails with exit 1
+   * and one line naming it.
+   */
+  @Test
+  @Order(7)
+  void publishThroughSparkSubmitLoadsTheNightsUsersAndADateNeverBuiltExitsOne() throws Exception {
+    Path redisFolder = Files.createTempDirectory("redis");
+    try (RedisServer redis = RedisServer.start(redisFolder)) {
+      List<String> arguments = new java.util.ArrayList<>(List.of("publish", "--date", DAY, "--lake", lake.toString(),
+          "--run-id", "publish-1"));
+      arguments.addAll(List.of(redis.settings()));
+      LakehouseProcess.Outcome published = LakehouseProcess.run(Map.of(), arguments.toArray(String[]::new));
+
+      assertEquals(0, published.exitStatus(), published.all());
+      Set<String> users = new HashSet<>();
+      for (Row row : TestSpark.session().read().format("delta").load(lake.resolve("gold/user_features/v1").toString())
+          .where("as_of_date = '" + DAY + "'").select("user_id").collectAsList()) {
+        users.add("u:feat:" + row.getString(0));
+      }
+      assertFalse(users.isEmpty());
+      assertEquals(users, redis.dump().keySet(), "one hash per user of user_features as of " + DAY);
+      assertEquals(users.size(), report("publish-1").at("/layers/online/keys_written").asLong());
+
+      String neverBuilt = "2026-11-25";
+      arguments.set(2, neverBuilt);
+      arguments.set(6, "publish-2");
+      LakehouseProcess.Outcome unbuilt = LakehouseProcess.run(Map.of(), arguments.toArray(String[]::new));
+
+      assertEquals(1, unbuilt.exitStatus(), unbuilt.all());
+      List<String> errors = unbuilt.stderr().lines().filter(l -> l.startsWith("error: ")).toList();
+      assertEquals(1, errors.size(), unbuilt.stderr());
+      assertTrue(errors.get(0).contains("as_of_date=" + neverBuilt), errors.get(0));
+      assertEquals("failed", report("publish-2").get("status").asText());
+      assertEquals(users, redis.dump().keySet(), "a failed publish changes nothing");
+    }
+  }
+
   private static void assertUsageError(LakehouseProcess.Outcome outcome, String named) {
     assertEquals(2, outcome.exitStatus(), outcome.all());
     List<String> errors = outcome.stderr().lines().filter(l -> l.startsWith("error: ")).toList();
