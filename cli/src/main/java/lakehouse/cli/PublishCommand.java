@@ -1,23 +1,14 @@
 package lakehouse.cli;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
-import lakehouse.gold.online.BuiltUserFeatures;
-import lakehouse.gold.online.FeaturePublisher;
 import lakehouse.gold.online.FeaturesNotBuiltException;
 import lakehouse.gold.online.OnlineStoreException;
-import lakehouse.gold.online.PublishCounts;
-import lakehouse.gold.online.PublishReport;
-import lakehouse.gold.online.RedisEndpoint;
 import lakehouse.shared.config.LakehouseConfig;
 import lakehouse.shared.run.RunReport;
 import lakehouse.shared.run.RunStatus;
 import lakehouse.shared.tables.UserFeatures;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -34,6 +25,8 @@ import picocli.CommandLine.Option;
         + "at u:feat:<user_id>, with a time to live. A user holding features of a later date keeps them.")
 final class PublishCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(PublishCommand.class);
+  /** The run report's object for what was published. */
+  static final String ONLINE = "online";
 
   @Mixin CommonOptions common;
 
@@ -52,23 +45,14 @@ final class PublishCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     LakeRun run = LakeRun.prepare("publish", List.of("--date", date.toString()), common, environment);
     LakehouseConfig config = run.config();
-    RedisEndpoint redis = RedisEndpoint.of(config.online(), environment.variables());
-    String version = config.gold().userFeaturesVersion();
+    OnlinePublication publication = new OnlinePublication(config, environment.variables(), console, environment.clock());
     try (run) {
-      console.progress("publish " + run.runId() + ": " + UserFeatures.NAME + " " + version + " as of " + date
-          + " to redis " + redis.address() + ", lake " + config.lake().root());
+      console.progress("publish " + run.runId() + ": " + UserFeatures.NAME + " " + config.gold().userFeaturesVersion()
+          + " as of " + date + " to redis " + publication.redisAddress() + ", lake " + config.lake().root());
       RunStatus status;
       String error = null;
       try {
-        Instant started = environment.clock().instant();
-        Dataset<Row> rows = BuiltUserFeatures.asOf(run.spark(), config.lake(), version, date);
-        PublishCounts counts = new FeaturePublisher(redis, config.online().ttl()).publish(rows);
-        long millis = environment.clock().instant().toEpochMilli() - started.toEpochMilli();
-        String table = config.lake().relativize(config.lake().goldTable(UserFeatures.NAME, version));
-        run.layer("online", PublishReport.of(table, date, redis, config.online().ttl(), counts, millis));
-        console.progress(String.format("online  %s: %,d rows read, %,d keys written, %,d kept (holding a later "
-                + "as_of_date), ttl %s (%.1f s)", date, counts.rowsRead(), counts.keysWritten(), counts.keysKeptNewer(),
-            readable(config.online().ttl()), millis / 1000.0));
+        run.layer(ONLINE, publication.publish(run.spark(), date));
         status = RunStatus.SUCCEEDED;
       } catch (FeaturesNotBuiltException | OnlineStoreException e) {
         // Said in one line: what is missing or unreachable, and what to do.
@@ -87,10 +71,5 @@ final class PublishCommand implements Callable<Integer> {
           + config.lake().runReport(run.runId()));
       return report.exitStatus();
     }
-  }
-
-  /** 8d rather than PT192H. */
-  private static String readable(Duration duration) {
-    return duration.toSeconds() % 86_400 == 0 ? duration.toDays() + "d" : duration.toString().substring(2).toLowerCase();
   }
 }

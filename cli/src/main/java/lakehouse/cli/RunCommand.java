@@ -2,6 +2,8 @@ package lakehouse.cli;
 
 import java.time.LocalDate;
 import java.util.List;
+import lakehouse.gold.online.FeaturesNotBuiltException;
+import lakehouse.gold.online.OnlineStoreException;
 import java.util.concurrent.Callable;
 import lakehouse.shared.pii.PiiKeySource;
 import lakehouse.shared.pii.PiiTokenizer;
@@ -24,6 +26,11 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", description = "Ingest date to run.")
   LocalDate date;
 
+  @Option(names = "--publish", description = "After gold, load user_features as of D into the online store, as "
+      + "publish --date D does, in the same Spark application. A failed publish fails the run (exit 1); the "
+      + "tables stay as promoted, and running again publishes.")
+  boolean publish;
+
   private final CommandEnvironment environment;
   private final Console console;
 
@@ -34,8 +41,12 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    LakeRun run = LakeRun.prepare("run", List.of("--date", date.toString()), common, environment);
+    List<String> arguments = publish ? List.of("--date", date.toString(), "--publish") : List.of("--date", date.toString());
+    LakeRun run = LakeRun.prepare("run", arguments, common, environment);
     PiiTokenizer tokenizer = PiiKeySource.tokenizer(run.config().pii(), environment.variables(), console::warn);
+    // Made before Spark starts, so a bad online-store setting stops the run at once.
+    OnlinePublication publication = publish
+        ? new OnlinePublication(run.config(), environment.variables(), console, environment.clock()) : null;
     try (run) {
       run.startWriting();
       console.progress("run " + run.runId() + ": ingest date " + date + ", lake " + run.config().lake().root());
@@ -44,7 +55,16 @@ final class RunCommand implements Callable<Integer> {
       try {
         boolean rejections = new NightlyRun(run.spark(), run.config(), tokenizer, console, environment.clock())
             .run(date, run.runId(), java.util.EnumSet.allOf(Layer.class), run::layer);
+        if (publication != null) {
+          run.layer(PublishCommand.ONLINE, publication.publish(run.spark(), date));
+        }
         status = rejections ? RunStatus.SUCCEEDED_WITH_REJECTIONS : RunStatus.SUCCEEDED;
+      } catch (FeaturesNotBuiltException | OnlineStoreException e) {
+        // The tables are promoted; only the publish failed, said in one line with what to do.
+        status = RunStatus.FAILED;
+        error = "publish: " + e.getMessage();
+        console.error("run " + run.runId() + " failed: " + error);
+        LOG.debug("run {} failed to publish", run.runId(), e);
       } catch (Exception e) {
         status = RunStatus.FAILED;
         error = e.toString();

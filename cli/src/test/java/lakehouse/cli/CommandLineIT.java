@@ -125,33 +125,49 @@ class CommandLineIT {
 
   @Test
   @Order(6)
-  void twoNightlyScriptsStartedTogetherRunOnceAndTheSecondSaysTheLockIsHeld() throws Exception {
+  void twoNightlyScriptsStartedTogetherRunOnceTheSecondSaysTheLockIsHeldAndTheNightIsPublished() throws Exception {
     Path lock = Files.createTempFile("nightly", ".lock");
     Path logs = Files.createTempDirectory("nightly-logs");
-    List<Process> nightlies = new java.util.ArrayList<>();
-    for (int i = 0; i < 2; i++) {
-      ProcessBuilder builder = new ProcessBuilder(LakehouseProcess.PROJECT.resolve("scripts/nightly.sh").toString(),
-          DAY, "--lake", lake.toString()).redirectErrorStream(true);
-      LakehouseProcess.testSized(builder.environment());
-      builder.environment().putAll(KEY);
-      builder.environment().put("LAKEHOUSE_LOCK_FILE", lock.toString());
-      builder.environment().put("LAKEHOUSE_LOG_DIR", logs.toString());
-      nightlies.add(builder.start());
+    try (RedisServer redis = RedisServer.start(Files.createTempDirectory("redis"))) {
+      List<String> command = new java.util.ArrayList<>(List.of(
+          LakehouseProcess.PROJECT.resolve("scripts/nightly.sh").toString(), DAY, "--lake", lake.toString()));
+      command.addAll(List.of(redis.settings()));
+      List<Process> nightlies = new java.util.ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        LakehouseProcess.testSized(builder.environment());
+        builder.environment().putAll(KEY);
+        builder.environment().put("LAKEHOUSE_LOCK_FILE", lock.toString());
+        builder.environment().put("LAKEHOUSE_LOG_DIR", logs.toString());
+        nightlies.add(builder.start());
+      }
+      List<Integer> statuses = new java.util.ArrayList<>();
+      List<String> outputs = new java.util.ArrayList<>();
+      for (Process nightly : nightlies) {
+        assertTrue(nightly.waitFor(10, java.util.concurrent.TimeUnit.MINUTES));
+        statuses.add(nightly.exitValue());
+        outputs.add(new String(nightly.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+      }
+      int refused = statuses.indexOf(75);
+      assertTrue(refused >= 0, "one nightly must find the lock held: " + statuses + " " + outputs);
+      assertTrue(outputs.get(refused).contains("holds the lock"), outputs.get(refused));
+      assertEquals(3, statuses.get(1 - refused), "the other runs the day (its rejected files give 3): " + outputs);
+      try (Stream<Path> files = Files.list(logs)) {
+        assertEquals(1, files.count(), "one log, for the one run");
+      }
+      // The night ends with its features served: every user of user_features as of the day has a hash.
+      assertEquals(userKeysAsOf(DAY), redis.dump().keySet(), outputs.get(1 - refused));
     }
-    List<Integer> statuses = new java.util.ArrayList<>();
-    List<String> outputs = new java.util.ArrayList<>();
-    for (Process nightly : nightlies) {
-      assertTrue(nightly.waitFor(10, java.util.concurrent.TimeUnit.MINUTES));
-      statuses.add(nightly.exitValue());
-      outputs.add(new String(nightly.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  private static Set<String> userKeysAsOf(String date) {
+    Set<String> keys = new HashSet<>();
+    for (Row row : TestSpark.session().read().format("delta").load(lake.resolve("gold/user_features/v1").toString())
+        .where("as_of_date = '" + date + "'").select("user_id").collectAsList()) {
+      keys.add("u:feat:" + row.getString(0));
     }
-    int refused = statuses.indexOf(75);
-    assertTrue(refused >= 0, "one nightly must find the lock held: " + statuses + " " + outputs);
-    assertTrue(outputs.get(refused).contains("holds the lock"), outputs.get(refused));
-    assertEquals(3, statuses.get(1 - refused), "the other runs the day (its rejected files give 3): " + outputs);
-    try (Stream<Path> files = Files.list(logs)) {
-      assertEquals(1, files.count(), "one log, for the one run");
-    }
+    assertFalse(keys.isEmpty(), "no user_features as of " + date);
+    return keys;
   }
 
   /**
@@ -170,12 +186,7 @@ class CommandLineIT {
       LakehouseProcess.Outcome published = LakehouseProcess.run(Map.of(), arguments.toArray(String[]::new));
 
       assertEquals(0, published.exitStatus(), published.all());
-      Set<String> users = new HashSet<>();
-      for (Row row : TestSpark.session().read().format("delta").load(lake.resolve("gold/user_features/v1").toString())
-          .where("as_of_date = '" + DAY + "'").select("user_id").collectAsList()) {
-        users.add("u:feat:" + row.getString(0));
-      }
-      assertFalse(users.isEmpty());
+      Set<String> users = userKeysAsOf(DAY);
       assertEquals(users, redis.dump().keySet(), "one hash per user of user_features as of " + DAY);
       assertEquals(users.size(), report("publish-1").at("/layers/online/keys_written").asLong());
 

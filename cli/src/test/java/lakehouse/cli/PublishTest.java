@@ -230,6 +230,33 @@ class PublishTest {
     }
   }
 
+  @Test
+  void aRunWithPublishServesItsDateAndOneWhoseRedisIsDownFailsInOneLineKeepingItsTables() throws IOException {
+    Map<String, Row> table = userFeatures(LATER);
+    int nothingListens = S3ProxyServer.freePort();
+
+    InProcessLakehouse.Outcome down = InProcessLakehouse.run("run", "--date", LATER.toString(), "--publish",
+        "--lake", lake.toString(), "--run-id", "run-publish-down", "--set", "online.redis.port=" + nothingListens);
+
+    assertEquals(1, down.exitStatus(), down.stdout());
+    List<String> errors = down.stderr().lines().filter(l -> l.startsWith("error: ")).toList();
+    assertEquals(1, errors.size(), down.stderr());
+    assertTrue(errors.get(0).contains("publish: cannot reach Redis at 127.0.0.1:" + nothingListens), errors.get(0));
+    JsonNode failed = report("run-publish-down");
+    assertEquals("failed", failed.get("status").asText());
+    assertFalse(failed.at("/layers/gold").isMissingNode(), "gold finished before the publish: " + failed);
+    assertEquals(table.keySet(), userFeatures(LATER).keySet(), "the tables stay as promoted");
+
+    InProcessLakehouse.Outcome served = InProcessLakehouse.run(withRedis("run", "--date", LATER.toString(),
+        "--publish", "--lake", lake.toString(), "--run-id", "run-publish"));
+
+    assertEquals(0, served.exitStatus(), served.stderr());
+    assertEquals(keysOf(table.keySet()), redis.dump().keySet(), "one hash per user of the night");
+    JsonNode report = report("run-publish");
+    assertEquals(table.size(), report.at("/layers/online/keys_written").asLong(), report.toString());
+    assertEquals("--publish", report.get("arguments").get(2).asText(), report.toString());
+  }
+
   private static InProcessLakehouse.Outcome publish(LocalDate date, String runId) {
     return InProcessLakehouse.run(withRedis("publish", "--date", date.toString(), "--lake", lake.toString(),
         "--run-id", runId));

@@ -1,0 +1,63 @@
+package lakehouse.cli;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+import lakehouse.gold.online.BuiltUserFeatures;
+import lakehouse.gold.online.FeaturePublisher;
+import lakehouse.gold.online.PublishCounts;
+import lakehouse.gold.online.PublishReport;
+import lakehouse.gold.online.RedisEndpoint;
+import lakehouse.shared.config.LakehouseConfig;
+import lakehouse.shared.tables.UserFeatures;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Loads user_features as of one date (the configured feature version) into the online store and says so
+ * in one progress line: what {@code publish --date D} does, and {@code run --date D --publish} after gold
+ * in the same Spark application.
+ */
+final class OnlinePublication {
+  private final LakehouseConfig config;
+  private final RedisEndpoint redis;
+  private final Console console;
+  private final Clock clock;
+
+  OnlinePublication(LakehouseConfig config, Map<String, String> variables, Console console, Clock clock) {
+    this.config = config;
+    this.redis = RedisEndpoint.of(config.online(), variables);
+    this.console = console;
+    this.clock = clock;
+  }
+
+  /** {@code host:port} of the store, for the command's first line. */
+  String redisAddress() {
+    return redis.address();
+  }
+
+  /**
+   * @throws lakehouse.gold.online.FeaturesNotBuiltException if the date was never built
+   * @throws lakehouse.gold.online.OnlineStoreException if Redis cannot be reached or fails
+   */
+  PublishReport publish(SparkSession spark, LocalDate date) {
+    long started = clock.millis();
+    String version = config.gold().userFeaturesVersion();
+    Dataset<Row> rows = BuiltUserFeatures.asOf(spark, config.lake(), version, date);
+    Duration ttl = config.online().ttl();
+    PublishCounts counts = new FeaturePublisher(redis, ttl).publish(rows);
+    long millis = clock.millis() - started;
+    String table = config.lake().relativize(config.lake().goldTable(UserFeatures.NAME, version));
+    console.progress(String.format("online  %s: %,d rows read, %,d keys written, %,d kept (holding a later "
+            + "as_of_date), ttl %s (%.1f s)", date, counts.rowsRead(), counts.keysWritten(), counts.keysKeptNewer(),
+        readable(ttl), millis / 1000.0));
+    return PublishReport.of(table, date, redis, ttl, counts, millis);
+  }
+
+  /** 8d rather than PT192H. */
+  private static String readable(Duration duration) {
+    return duration.toSeconds() % 86_400 == 0 ? duration.toDays() + "d" : duration.toString().substring(2).toLowerCase();
+  }
+}
