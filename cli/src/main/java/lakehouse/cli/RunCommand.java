@@ -2,9 +2,9 @@ package lakehouse.cli;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.Callable;
 import lakehouse.gold.online.FeaturesNotBuiltException;
 import lakehouse.gold.online.OnlineStoreException;
-import java.util.concurrent.Callable;
 import lakehouse.shared.pii.PiiKeySource;
 import lakehouse.shared.pii.PiiTokenizer;
 import lakehouse.shared.run.RunReport;
