@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -182,31 +181,24 @@ public final class GoldLayer {
   private GoldResult result(LocalDate ingestDate, Set<LocalDate> changed, RunStart run,
       List<PromotionResult> promotions, List<StagedPartition> stagedFeatures, List<StagedPartition> stagedCampaigns,
       Map<String, Long> inputs, List<ExpiredStaging> removed, long started) {
-    Map<String, List<String>> promoted = new LinkedHashMap<>();
-    Map<String, List<String>> already = new LinkedHashMap<>();
-    Map<String, List<String>> superseded = new LinkedHashMap<>();
-    Map<String, Long> versions = new LinkedHashMap<>();
-    List<String> messages = new ArrayList<>();
+    GoldResult.Builder result = GoldResult.builder()
+        .run(ingestDate.toString(), run.runId(), run.startedAt().toString())
+        .changedEventDates(new TreeSet<>(changed).stream().map(LocalDate::toString).toList());
     for (PromotionResult promotion : promotions) {
-      promoted.put(promotion.table(), dates(promotion, PromotionOutcome.PROMOTED));
-      already.put(promotion.table(), dates(promotion, PromotionOutcome.ALREADY_PROMOTED));
-      superseded.put(promotion.table(), dates(promotion, PromotionOutcome.SUPERSEDED));
-      versions.put(promotion.table(), promotion.committed() ? promotion.committedVersion()
-          : promotion.tableVersionBefore());
+      result.promotion(promotion.table(), dates(promotion, PromotionOutcome.PROMOTED),
+          dates(promotion, PromotionOutcome.ALREADY_PROMOTED), dates(promotion, PromotionOutcome.SUPERSEDED),
+          promotion.committed() ? promotion.committedVersion() : promotion.tableVersionBefore());
       for (PartitionOutcome outcome : promotion.partitions()) {
         if (outcome.outcome() != PromotionOutcome.PROMOTED) {
-          messages.add(promotion.table() + " " + outcome.partitionKey() + ": " + outcome.detail());
+          result.message(promotion.table() + " " + outcome.partitionKey() + ": " + outcome.detail());
         }
       }
     }
-    Map<String, Map<String, Long>> rows = new LinkedHashMap<>();
-    rows.put(userFeaturesTable().name(), rowsByKey(stagedFeatures));
+    result.rowsPerPartition(userFeaturesTable().name(), rowsByKey(stagedFeatures));
     if (!stagedCampaigns.isEmpty()) {
-      rows.put(campaignDailyTable().name(), rowsByKey(stagedCampaigns));
+      result.rowsPerPartition(campaignDailyTable().name(), rowsByKey(stagedCampaigns));
     }
-    List<String> changedDates = new TreeSet<>(changed).stream().map(LocalDate::toString).toList();
-    return new GoldResult(ingestDate.toString(), run.runId(), run.startedAt().toString(), changedDates, promoted,
-        already, superseded, rows, versions, new TreeMap<>(inputs), messages, removed, clock.millis() - started);
+    return result.inputVersions(inputs).stagingRemoved(removed).durationMs(clock.millis() - started).build();
   }
 
   private static List<String> dates(PromotionResult promotion, PromotionOutcome outcome) {

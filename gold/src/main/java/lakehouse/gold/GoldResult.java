@@ -2,13 +2,17 @@ package lakehouse.gold;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import lakehouse.gold.staging.ExpiredStaging;
 
 /**
  * What the gold layer did for one run; serialised (snake_case) as the run report's {@code gold} object.
- * Maps are keyed by table name, partition lists hold ISO dates in ascending order.
+ * Maps are keyed by table name, partition lists hold ISO dates in ascending order. Built with {@link
+ * #builder()}, so a part the run did not produce is an empty list or map, never a positional null.
  *
  * @param partitionsPromoted partitions that now hold this run's output
  * @param partitionsAlreadyPromoted partitions that already held it (a retry): nothing written
@@ -33,4 +37,80 @@ public record GoldResult(
     Map<String, Long> inputVersions,
     List<String> messages,
     List<ExpiredStaging> stagingRemoved,
-    long durationMs) {}
+    long durationMs) {
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Collects a run's result table by table; tables keep the order in which they were added. */
+  public static final class Builder {
+    private String ingestDate;
+    private String runId;
+    private String runStartedAt;
+    private List<String> changedEventDates = List.of();
+    private final Map<String, List<String>> promoted = new LinkedHashMap<>();
+    private final Map<String, List<String>> alreadyPromoted = new LinkedHashMap<>();
+    private final Map<String, List<String>> superseded = new LinkedHashMap<>();
+    private final Map<String, Map<String, Long>> rowsPerPartition = new LinkedHashMap<>();
+    private final Map<String, Long> tableVersions = new LinkedHashMap<>();
+    private final Map<String, Long> inputVersions = new TreeMap<>();
+    private final List<String> messages = new ArrayList<>();
+    private List<ExpiredStaging> stagingRemoved = List.of();
+    private long durationMs;
+
+    private Builder() {}
+
+    public Builder run(String ingestDate, String runId, String runStartedAt) {
+      this.ingestDate = ingestDate;
+      this.runId = runId;
+      this.runStartedAt = runStartedAt;
+      return this;
+    }
+
+    public Builder changedEventDates(List<String> dates) {
+      this.changedEventDates = List.copyOf(dates);
+      return this;
+    }
+
+    /** One table's promotion: the partitions by outcome and the table's Delta version after the run. */
+    public Builder promotion(String table, List<String> promotedDates, List<String> alreadyPromotedDates,
+        List<String> supersededDates, long versionAfter) {
+      promoted.put(table, promotedDates);
+      alreadyPromoted.put(table, alreadyPromotedDates);
+      superseded.put(table, supersededDates);
+      tableVersions.put(table, versionAfter);
+      return this;
+    }
+
+    public Builder rowsPerPartition(String table, Map<String, Long> rows) {
+      rowsPerPartition.put(table, rows);
+      return this;
+    }
+
+    public Builder inputVersions(Map<String, Long> versions) {
+      inputVersions.putAll(versions);
+      return this;
+    }
+
+    public Builder message(String message) {
+      messages.add(message);
+      return this;
+    }
+
+    public Builder stagingRemoved(List<ExpiredStaging> removed) {
+      this.stagingRemoved = List.copyOf(removed);
+      return this;
+    }
+
+    public Builder durationMs(long durationMs) {
+      this.durationMs = durationMs;
+      return this;
+    }
+
+    public GoldResult build() {
+      return new GoldResult(ingestDate, runId, runStartedAt, changedEventDates, promoted, alreadyPromoted,
+          superseded, rowsPerPartition, tableVersions, inputVersions, messages, stagingRemoved, durationMs);
+    }
+  }
+}
