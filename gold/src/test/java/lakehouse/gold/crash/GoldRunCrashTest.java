@@ -2,19 +2,17 @@ package lakehouse.gold.crash;
 
 import static lakehouse.gold.Silver.activity;
 import static lakehouse.gold.Silver.event;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.util.stream.Stream;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import lakehouse.gold.GoldLayer;
 import lakehouse.gold.GoldResult;
 import lakehouse.gold.Silver;
@@ -29,14 +27,13 @@ import lakehouse.shared.tables.UserDailyActivity;
 import lakehouse.shared.tables.UserFeatures;
 import lakehouse.shared.testing.TestSpark;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A gold run in its own JVM killed with SIGKILL at several points: after each kill the tables read
+ * A gold run in its own JVM killed with SIGKILL at one point per case: after the kill the tables read
  * exactly as before the run, and a retry of the same run id converges to the run's complete output.
- * The kills are chained on one lake (each JVM costs seconds on a small machine): every attempt of the
- * run starts from the same table state, as repeated attempts of a real run would.
  */
 class GoldRunCrashTest {
   private static final LocalDate D = LocalDate.parse("2026-11-23");
@@ -46,9 +43,13 @@ class GoldRunCrashTest {
   @TempDir Path root;
   private final SparkSession spark = TestSpark.session();
 
-  @Test
-  void aRunKilledWhileStagingBeforePromotionOrDuringItsCommitLeavesTheTablesAsBeforeAndItsRetryConverges()
-      throws Exception {
+  /**
+   * {@code staging}: after the first partition is staged; {@code before-promotion}: every partition
+   * staged and checked; {@code commit}: inside the Delta commit, its data files written, its log entry not.
+   */
+  @ParameterizedTest(name = "killed at {0}")
+  @ValueSource(strings = {"staging", "before-promotion", "commit"})
+  void killedRunLeavesTablesAsBeforeAndItsRetryConverges(String point) throws Exception {
     LakeLayout lake = new LakeLayout(root.resolve("lake").toString());
     Silver.appendActivity(spark, lake, List.of(activity("u1", "2026-11-22", 3, 1, 0, 300, "2026-11-22T10:00:00Z")));
     Silver.appendEvents(spark, lake, List.of(event("e1", "IMPRESSION", "2026-11-22T10:00:00Z", "u1", "c1", 100L)));
@@ -61,36 +62,36 @@ class GoldRunCrashTest {
     // Late data changes D-1: the killed run's output differs from what the tables hold.
     Silver.appendActivity(spark, lake, List.of(activity("u2", "2026-11-22", 1, 1, 1, 50, "2026-11-22T11:00:00Z")));
     Silver.appendEvents(spark, lake, List.of(event("e2", "CLICK", "2026-11-22T11:00:00Z", "u2", "c1", 50L)));
-
     long dataFilesBefore = dataFiles(userFeatures);
-    for (String point : List.of("staging", "before-promotion", "commit")) {
-      Map<String, String> properties = point.equals("commit")
-          ? Map.of("spark.delta.logStore.file.impl", PausingLogStore.class.getName()) : Map.of();
-      try (ChildJvm child = ChildJvm.start(GoldRunChild.class,
-          List.of(lake.root(), D.toString(), "2026-11-22", "run-killed", point), properties,
-          root.resolve("child-" + point + ".log"))) {
-        child.awaitLine("PAUSED " + point, CHILD_TIMEOUT);
-        child.kill();
-      }
 
-      assertEquals(versionsBefore, versions(userFeatures, campaignDaily), "no table moved (killed " + point + ")");
-      assertEquals(checksumsBefore, checksums(userFeatures, campaignDaily),
-          "the tables read exactly as before (killed " + point + ")");
+    Map<String, String> properties = point.equals("commit")
+        ? Map.of("spark.delta.logStore.file.impl", PausingLogStore.class.getName()) : Map.of();
+    try (ChildJvm child = ChildJvm.start(GoldRunChild.class,
+        List.of(lake.root(), D.toString(), "2026-11-22", "run-killed", point), properties,
+        root.resolve("child-" + point + ".log"))) {
+      child.awaitLine("PAUSED " + point, CHILD_TIMEOUT);
+      child.kill();
     }
-    assertTrue(dataFiles(userFeatures) > dataFilesBefore,
-        "the last kill came inside the commit: its data files were written, its log entry was not");
+
+    assertThat(versions(userFeatures, campaignDaily)).as("no table moved").isEqualTo(versionsBefore);
+    assertThat(checksums(userFeatures, campaignDaily)).as("the tables read exactly as before")
+        .isEqualTo(checksumsBefore);
+    if (point.equals("commit")) {
+      assertThat(dataFiles(userFeatures)).as("the commit's data files were written, its log entry was not")
+          .isGreaterThan(dataFilesBefore);
+    }
 
     GoldResult retry = gold.build(D, LATE, "run-killed");
 
-    assertEquals(List.of("2026-11-22", "2026-11-23"), retry.partitionsPromoted().get(UserFeatures.NAME));
-    assertEquals(List.of("2026-11-22"), retry.partitionsPromoted().get(CampaignDaily.NAME));
-    assertEquals(TableContent.checksum(TableContent.lines(UserFeaturesComputation.compute(
+    assertThat(retry.partitionsPromoted()).containsEntry(UserFeatures.NAME, List.of("2026-11-22", "2026-11-23"))
+        .containsEntry(CampaignDaily.NAME, List.of("2026-11-22"));
+    assertThat(TableContent.checksum(spark, userFeatures)).as("user_features holds exactly the retried run's output")
+        .isEqualTo(TableContent.checksum(TableContent.lines(UserFeaturesComputation.compute(
             spark.read().format("delta").load(lake.featureGroup(UserDailyActivity.NAME, UserDailyActivity.VERSION)),
-            Set.of(D.minusDays(1), D), "v1", "run-killed"))),
-        TableContent.checksum(spark, userFeatures), "user_features holds exactly the retried run's output");
-    assertEquals(TableContent.checksum(TableContent.lines(CampaignDailyComputation.compute(
-            spark.read().format("delta").load(lake.silverEvents()), LATE, "run-killed"))),
-        TableContent.checksum(spark, campaignDaily), "campaign_daily holds exactly the retried run's output");
+            Set.of(D.minusDays(1), D), "v1", "run-killed"))));
+    assertThat(TableContent.checksum(spark, campaignDaily)).as("campaign_daily holds exactly the retried run's output")
+        .isEqualTo(TableContent.checksum(TableContent.lines(CampaignDailyComputation.compute(
+            spark.read().format("delta").load(lake.silverEvents()), LATE, "run-killed"))));
   }
 
   private static long dataFiles(String table) throws IOException {
