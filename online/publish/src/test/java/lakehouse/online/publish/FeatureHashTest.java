@@ -1,4 +1,4 @@
-package lakehouse.gold.online;
+package lakehouse.online.publish;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import lakehouse.online.client.FeatureHash;
 import lakehouse.shared.tables.UserFeatures;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
@@ -24,7 +25,7 @@ class FeatureHashTest {
   @Test
   void aRowBecomesTheUsersHashWithEveryFeatureAsTextThatParsesBackExactly() {
     double ctr = 2.0 / 3.0;
-    FeatureHash hash = FeatureHash.of(row("u-7", ctr, Instant.parse("2026-11-20T23:59:59.999Z")));
+    FeatureHash hash = PublishedColumns.hashOf(row("u-7", ctr, Instant.parse("2026-11-20T23:59:59.999Z")));
 
     assertEquals("u:feat:u-7", hash.key());
     assertEquals(Map.ofEntries(
@@ -40,7 +41,7 @@ class FeatureHashTest {
 
   @Test
   void theUserIdAndRunIdAreNotFieldsAndANullFeatureIsLeftOut() {
-    FeatureHash hash = FeatureHash.of(row("u-8", null, Instant.parse("2026-11-20T08:00:00Z")));
+    FeatureHash hash = PublishedColumns.hashOf(row("u-8", null, Instant.parse("2026-11-20T08:00:00Z")));
 
     assertFalse(hash.fields().containsKey("ctr_7d"));
     assertFalse(hash.fields().containsKey("user_id"));
@@ -51,8 +52,14 @@ class FeatureHashTest {
   }
 
   @Test
+  void theFieldsTheClientReadsByNameAreColumnsOfUserFeatures() {
+    assertEquals(UserFeatures.AS_OF_DATE, FeatureHash.AS_OF_DATE);
+    assertEquals(UserFeatures.FEATURE_VERSION, FeatureHash.FEATURE_VERSION);
+  }
+
+  @Test
   void microsecondsOfATimestampAreKept() {
-    FeatureHash hash = FeatureHash.of(row("u-9", 0.5, Instant.parse("2026-11-20T10:11:12.123456Z")));
+    FeatureHash hash = PublishedColumns.hashOf(row("u-9", 0.5, Instant.parse("2026-11-20T10:11:12.123456Z")));
 
     assertEquals("2026-11-20T10:11:12.123456Z", hash.fields().get("last_event_time"));
   }
@@ -62,6 +69,6 @@ class FeatureHashTest {
     Row row = new GenericRowWithSchema(new Object[] {null, "u-1", 0L, 0L, 0L, 0L, 0L, 0L, 0L, null, 0,
         Timestamp.from(Instant.EPOCH), "v1", "r"}, UserFeatures.SCHEMA);
 
-    assertThrows(IllegalArgumentException.class, () -> FeatureHash.of(row));
+    assertThrows(IllegalArgumentException.class, () -> PublishedColumns.hashOf(row));
   }
 }

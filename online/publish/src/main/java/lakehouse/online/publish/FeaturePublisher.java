@@ -1,9 +1,11 @@
-package lakehouse.gold.online;
+package lakehouse.online.publish;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import lakehouse.online.client.FeatureHash;
+import lakehouse.online.client.RedisEndpoint;
 import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.function.ForeachPartitionFunction;
 import org.apache.spark.sql.Dataset;
@@ -89,7 +91,7 @@ public final class FeaturePublisher {
         Pipeline pipeline = jedis.pipelined();
         List<Response<Object>> batch = new ArrayList<>(BATCH_KEYS);
         while (rows.hasNext()) {
-          FeatureHash hash = FeatureHash.of(rows.next());
+          FeatureHash hash = PublishedColumns.hashOf(rows.next());
           rowsRead.add(1);
           batch.add(pipeline.evalsha(script, ReplaceUnlessNewer.keys(hash), ReplaceUnlessNewer.arguments(hash, ttlMillis)));
           if (batch.size() == BATCH_KEYS) {

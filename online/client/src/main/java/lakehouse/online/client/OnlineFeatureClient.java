@@ -1,4 +1,4 @@
-package lakehouse.gold.online;
+package lakehouse.online.client;
 
 import java.util.Map;
 import java.util.Optional;
@@ -11,7 +11,9 @@ import redis.clients.jedis.JedisPooled;
  * Redis answers whole, so the features read are always those of one publish.
  *
  * <pre>{@code
- * try (OnlineFeatureClient client = new OnlineFeatureClient(RedisEndpoint.of(config.online(), System.getenv()))) {
+ * RedisEndpoint redis = new RedisEndpoint("redis.internal", 6379, System.getenv("LAKEHOUSE_REDIS_PASSWORD"),
+ *     Duration.ofSeconds(2), Duration.ofSeconds(10));
+ * try (OnlineFeatureClient client = new OnlineFeatureClient(redis)) {
  *   client.features("u-42").ifPresent(f -> score(f.value("ctr_7d")));
  * }
  * }</pre>

@@ -1,11 +1,10 @@
-package lakehouse.gold.online;
+package lakehouse.online.client;
 
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import lakehouse.shared.tables.UserFeatures;
 
 /**
  * One user's published features, as the online store holds them: every field of the user's hash, all of
@@ -19,11 +18,11 @@ public record OnlineFeatures(String userId, Map<String, String> fields) {
   }
 
   public LocalDate asOfDate() {
-    return LocalDate.parse(fields.get(UserFeatures.AS_OF_DATE));
+    return LocalDate.parse(fields.get(FeatureHash.AS_OF_DATE));
   }
 
   public String featureVersion() {
-    return fields.get(UserFeatures.FEATURE_VERSION);
+    return fields.get(FeatureHash.FEATURE_VERSION);
   }
 
   /** One feature's value, or empty when it was null or is not a feature of this version. */

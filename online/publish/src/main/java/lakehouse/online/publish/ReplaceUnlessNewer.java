@@ -1,9 +1,9 @@
-package lakehouse.gold.online;
+package lakehouse.online.publish;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import lakehouse.shared.tables.UserFeatures;
+import lakehouse.online.client.FeatureHash;
 
 /**
  * The write of one user's hash, as one Lua script that Redis runs atomically: unless the stored hash
@@ -27,7 +27,7 @@ final class ReplaceUnlessNewer {
       redis.call('HSET', KEYS[1], unpack(ARGV, 3))
       redis.call('PEXPIRE', KEYS[1], ARGV[2])
       return %d
-      """.formatted(UserFeatures.AS_OF_DATE, KEPT_NEWER, REPLACED);
+      """.formatted(FeatureHash.AS_OF_DATE, KEPT_NEWER, REPLACED);
 
   private ReplaceUnlessNewer() {}
 

@@ -1,4 +1,4 @@
-package lakehouse.gold.online;
+package lakehouse.online.publish;
 
 /**
  * The date to publish was never built: user_features has no partition for it (an empty partition that gold

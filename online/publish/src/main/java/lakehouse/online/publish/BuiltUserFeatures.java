@@ -1,4 +1,4 @@
-package lakehouse.gold.online;
+package lakehouse.online.publish;
 
 import static org.apache.spark.sql.functions.col;
 

@@ -1,13 +1,20 @@
 /**
- * The online feature store: {@code user_features} as of one date, published to Redis for serving, and
- * the Java client that reads it.
+ * Publishing to the online feature store: {@code user_features} as of one date, read from gold's Delta
+ * table with Spark and written to Redis, where serving applications read it with
+ * {@link lakehouse.online.client.OnlineFeatureClient}.
+ *
+ * <p>It sits above gold: it imports {@code lakehouse.gold}, {@code lakehouse.shared}, Spark and the client
+ * ({@code lakehouse.online.client}, whose {@link lakehouse.online.client.FeatureHash} is the one definition of
+ * the stored format), and never the command line. Nothing below it (gold, silver, bronze, shared) and
+ * nothing in the client imports it, so a serving application never carries Spark.
  *
  * <p>What a publish guarantees, in plain words:
  * <ol>
  *   <li><b>Layout.</b> One hash per user at {@code u:feat:<user_id>}; its fields are the columns of
  *       user_features but {@code user_id} (the key) and {@code run_id} (lineage), so {@code as_of_date} and
  *       {@code feature_version} among them. A null value (ctr_7d when there were no impressions) is left
- *       out. Values are strings a reader parses back exactly ({@link FeatureHash}).
+ *       out. Values are strings a reader parses back exactly
+ *       ({@link lakehouse.online.client.FeatureHash}).
  *   <li><b>One user, one write.</b> Each hash is replaced by one Lua script ({@link ReplaceUnlessNewer}):
  *       delete, set every field, set the time to live. Redis runs a script atomically, so a reader sees
  *       either the old hash or the new one, never a mix of two dates, and no field of an earlier publish
@@ -21,4 +28,4 @@
  *       pipelined batches of a fixed size; the driver holds no features.
  * </ol>
  */
-package lakehouse.gold.online;
+package lakehouse.online.publish;

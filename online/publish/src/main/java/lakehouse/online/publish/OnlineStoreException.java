@@ -1,5 +1,6 @@
-package lakehouse.gold.online;
+package lakehouse.online.publish;
 
+import lakehouse.online.client.RedisEndpoint;
 import redis.clients.jedis.exceptions.JedisAccessControlException;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisException;

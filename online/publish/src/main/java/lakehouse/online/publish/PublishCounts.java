@@ -1,4 +1,4 @@
-package lakehouse.gold.online;
+package lakehouse.online.publish;
 
 /**
  * What one publish did. Every row read is one user's key, either written or kept because it holds a

@@ -1,7 +1,8 @@
-package lakehouse.gold.online;
+package lakehouse.online.publish;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import lakehouse.online.client.RedisEndpoint;
 
 /**
  * The run report's {@code online} object of a publish.

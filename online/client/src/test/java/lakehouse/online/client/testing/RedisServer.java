@@ -1,7 +1,9 @@
-package lakehouse.cli;
+package lakehouse.online.client.testing;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,8 +19,8 @@ import redis.clients.jedis.exceptions.JedisConnectionException;
  * nothing, for the tests of the online store. Without redis-server on PATH the tests fail, saying how to
  * install it; they never skip, so a machine without Redis cannot pass them unnoticed.
  */
-final class RedisServer implements AutoCloseable {
-  static final String HOST = "127.0.0.1";
+public final class RedisServer implements AutoCloseable {
+  public static final String HOST = "127.0.0.1";
   private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
 
   private final Process process;
@@ -32,9 +34,9 @@ final class RedisServer implements AutoCloseable {
   }
 
   /** Starts the server with its working folder (and log) in the directory and waits until it answers. */
-  static RedisServer start(Path directory) throws IOException, InterruptedException {
+  public static RedisServer start(Path directory) throws IOException, InterruptedException {
     Path executable = onPath("redis-server");
-    int port = S3ProxyServer.freePort();
+    int port = freePort();
     Path log = directory.resolve("redis.log");
     Process process = new ProcessBuilder(executable.toString(), "--port", String.valueOf(port), "--bind", HOST,
         "--save", "", "--appendonly", "no", "--dir", directory.toString(), "--daemonize", "no")
@@ -44,22 +46,17 @@ final class RedisServer implements AutoCloseable {
     return server;
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 
-  /** {@code --set} options that point a command at this server. */
-  String[] settings() {
-    return new String[] {"--set", "online.redis.host=" + HOST, "--set", "online.redis.port=" + port};
-  }
-
   /** A new connection for the test to look at what the store holds. */
-  Jedis connect() {
+  public Jedis connect() {
     return new Jedis(HOST, port);
   }
 
   /** Every key and its hash. */
-  Map<String, Map<String, String>> dump() {
+  public Map<String, Map<String, String>> dump() {
     Map<String, Map<String, String>> hashes = new TreeMap<>();
     try (Jedis jedis = connect()) {
       for (String key : jedis.keys("*")) {
@@ -69,7 +66,7 @@ final class RedisServer implements AutoCloseable {
     return hashes;
   }
 
-  void flushAll() {
+  public void flushAll() {
     try (Jedis jedis = connect()) {
       jedis.flushAll();
     }
@@ -105,6 +102,13 @@ final class RedisServer implements AutoCloseable {
     close();
     throw new IllegalStateException("redis-server did not answer on port " + port + " within " + START_TIMEOUT + ": "
         + Files.readString(log));
+  }
+
+  /** A loopback port that nothing listened on a moment ago. */
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
   }
 
   private static Path onPath(String program) {

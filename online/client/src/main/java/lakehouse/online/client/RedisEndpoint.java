@@ -1,9 +1,7 @@
-package lakehouse.gold.online;
+package lakehouse.online.client;
 
 import java.io.Serializable;
 import java.time.Duration;
-import java.util.Map;
-import lakehouse.shared.config.OnlineStoreSettings;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
@@ -17,14 +15,6 @@ import redis.clients.jedis.JedisClientConfig;
  */
 public record RedisEndpoint(String host, int port, String password, Duration connectTimeout,
     Duration commandTimeout) implements Serializable {
-
-  /** The configured Redis, with the password taken from the environment variable the settings name. */
-  public static RedisEndpoint of(OnlineStoreSettings settings, Map<String, String> environment) {
-    String password = environment.get(settings.passwordEnvironmentVariable());
-    return new RedisEndpoint(settings.redisHost(), settings.redisPort(),
-        password == null || password.isEmpty() ? null : password, settings.connectTimeout(),
-        settings.commandTimeout());
-  }
 
   /** How messages and reports name it: {@code host:port}. */
   public String address() {
@@ -46,7 +36,7 @@ public record RedisEndpoint(String host, int port, String password, Duration con
   }
 
   /** One connection, opened now; the caller closes it. */
-  Jedis connect() {
+  public Jedis connect() {
     return new Jedis(new HostAndPort(host, port), clientConfig());
   }
 
