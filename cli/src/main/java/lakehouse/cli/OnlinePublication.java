@@ -4,11 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
-import lakehouse.gold.online.BuiltUserFeatures;
-import lakehouse.gold.online.FeaturePublisher;
-import lakehouse.gold.online.PublishCounts;
-import lakehouse.gold.online.PublishReport;
-import lakehouse.gold.online.RedisEndpoint;
+import lakehouse.online.client.RedisEndpoint;
+import lakehouse.online.publish.BuiltUserFeatures;
+import lakehouse.online.publish.ConfiguredRedisEndpoint;
+import lakehouse.online.publish.FeaturePublisher;
+import lakehouse.online.publish.PublishCounts;
+import lakehouse.online.publish.PublishReport;
 import lakehouse.shared.config.LakehouseConfig;
 import lakehouse.shared.tables.UserFeatures;
 import org.apache.spark.sql.Dataset;
@@ -28,7 +29,7 @@ final class OnlinePublication {
 
   OnlinePublication(LakehouseConfig config, Map<String, String> variables, Console console, Clock clock) {
     this.config = config;
-    this.redis = RedisEndpoint.of(config.online(), variables);
+    this.redis = ConfiguredRedisEndpoint.of(config.online(), variables);
     this.console = console;
     this.clock = clock;
   }
@@ -39,8 +40,8 @@ final class OnlinePublication {
   }
 
   /**
-   * @throws lakehouse.gold.online.FeaturesNotBuiltException if the date was never built
-   * @throws lakehouse.gold.online.OnlineStoreException if Redis cannot be reached or fails
+   * @throws lakehouse.online.publish.FeaturesNotBuiltException if the date was never built
+   * @throws lakehouse.online.publish.OnlineStoreException if Redis cannot be reached or fails
    */
   PublishReport publish(SparkSession spark, LocalDate date) {
     long started = clock.millis();

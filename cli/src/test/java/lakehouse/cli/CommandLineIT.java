@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import lakehouse.online.client.testing.RedisServer;
 import lakehouse.shared.run.RunReportWriter;
 import lakehouse.shared.testing.TestSpark;
 import org.apache.avro.file.DataFileReader;
@@ -131,7 +132,7 @@ class CommandLineIT {
     try (RedisServer redis = RedisServer.start(Files.createTempDirectory("redis"))) {
       List<String> command = new java.util.ArrayList<>(List.of(
           LakehouseProcess.PROJECT.resolve("scripts/nightly.sh").toString(), DAY, "--lake", lake.toString()));
-      command.addAll(List.of(redis.settings()));
+      command.addAll(List.of(OnlineStoreOptions.pointingAt(redis)));
       List<Process> nightlies = new java.util.ArrayList<>();
       for (int i = 0; i < 2; i++) {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
@@ -182,7 +183,7 @@ class CommandLineIT {
     try (RedisServer redis = RedisServer.start(redisFolder)) {
       List<String> arguments = new java.util.ArrayList<>(List.of("publish", "--date", DAY, "--lake", lake.toString(),
           "--run-id", "publish-1"));
-      arguments.addAll(List.of(redis.settings()));
+      arguments.addAll(List.of(OnlineStoreOptions.pointingAt(redis)));
       LakehouseProcess.Outcome published = LakehouseProcess.run(Map.of(), arguments.toArray(String[]::new));
 
       assertEquals(0, published.exitStatus(), published.all());

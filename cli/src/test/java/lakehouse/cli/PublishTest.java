@@ -20,9 +20,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import lakehouse.gold.online.OnlineFeatureClient;
-import lakehouse.gold.online.OnlineFeatures;
-import lakehouse.gold.online.RedisEndpoint;
+import lakehouse.online.client.OnlineFeatureClient;
+import lakehouse.online.client.OnlineFeatures;
+import lakehouse.online.client.RedisEndpoint;
+import lakehouse.online.client.testing.RedisServer;
 import lakehouse.shared.run.RunReportWriter;
 import lakehouse.shared.tables.UserFeatures;
 import lakehouse.shared.testing.TestSpark;
@@ -264,7 +265,7 @@ class PublishTest {
 
   private static String[] withRedis(String... arguments) {
     List<String> all = new ArrayList<>(List.of(arguments));
-    all.addAll(List.of(redis.settings()));
+    all.addAll(List.of(OnlineStoreOptions.pointingAt(redis)));
     return all.toArray(String[]::new);
   }
 

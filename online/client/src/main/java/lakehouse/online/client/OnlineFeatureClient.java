@@ -1,0 +1,40 @@
+package lakehouse.online.client;
+
+import java.util.Map;
+import java.util.Optional;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.JedisPooled;
+
+/**
+ * Reads users' published features by user id, for serving. Safe to share between threads (it keeps a
+ * small pool of connections); close it when done. Each read is one HGETALL of the user's hash, which
+ * Redis answers whole, so the features read are always those of one publish.
+ *
+ * <pre>{@code
+ * RedisEndpoint redis = new RedisEndpoint("redis.internal", 6379, System.getenv("LAKEHOUSE_REDIS_PASSWORD"),
+ *     Duration.ofSeconds(2), Duration.ofSeconds(10));
+ * try (OnlineFeatureClient client = new OnlineFeatureClient(redis)) {
+ *   client.features("u-42").ifPresent(f -> score(f.value("ctr_7d")));
+ * }
+ * }</pre>
+ *
+ * Redis failures are thrown as Jedis's own unchecked exceptions.
+ */
+public final class OnlineFeatureClient implements AutoCloseable {
+  private final JedisPooled redis;
+
+  public OnlineFeatureClient(RedisEndpoint endpoint) {
+    this.redis = new JedisPooled(new HostAndPort(endpoint.host(), endpoint.port()), endpoint.clientConfig());
+  }
+
+  /** The user's features, or empty when none are published for the user (never, or expired). */
+  public Optional<OnlineFeatures> features(String userId) {
+    Map<String, String> fields = redis.hgetAll(FeatureHash.keyOf(userId));
+    return fields.isEmpty() ? Optional.empty() : Optional.of(new OnlineFeatures(userId, fields));
+  }
+
+  @Override
+  public void close() {
+    redis.close();
+  }
+}

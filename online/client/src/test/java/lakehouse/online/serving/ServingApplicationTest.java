@@ -1,0 +1,120 @@
+package lakehouse.online.serving;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import lakehouse.online.client.FeatureHash;
+import lakehouse.online.client.OnlineFeatureClient;
+import lakehouse.online.client.OnlineFeatures;
+import lakehouse.online.client.RedisEndpoint;
+import lakehouse.online.client.testing.RedisServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import redis.clients.jedis.Jedis;
+
+/**
+ * A serving application as one is written outside the lakehouse: this artifact alone on its class path, no
+ * Spark, reading from a real Redis the users' features that a publish wrote, in the format the publisher
+ * writes ({@link FeatureHash}).
+ */
+class ServingApplicationTest {
+  @TempDir static Path redisFolder;
+  private static RedisServer redis;
+
+  @BeforeAll
+  static void startRedis() throws Exception {
+    redis = RedisServer.start(redisFolder);
+  }
+
+  @AfterAll
+  static void stopRedis() {
+    if (redis != null) {
+      redis.close();
+    }
+  }
+
+  @BeforeEach
+  void emptyStore() {
+    redis.flushAll();
+  }
+
+  @Test
+  void aUsersPublishedFeaturesAreReadByUserIdAndParseBackToTheirValues() {
+    double ctr = 2.0 / 3.0;
+    Map<String, Object> features = new LinkedHashMap<>();
+    features.put("as_of_date", LocalDate.parse("2026-11-20"));
+    features.put("impressions_7d", 40L);
+    features.put("clicks_7d", 2L);
+    features.put("spend_micros_7d", 12_345_678_901L);
+    features.put("ctr_7d", ctr);
+    features.put("active_days_7d", 5);
+    features.put("last_event_time", Instant.parse("2026-11-20T23:59:59.999Z"));
+    features.put("feature_version", "v1");
+    published("u-42", features);
+
+    try (OnlineFeatureClient client = client()) {
+      OnlineFeatures read = client.features("u-42").orElseThrow();
+
+      assertEquals(LocalDate.parse("2026-11-20"), read.asOfDate());
+      assertEquals("v1", read.featureVersion());
+      assertEquals(40L, Long.parseLong(read.value("impressions_7d").orElseThrow()));
+      assertEquals(12_345_678_901L, Long.parseLong(read.value("spend_micros_7d").orElseThrow()));
+      assertEquals(ctr, Double.parseDouble(read.value("ctr_7d").orElseThrow()));
+      assertEquals(5, Integer.parseInt(read.value("active_days_7d").orElseThrow()));
+      assertEquals(Instant.parse("2026-11-20T23:59:59.999Z"),
+          Instant.parse(read.value("last_event_time").orElseThrow()));
+      assertEquals(8, read.fields().size());
+    }
+  }
+
+  @Test
+  void aFeatureThatWasNullIsAbsentAndAUserNeverPublishedHasNoFeatures() {
+    Map<String, Object> features = new LinkedHashMap<>();
+    features.put("as_of_date", LocalDate.parse("2026-11-20"));
+    features.put("impressions_7d", 0L);
+    features.put("ctr_7d", null);
+    features.put("feature_version", "v1");
+    published("u-quiet", features);
+
+    try (OnlineFeatureClient client = client()) {
+      OnlineFeatures quiet = client.features("u-quiet").orElseThrow();
+      assertEquals(Optional.empty(), quiet.value("ctr_7d"));
+      assertEquals(Optional.of("0"), quiet.value("impressions_7d"));
+      assertFalse(client.features("u-never").isPresent());
+    }
+  }
+
+  @Test
+  void nothingOfSparkDeltaHadoopOrTheRestOfTheLakehouseIsOnTheClassPath() {
+    for (String lakehouseOnly : new String[] {"org.apache.spark.sql.Row", "io.delta.tables.DeltaTable",
+        "org.apache.hadoop.conf.Configuration", "lakehouse.shared.tables.UserFeatures"}) {
+      assertThrows(ClassNotFoundException.class, () -> Class.forName(lakehouseOnly), lakehouseOnly);
+    }
+    assertTrue(FeatureHash.keyOf("u-42").startsWith(FeatureHash.KEY_PREFIX));
+  }
+
+  /** What a publish leaves for one user: the hash, written whole. */
+  private static void published(String userId, Map<String, Object> features) {
+    FeatureHash hash = FeatureHash.of(userId, features);
+    try (Jedis jedis = redis.connect()) {
+      jedis.hset(hash.key(), hash.fields());
+    }
+  }
+
+  private static OnlineFeatureClient client() {
+    return new OnlineFeatureClient(new RedisEndpoint(RedisServer.HOST, redis.port(), null, Duration.ofSeconds(2),
+        Duration.ofSeconds(10)));
+  }
+}
