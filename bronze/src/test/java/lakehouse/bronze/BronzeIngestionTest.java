@@ -1,10 +1,6 @@
 package lakehouse.bronze;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,6 +27,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,36 +69,39 @@ class BronzeIngestionTest {
   }
 
   @Test
-  void everyRecordOfV1AndV2FilesArrivesWithLineageAndSchemaVersion() throws IOException {
+  @DisplayName("every record of v1 and v2 files arrives with lineage and schema version")
+  void v1AndV2RecordsArriveWithLineage() throws IOException {
     landing.write(DAY, "part-00.avro", v1Events(0, 3));
     landing.write(DAY, "part-01.avro", v2Events(100, 2));
 
     BronzeResult result = bronze.ingest(DAY, "run-1");
 
-    assertEquals(2, result.filesIngested());
-    assertEquals(5, result.rowsRead());
-    assertTrue(result.filesRejected().isEmpty());
-    assertEquals(5, bronzeRows().count());
+    assertThat(result.filesIngested()).isEqualTo(2);
+    assertThat(result.rowsRead()).isEqualTo(5);
+    assertThat(result.filesRejected()).isEmpty();
+    assertThat(bronzeRows().count()).isEqualTo(5);
     Row v1 = bronzeRows().where("event_id = '" + uuid(1) + "'").head();
-    assertEquals(0.25, v1.getDouble(v1.fieldIndex(BronzeEvents.COST)));
-    assertTrue(v1.isNullAt(v1.fieldIndex(BronzeEvents.COST_MICROS)));
-    assertEquals(1, v1.getInt(v1.fieldIndex(BronzeEvents.SCHEMA_VERSION)));
-    assertEquals("landing/ad_events/ingest_date=2026-11-23/part-00.avro", v1.getString(v1.fieldIndex(BronzeEvents.SOURCE_FILE)));
-    assertEquals(1L, v1.getLong(v1.fieldIndex(BronzeEvents.SOURCE_POSITION)));
-    assertEquals("run-1", v1.getString(v1.fieldIndex(BronzeEvents.RUN_ID)));
-    assertEquals(java.sql.Date.valueOf(DAY), v1.getDate(v1.fieldIndex(BronzeEvents.INGEST_DATE)));
-    assertEquals(java.sql.Timestamp.from(NOON), v1.getTimestamp(v1.fieldIndex(BronzeEvents.EVENT_TIME)));
+    assertThat(v1.getDouble(v1.fieldIndex(BronzeEvents.COST))).isEqualTo(0.25);
+    assertThat(v1.isNullAt(v1.fieldIndex(BronzeEvents.COST_MICROS))).isTrue();
+    assertThat(v1.getInt(v1.fieldIndex(BronzeEvents.SCHEMA_VERSION))).isEqualTo(1);
+    assertThat(v1.getString(v1.fieldIndex(BronzeEvents.SOURCE_FILE)))
+        .isEqualTo("landing/ad_events/ingest_date=2026-11-23/part-00.avro");
+    assertThat(v1.getLong(v1.fieldIndex(BronzeEvents.SOURCE_POSITION))).isEqualTo(1L);
+    assertThat(v1.getString(v1.fieldIndex(BronzeEvents.RUN_ID))).isEqualTo("run-1");
+    assertThat(v1.getDate(v1.fieldIndex(BronzeEvents.INGEST_DATE))).isEqualTo(java.sql.Date.valueOf(DAY));
+    assertThat(v1.getTimestamp(v1.fieldIndex(BronzeEvents.EVENT_TIME))).isEqualTo(java.sql.Timestamp.from(NOON));
 
     Row v2 = bronzeRows().where("event_id = '" + uuid(101) + "'").head();
-    assertEquals(250_000L, v2.getLong(v2.fieldIndex(BronzeEvents.COST_MICROS)));
-    assertEquals(2, v2.getInt(v2.fieldIndex(BronzeEvents.SCHEMA_VERSION)));
-    assertEquals("5.1.0", v2.getString(v2.fieldIndex(BronzeEvents.APP_VERSION)));
-    assertEquals(TOKENS.token("device-101"), v2.getString(v2.fieldIndex(BronzeEvents.DEVICE_TOKEN)));
-    assertEquals(TOKENS.token("10.0.1.101"), v2.getString(v2.fieldIndex(BronzeEvents.IP_TOKEN)));
+    assertThat(v2.getLong(v2.fieldIndex(BronzeEvents.COST_MICROS))).isEqualTo(250_000L);
+    assertThat(v2.getInt(v2.fieldIndex(BronzeEvents.SCHEMA_VERSION))).isEqualTo(2);
+    assertThat(v2.getString(v2.fieldIndex(BronzeEvents.APP_VERSION))).isEqualTo("5.1.0");
+    assertThat(v2.getString(v2.fieldIndex(BronzeEvents.DEVICE_TOKEN))).isEqualTo(TOKENS.token("device-101"));
+    assertThat(v2.getString(v2.fieldIndex(BronzeEvents.IP_TOKEN))).isEqualTo(TOKENS.token("10.0.1.101"));
   }
 
   @Test
-  void corruptAndUnknownSchemaFilesAreRejectedWholeWhileTheRestOfTheDayIsIngested() throws IOException {
+  @DisplayName("corrupt and unknown-schema files are rejected whole while the rest of the day is ingested")
+  void badFilesAreRejectedWholeAndTheRestIngested() throws IOException {
     landing.write(DAY, "part-00.avro", v2Events(0, 4));
     landing.writeTruncated(DAY, "part-01.avro", v2Events(1000, 500));
     landing.writeUnregistered(DAY, "part-02.avro");
@@ -109,17 +109,17 @@ class BronzeIngestionTest {
 
     BronzeResult result = bronze.ingest(DAY, "run-1");
 
-    assertEquals(1, result.filesIngested());
-    assertEquals(4, bronzeRows().count(), "only the good file's records");
+    assertThat(result.filesIngested()).isEqualTo(1);
+    assertThat(bronzeRows().count()).as("only the good file's records").isEqualTo(4);
     Map<String, RejectionReason> rejected = result.filesRejected().stream()
         .collect(Collectors.toMap(RejectedFile::file, RejectedFile::reason));
-    assertEquals(Map.of(
+    assertThat(rejected).containsExactlyInAnyOrderEntriesOf(Map.of(
         "landing/ad_events/ingest_date=2026-11-23/part-01.avro", RejectionReason.CORRUPT_FILE,
         "landing/ad_events/ingest_date=2026-11-23/part-02.avro", RejectionReason.UNKNOWN_SCHEMA,
-        "landing/ad_events/ingest_date=2026-11-23/part-03.avro", RejectionReason.CORRUPT_FILE), rejected);
-    assertEquals(0, bronzeRows().where("event_id >= '" + uuid(1000) + "'").count(),
-        "none of the truncated file's readable records");
-    assertTrue(Files.exists(landing.folder(DAY).resolve("part-01.avro")), "the landing zone is never changed");
+        "landing/ad_events/ingest_date=2026-11-23/part-03.avro", RejectionReason.CORRUPT_FILE));
+    assertThat(bronzeRows().where("event_id >= '" + uuid(1000) + "'").count())
+        .as("none of the truncated file's readable records").isZero();
+    assertThat(landing.folder(DAY).resolve("part-01.avro")).as("the landing zone is never changed").exists();
   }
 
   @Test
@@ -130,30 +130,31 @@ class BronzeIngestionTest {
 
     BronzeResult again = bronze.ingest(DAY, "run-2");
 
-    assertEquals(0, again.filesIngested());
-    assertEquals(1, again.filesSkipped());
-    assertEquals(0, again.rowsRead());
-    assertEquals(3, bronzeRows().count());
-    assertEquals(version, DeltaPartitionWriter.version(spark, lake.bronzeEvents()), "no new table version");
+    assertThat(again.filesIngested()).isZero();
+    assertThat(again.filesSkipped()).isEqualTo(1);
+    assertThat(again.rowsRead()).isZero();
+    assertThat(bronzeRows().count()).isEqualTo(3);
+    assertThat(DeltaPartitionWriter.version(spark, lake.bronzeEvents())).as("no new table version").isEqualTo(version);
   }
 
   @Test
-  void aNewFileOfAnIngestedDayIsIngestedAloneAndAFixedRejectedFileIsIngestedByTheNextRun() throws IOException {
+  @DisplayName("a new file of an ingested day is ingested alone, and a fixed rejected file is ingested by the next run")
+  void newAndFixedFilesAreIngestedByTheNextRun() throws IOException {
     landing.write(DAY, "part-00.avro", v1Events(0, 3));
     landing.writeTruncated(DAY, "part-01.avro", v2Events(100, 300));
     BronzeResult first = bronze.ingest(DAY, "run-1");
-    assertEquals(1, first.filesRejected().size());
+    assertThat(first.filesRejected()).hasSize(1);
 
     Path fixed = landing.write(DAY, "part-01.avro", v2Events(100, 300));
     Files.setLastModifiedTime(fixed, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5000));
     landing.write(DAY, "part-02.avro", v2Events(500, 2));
     BronzeResult second = bronze.ingest(DAY, "run-2");
 
-    assertEquals(2, second.filesIngested());
-    assertEquals(1, second.filesSkipped());
-    assertTrue(second.filesRejected().isEmpty());
-    assertEquals(305, bronzeRows().count());
-    assertEquals(300, bronzeRows().where("run_id = 'run-2' AND source_file LIKE '%part-01.avro'").count());
+    assertThat(second.filesIngested()).isEqualTo(2);
+    assertThat(second.filesSkipped()).isEqualTo(1);
+    assertThat(second.filesRejected()).isEmpty();
+    assertThat(bronzeRows().count()).isEqualTo(305);
+    assertThat(bronzeRows().where("run_id = 'run-2' AND source_file LIKE '%part-01.avro'").count()).isEqualTo(300);
   }
 
   @Test
@@ -169,11 +170,11 @@ class BronzeIngestionTest {
       }
     }
     for (String value : values) {
-      assertFalse(value.matches(".*10\\.0\\.[01]\\.\\d+.*"), "raw IP address in bronze: " + value);
-      assertFalse(value.startsWith("device-"), "raw device id in bronze: " + value);
+      assertThat(value).as("raw IP address in bronze: " + value).doesNotMatch(".*10\\.0\\.[01]\\.\\d+.*");
+      assertThat(value).as("raw device id in bronze: " + value).doesNotStartWith("device-");
     }
-    assertFalse(java.util.Arrays.asList(bronzeRows().columns()).contains("ip_address"));
-    assertFalse(java.util.Arrays.asList(bronzeRows().columns()).contains("device_id"));
+    assertThat(bronzeRows().columns()).doesNotContain("ip_address");
+    assertThat(bronzeRows().columns()).doesNotContain("device_id");
   }
 
   @Test
@@ -191,20 +192,22 @@ class BronzeIngestionTest {
         }
       }
     }
-    assertEquals(3, records.size());
+    assertThat(records).hasSize(3);
     GenericRecord first = records.stream().filter(r -> r.get("event_id").toString().equals(uuid(0))).findFirst().orElseThrow();
-    assertEquals("user-0", first.get("user_id").toString());
-    assertEquals(TOKENS.token("10.0.1.0"), first.get("ip_token").toString());
-    assertEquals(250_000L, first.get("cost_micros"));
-    assertNotNull(first.getSchema().getField("event_time"));
-    assertEquals(NOON.toEpochMilli() * 1000, first.get("event_time"), "timestamps are microseconds since the epoch");
-    assertNull(first.getSchema().getField("ingest_date"), "the partition value lives in the path, as in any partitioned table");
+    assertThat(first.get("user_id").toString()).isEqualTo("user-0");
+    assertThat(first.get("ip_token").toString()).isEqualTo(TOKENS.token("10.0.1.0"));
+    assertThat(first.get("cost_micros")).isEqualTo(250_000L);
+    assertThat(first.getSchema().getField("event_time")).isNotNull();
+    assertThat(first.get("event_time")).as("timestamps are microseconds since the epoch")
+        .isEqualTo(NOON.toEpochMilli() * 1000);
+    assertThat(first.getSchema().getField("ingest_date"))
+        .as("the partition value lives in the path, as in any partitioned table").isNull();
   }
 
   @Test
   void aDayWithoutLandingFilesIngestsNothing() {
     BronzeResult result = bronze.ingest(DAY, "run-1");
-    assertEquals(0, result.filesIngested());
-    assertEquals(-1, result.tableVersion());
+    assertThat(result.filesIngested()).isZero();
+    assertThat(result.tableVersion()).isEqualTo(-1);
   }
 }

@@ -1,8 +1,7 @@
 package lakehouse.golden;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import java.nio.file.Path;
@@ -42,12 +41,12 @@ class GoldenScenariosTest {
 
   @TestFactory
   Stream<DynamicTest> everyScenarioReproducesItsExpectedTables(@TempDir Path lakes) {
-    assertTrue("UTC".equals(spark.conf().get("spark.sql.session.timeZone")),
-        "expected timestamps are rendered in UTC; the session's time zone must be UTC");
+    assertThat(spark.conf().get("spark.sql.session.timeZone"))
+        .as("expected timestamps are rendered in UTC; the session's time zone must be UTC").isEqualTo("UTC");
     String only = System.getProperty("golden.scenario", "");
     List<Scenario> scenarios = Scenario.all(Path.of(System.getProperty("golden.scenarios", "scenarios")))
         .stream().filter(scenario -> only.isEmpty() || scenario.name().equals(only)).toList();
-    assertFalse(scenarios.isEmpty(), "no scenario found" + (only.isEmpty() ? "" : " named " + only));
+    assertThat(scenarios).as("no scenario found" + (only.isEmpty() ? "" : " named " + only)).isNotEmpty();
     return scenarios.stream().map(scenario -> dynamicTest(scenario.name(),
         () -> check(scenario, lakes.resolve(scenario.name()))));
   }

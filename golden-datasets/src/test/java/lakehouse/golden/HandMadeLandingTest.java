@@ -1,8 +1,7 @@
 package lakehouse.golden;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +12,7 @@ import lakehouse.shared.lake.LakeLayout;
 import org.apache.avro.file.DataFileReader;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,33 +25,32 @@ class HandMadeLandingTest {
   @TempDir Path lake;
 
   @Test
-  void recordsLandInTheirFileInLineOrderWithTheirFieldsAndWithoutTheNote() throws Exception {
+  @DisplayName("records land in their file in line order, with their fields and without the note")
+  void recordsLandInLineOrderWithoutTheNote() throws Exception {
     Path description = describe(V1_RECORD + "}", V1_RECORD.replace("000000000001", "000000000002") + "}");
 
     List<String> files = new HandMadeLanding(new LakeLayout(lake.toString())).deliver(description);
 
-    assertEquals(List.of("landing/ad_events/ingest_date=2026-11-20/a.avro"), files);
+    assertThat(files).containsExactly("landing/ad_events/ingest_date=2026-11-20/a.avro");
     List<GenericRecord> records = new ArrayList<>();
     try (DataFileReader<GenericRecord> reader = new DataFileReader<>(
         lake.resolve(files.get(0)).toFile(), new GenericDatumReader<>())) {
       reader.forEach(records::add);
     }
-    assertEquals(2, records.size());
-    assertEquals("00000000-0000-0000-0000-000000000002", records.get(1).get("event_id").toString());
-    assertEquals(Instant.parse("2026-11-20T23:59:59.999Z").toEpochMilli(), records.get(0).get("event_time"));
-    assertEquals(0.0000025, records.get(0).get("cost"));
-    assertEquals(null, records.get(0).get("country"));
+    assertThat(records).hasSize(2);
+    assertThat(records.get(1).get("event_id").toString()).isEqualTo("00000000-0000-0000-0000-000000000002");
+    assertThat(records.get(0).get("event_time")).isEqualTo(Instant.parse("2026-11-20T23:59:59.999Z").toEpochMilli());
+    assertThat(records.get(0).get("cost")).isEqualTo(0.0000025);
+    assertThat(records.get(0).get("country")).isNull();
   }
 
   @Test
   void aFieldTheSchemaVersionDoesNotHaveIsRefused() throws Exception {
     Path description = describe(V1_RECORD + ",\"cost_micros\":3}");
 
-    IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-        () -> new HandMadeLanding(new LakeLayout(lake.toString())).deliver(description));
-
-    assertTrue(refused.getMessage().contains("\"cost_micros\" is not a field of ad event schema version 1"),
-        refused.getMessage());
+    assertThatThrownBy(() -> new HandMadeLanding(new LakeLayout(lake.toString())).deliver(description))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("\"cost_micros\" is not a field of ad event schema version 1");
   }
 
   private Path describe(String... lines) throws Exception {

@@ -1,6 +1,6 @@
 package lakehouse.golden;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -14,10 +14,10 @@ class RowDifferencesTest {
         List.of("{\"user_id\":\"u-1\",\"clicks\":0,\"ctr\":0.0}"),
         List.of("{\"user_id\":\"u-1\",\"clicks\":1,\"ctr\":1.0}"));
 
-    assertEquals("""
+    assertThat(text).isEqualTo("""
           changed rows (expected -> lake) (1):
             ~ user_id=u-1: clicks 0 -> 1, ctr 0.0 -> 1.0
-        """, text);
+        """);
   }
 
   @Test
@@ -26,12 +26,12 @@ class RowDifferencesTest {
         List.of("{\"user_id\":\"u-1\",\"clicks\":0}"),
         List.of("{\"user_id\":\"u-2\",\"clicks\":0}"));
 
-    assertEquals("""
+    assertThat(text).isEqualTo("""
           rows only in expected (1):
             - {"user_id":"u-1","clicks":0}
           rows only in the lake (1):
             + {"user_id":"u-2","clicks":0}
-        """, text);
+        """);
   }
 
   @Test
@@ -40,9 +40,9 @@ class RowDifferencesTest {
         List.of("{\"run_id\":\"r-1\",\"summary\":{\"silver\":{\"rows_read\":7,\"duplicates_dropped\":0}}}"),
         List.of("{\"run_id\":\"r-1\",\"summary\":{\"silver\":{\"rows_read\":7,\"duplicates_dropped\":2}}}"));
 
-    assertEquals("""
+    assertThat(text).isEqualTo("""
           changed rows (expected -> lake) (1):
             ~ run_id=r-1: summary.silver.duplicates_dropped 0 -> 2
-        """, text);
+        """);
   }
 }

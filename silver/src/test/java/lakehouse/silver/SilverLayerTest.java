@@ -4,8 +4,7 @@ import static lakehouse.silver.TestEvent.DAY;
 import static lakehouse.silver.TestEvent.event;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.delta.tables.DeltaTable;
 import java.nio.file.Path;
@@ -15,8 +14,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import lakehouse.shared.tables.Quarantine;
 import lakehouse.shared.tables.SilverEvents;
 import lakehouse.shared.tables.UserDailyActivity;
@@ -27,6 +24,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,8 +41,9 @@ class SilverLayerTest {
   }
 
   private static void assertCountsAddUp(SilverResult result) {
-    assertEquals(result.rowsRead(), result.rowsAccepted() + result.recordsQuarantined() + result.duplicatesDropped(),
-        "rows_read = rows_accepted + records_quarantined + duplicates_dropped in " + result);
+    assertThat(result.rowsAccepted() + result.recordsQuarantined() + result.duplicatesDropped())
+        .as("rows_read = rows_accepted + records_quarantined + duplicates_dropped in " + result)
+        .isEqualTo(result.rowsRead());
   }
 
   private static Map<String, Long> reasons(Object... nameThenCount) {
@@ -68,7 +67,8 @@ class SilverLayerTest {
   }
 
   @Test
-  void v1AndV2EventsBecomeSilverEventsOfTheDeclaredSchemaInTheV2Shape() {
+  @DisplayName("v1 and v2 events become silver events of the declared schema in the v2 shape")
+  void v1AndV2EventsBecomeSilverInTheV2Shape() {
     TestEvent v1 = event(1).v1Cost(0.0000005);
     TestEvent v2 = event(2).costMicros(250_000L).from("part-01.avro", 0);
     lake.bronze(v1, v2);
@@ -76,22 +76,23 @@ class SilverLayerTest {
     SilverResult result = lake.silver(DAY, "silver-run");
 
     Dataset<Row> silver = lake.silverEvents();
-    assertEquals(SilverEvents.SCHEMA, silver.schema());
+    assertThat(silver.schema()).isEqualTo(SilverEvents.SCHEMA);
     Row migrated = silver.where(col(SilverEvents.EVENT_ID).equalTo(v1.eventId())).head();
-    assertEquals(1L, migrated.<Long>getAs(SilverEvents.COST_MICROS));
-    assertNull(migrated.getAs(SilverEvents.DEVICE_TOKEN));
-    assertNull(migrated.getAs(SilverEvents.APP_VERSION));
-    assertEquals(1, (int) migrated.getAs(SilverEvents.SCHEMA_VERSION));
-    assertEquals("silver-run", migrated.getAs(SilverEvents.RUN_ID));
-    assertEquals(250_000L, silver.where(col(SilverEvents.EVENT_ID).equalTo(v2.eventId())).head()
-        .<Long>getAs(SilverEvents.COST_MICROS));
-    assertEquals(2, result.rowsAccepted());
-    assertEquals(new TreeSet<>(Set.of(DAY)), result.changedEventDates());
-    assertEquals(UserDailyActivity.SCHEMA, lake.userDailyActivity().schema());
+    assertThat(migrated.<Long>getAs(SilverEvents.COST_MICROS)).isEqualTo(1L);
+    assertThat(migrated.<Object>getAs(SilverEvents.DEVICE_TOKEN)).isNull();
+    assertThat(migrated.<Object>getAs(SilverEvents.APP_VERSION)).isNull();
+    assertThat((int) migrated.getAs(SilverEvents.SCHEMA_VERSION)).isEqualTo(1);
+    assertThat(migrated.<Object>getAs(SilverEvents.RUN_ID)).isEqualTo("silver-run");
+    assertThat(silver.where(col(SilverEvents.EVENT_ID).equalTo(v2.eventId())).head()
+        .<Long>getAs(SilverEvents.COST_MICROS)).isEqualTo(250_000L);
+    assertThat(result.rowsAccepted()).isEqualTo(2);
+    assertThat(result.changedEventDates()).containsExactly(DAY);
+    assertThat(lake.userDailyActivity().schema()).isEqualTo(UserDailyActivity.SCHEMA);
   }
 
   @Test
-  void invalidRecordsAreQuarantinedWithEveryReasonAndTheCountsAddUp() {
+  @DisplayName("invalid records are quarantined with every reason, and the counts add up")
+  void invalidRecordsAreQuarantinedWithEveryReason() {
     TestEvent twoReasons = event(10).user(" ").country("fr").from("part-00.avro", 10);
     TestEvent tooLate = event(11).at("2026-11-20T12:00:00Z").from("part-00.avro", 11);
     lake.bronze(event(1), event(2), event(3).from("part-01.avro", 0), event(1).from("part-00.avro", 9),
@@ -99,24 +100,27 @@ class SilverLayerTest {
 
     SilverResult result = lake.silver(DAY, "silver-run");
 
-    assertEquals(6, result.rowsRead());
-    assertEquals(3, result.rowsAccepted());
-    assertEquals(1, result.duplicatesDropped());
-    assertEquals(2, result.recordsQuarantined());
-    assertEquals(reasons("missing_user_id", 1, "invalid_country", 1, "too_late", 1), result.quarantinedByReason());
+    assertThat(result.rowsRead()).isEqualTo(6);
+    assertThat(result.rowsAccepted()).isEqualTo(3);
+    assertThat(result.duplicatesDropped()).isEqualTo(1);
+    assertThat(result.recordsQuarantined()).isEqualTo(2);
+    assertThat(result.quarantinedByReason())
+        .containsExactlyInAnyOrderEntriesOf(reasons("missing_user_id", 1, "invalid_country", 1, "too_late", 1));
     assertCountsAddUp(result);
     Dataset<Row> quarantine = lake.quarantine();
-    assertEquals(Quarantine.SCHEMA, quarantine.schema());
+    assertThat(quarantine.schema()).isEqualTo(Quarantine.SCHEMA);
     Map<String, List<String>> reasonsById = new HashMap<>();
     quarantine.collectAsList().forEach(row -> reasonsById.put(row.getAs(SilverEvents.EVENT_ID),
         row.getList(row.fieldIndex(Quarantine.REASONS))));
-    assertEquals(Map.of(twoReasons.eventId(), List.of("missing_user_id", "invalid_country"),
-        tooLate.eventId(), List.of("too_late")), reasonsById);
-    assertEquals(3, lake.silverEvents().count());
+    assertThat(reasonsById).containsExactlyInAnyOrderEntriesOf(Map.of(
+        twoReasons.eventId(), List.of("missing_user_id", "invalid_country"),
+        tooLate.eventId(), List.of("too_late")));
+    assertThat(lake.silverEvents().count()).isEqualTo(3);
   }
 
   @Test
-  void aCopyArrivingOnALaterIngestDateIsDroppedAndCountedAndTheFirstCopyStays() {
+  @DisplayName("a copy arriving on a later ingest date is dropped and counted, and the first copy stays")
+  void laterIngestDateCopyIsDroppedAndTheFirstStays() {
     lake.bronze(event(1).user("first"), event(2));
     lake.silver(DAY, "run-1");
     TestEvent lateClick = event(3).type("CLICK").at("2026-11-23T23:59:59.999Z").ingestedOn(NEXT_DAY);
@@ -125,46 +129,49 @@ class SilverLayerTest {
 
     SilverResult result = lake.silver(NEXT_DAY, "run-2");
 
-    assertEquals(3, result.rowsRead());
-    assertEquals(2, result.rowsAccepted());
-    assertEquals(1, result.duplicatesDropped());
+    assertThat(result.rowsRead()).isEqualTo(3);
+    assertThat(result.rowsAccepted()).isEqualTo(2);
+    assertThat(result.duplicatesDropped()).isEqualTo(1);
     assertCountsAddUp(result);
     Map<String, List<Object>> silver = silverById();
-    assertEquals(List.of("first", DAY, "part-00.avro", 1_000L), silver.get(event(1).eventId()));
-    assertEquals(List.of("user-1", NEXT_DAY, "part-00.avro", 1_000L), silver.get(lateClick.eventId()));
-    assertEquals(4, silver.size());
-    assertEquals(new TreeSet<>(Set.of(DAY, NEXT_DAY)), result.changedEventDates());
+    assertThat(silver.get(event(1).eventId())).containsExactly("first", DAY, "part-00.avro", 1_000L);
+    assertThat(silver.get(lateClick.eventId())).containsExactly("user-1", NEXT_DAY, "part-00.avro", 1_000L);
+    assertThat(silver).hasSize(4);
+    assertThat(result.changedEventDates()).containsExactlyInAnyOrder(DAY, NEXT_DAY);
     // The late click is counted with the older events of its own day.
     Row userDay = lake.userDailyActivity().where(col(UserDailyActivity.EVENT_DATE).equalTo(lit(DAY))
         .and(col(UserDailyActivity.USER_ID).equalTo("user-1"))).head();
-    assertEquals(1L, userDay.<Long>getAs(UserDailyActivity.IMPRESSIONS));
-    assertEquals(1L, userDay.<Long>getAs(UserDailyActivity.CLICKS));
+    assertThat(userDay.<Long>getAs(UserDailyActivity.IMPRESSIONS)).isEqualTo(1L);
+    assertThat(userDay.<Long>getAs(UserDailyActivity.CLICKS)).isEqualTo(1L);
   }
 
   @Test
-  void reRunningADateAddsNoVersionToAnyTableAndALaterFileOfTheDateIsProcessedAlone() {
+  @DisplayName("re-running a date adds no version to any table, and a later file of the date is processed alone")
+  void reRunAddsNoVersionAndALaterFileIsProcessedAlone() {
     lake.bronze(event(1), event(2).user(""));
     lake.silver(DAY, "run-1");
     Map<String, Long> afterFirstRun = lake.versions();
 
     SilverResult again = lake.silver(DAY, "run-2");
 
-    assertEquals(afterFirstRun, lake.versions());
-    assertEquals(0, again.rowsRead());
-    assertEquals(reasons(), again.quarantinedByReason());
-    assertEquals(Set.of(), again.changedEventDates());
+    assertThat(lake.versions()).containsExactlyInAnyOrderEntriesOf(afterFirstRun);
+    assertThat(again.rowsRead()).isZero();
+    assertThat(again.quarantinedByReason()).containsExactlyInAnyOrderEntriesOf(reasons());
+    assertThat(again.changedEventDates()).isEmpty();
 
     lake.bronze(event(3).from("part-07.avro", 0), event(1).from("part-07.avro", 1));
     SilverResult laterFile = lake.silver(DAY, "run-3");
 
-    assertEquals(List.of(2L, 1L, 1L, 0L), List.of(laterFile.rowsRead(), laterFile.rowsAccepted(),
-        laterFile.duplicatesDropped(), laterFile.recordsQuarantined()));
-    assertEquals(2, lake.silverEvents().count());
-    assertEquals(1, lake.quarantine().count());
+    assertThat(List.of(laterFile.rowsRead(), laterFile.rowsAccepted(), laterFile.duplicatesDropped(),
+        laterFile.recordsQuarantined())).as("rows read, accepted, duplicates dropped, quarantined")
+        .containsExactly(2L, 1L, 1L, 0L);
+    assertThat(lake.silverEvents().count()).isEqualTo(2);
+    assertThat(lake.quarantine().count()).isEqualTo(1);
   }
 
   @Test
-  void aRunStoppedAfterItsEventsCommitConvergesOnRetryWithoutCountingItsEventsTwice() {
+  @DisplayName("a run stopped after its events commit converges on retry without counting its events twice")
+  void runStoppedAfterEventsCommitConvergesOnRetry() {
     lake.bronze(event(1), event(2).ad("ad-2"), event(1).from("part-00.avro", 5), event(3).campaign(""));
     SilverResult first = lake.silver(DAY, "run-1");
     Dataset<Row> features = lake.userDailyActivity();
@@ -177,14 +184,14 @@ class SilverLayerTest {
 
     SilverResult retry = lake.silver(DAY, "run-1");
 
-    assertEquals(eventsVersion, lake.versions().get(lake.layout.silverEvents()));
-    assertEquals(2, retry.rowsAlreadyAccepted());
-    assertEquals(List.of(2L, 0L, 1L, 1L), List.of(retry.rowsRead(), retry.rowsAccepted(), retry.duplicatesDropped(),
-        retry.recordsQuarantined()));
+    assertThat(lake.versions()).containsEntry(lake.layout.silverEvents(), eventsVersion);
+    assertThat(retry.rowsAlreadyAccepted()).isEqualTo(2);
+    assertThat(List.of(retry.rowsRead(), retry.rowsAccepted(), retry.duplicatesDropped(), retry.recordsQuarantined()))
+        .as("rows read, accepted, duplicates dropped, quarantined").containsExactly(2L, 0L, 1L, 1L);
     assertCountsAddUp(retry);
-    assertEquals(first.changedEventDates(), retry.changedEventDates());
-    assertEquals(2, lake.silverEvents().count());
-    assertEquals(1, lake.quarantine().count());
+    assertThat(retry.changedEventDates()).isEqualTo(first.changedEventDates());
+    assertThat(lake.silverEvents().count()).isEqualTo(2);
+    assertThat(lake.quarantine().count()).isEqualTo(1);
     DataFrames.assertSameRows(spark.createDataFrame(featuresBefore, UserDailyActivity.SCHEMA), lake.userDailyActivity());
   }
 }

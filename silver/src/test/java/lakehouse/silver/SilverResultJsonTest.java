@@ -1,6 +1,6 @@
 package lakehouse.silver;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,19 +21,19 @@ class SilverResultJsonTest {
   void theResultRendersAsTheRunReportsSilverObject() {
     JsonNode silver = RunReportWriter.parse(RunReportWriter.toJson(RESULT));
 
-    assertEquals(10, silver.get("rows_read").asLong());
-    assertEquals(6, silver.get("rows_accepted").asLong());
-    assertEquals(1, silver.get("duplicates_dropped").asLong());
-    assertEquals(3, silver.get("records_quarantined").asLong());
-    assertEquals(2, silver.get("rows_quarantined").get("invalid_event_id").asLong());
-    assertEquals("[\"2026-11-21\",\"2026-11-23\"]", silver.get("changed_event_dates").toString());
-    assertEquals(2, silver.get("rows_already_accepted").asLong());
-    assertEquals(4, silver.get("table_versions").get("/lake/silver/ad_events").asLong());
+    assertThat(silver.get("rows_read").asLong()).isEqualTo(10);
+    assertThat(silver.get("rows_accepted").asLong()).isEqualTo(6);
+    assertThat(silver.get("duplicates_dropped").asLong()).isEqualTo(1);
+    assertThat(silver.get("records_quarantined").asLong()).isEqualTo(3);
+    assertThat(silver.get("rows_quarantined").get("invalid_event_id").asLong()).isEqualTo(2);
+    assertThat(silver.get("changed_event_dates").toString()).isEqualTo("[\"2026-11-21\",\"2026-11-23\"]");
+    assertThat(silver.get("rows_already_accepted").asLong()).isEqualTo(2);
+    assertThat(silver.get("table_versions").get("/lake/silver/ad_events").asLong()).isEqualTo(4);
   }
 
   @Test
   void aMapperWithoutNamingStrategyWritesTheSameKeys() throws Exception {
-    assertEquals(RunReportWriter.parse(RunReportWriter.toJson(RESULT)),
-        new ObjectMapper().readTree(new ObjectMapper().writeValueAsString(RESULT)));
+    assertThat(new ObjectMapper().readTree(new ObjectMapper().writeValueAsString(RESULT)))
+        .isEqualTo(RunReportWriter.parse(RunReportWriter.toJson(RESULT)));
   }
 }

@@ -1,6 +1,6 @@
 package lakehouse.silver.features;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -75,7 +75,7 @@ class FeatureGroupsTest {
   @Test
   void everyGroupProducesExactlyItsDeclaredSchema() {
     for (FeatureGroup group : FeatureGroups.all()) {
-      assertEquals(group.schema(), group.compute(events()).schema(), group.name());
+      assertThat(group.compute(events()).schema()).as(group.name()).isEqualTo(group.schema());
     }
   }
 }

@@ -1,43 +1,44 @@
 package lakehouse.silver.migration;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class CurrencyMicrosTest {
 
   @Test
-  void halfAMicroRoundsAwayFromZeroAlthoughTheDoubleIsSlightlyBelowIt() {
-    assertEquals(1L, CurrencyMicros.fromUnits(0.0000005));
-    assertEquals(-1L, CurrencyMicros.fromUnits(-0.0000005));
-    assertEquals(1_234_568L, CurrencyMicros.fromUnits(1.2345675));
-    assertEquals(-1_234_568L, CurrencyMicros.fromUnits(-1.2345675));
-    assertEquals(3L, CurrencyMicros.fromUnits(0.0000025));
+  @DisplayName("half a micro rounds away from zero although the double is slightly below it")
+  void halfAMicroRoundsAwayFromZero() {
+    assertThat(CurrencyMicros.fromUnits(0.0000005)).isEqualTo(1L);
+    assertThat(CurrencyMicros.fromUnits(-0.0000005)).isEqualTo(-1L);
+    assertThat(CurrencyMicros.fromUnits(1.2345675)).isEqualTo(1_234_568L);
+    assertThat(CurrencyMicros.fromUnits(-1.2345675)).isEqualTo(-1_234_568L);
+    assertThat(CurrencyMicros.fromUnits(0.0000025)).isEqualTo(3L);
   }
 
   @Test
   void lessThanHalfAMicroRoundsTowardsZero() {
-    assertEquals(0L, CurrencyMicros.fromUnits(0.0000004999));
-    assertEquals(1_234_567L, CurrencyMicros.fromUnits(1.2345674999));
+    assertThat(CurrencyMicros.fromUnits(0.0000004999)).isEqualTo(0L);
+    assertThat(CurrencyMicros.fromUnits(1.2345674999)).isEqualTo(1_234_567L);
     // The next double below 5e-7 prints as 4.999999999999999E-7: less than half a micro.
-    assertEquals(0L, CurrencyMicros.fromUnits(Math.nextDown(0.0000005)));
+    assertThat(CurrencyMicros.fromUnits(Math.nextDown(0.0000005))).isEqualTo(0L);
   }
 
   @Test
   void binaryArtefactsOfDecimalArithmeticDoNotLeakIntoMicros() {
-    assertEquals(300_000L, CurrencyMicros.fromUnits(0.1 + 0.2));
-    assertEquals(250_000L, CurrencyMicros.fromUnits(0.25));
-    assertEquals(1_100_000L, CurrencyMicros.fromUnits(1.1));
-    assertEquals(0L, CurrencyMicros.fromUnits(0.0));
-    assertEquals(12_345_678_900_000L, CurrencyMicros.fromUnits(12_345_678.9));
+    assertThat(CurrencyMicros.fromUnits(0.1 + 0.2)).isEqualTo(300_000L);
+    assertThat(CurrencyMicros.fromUnits(0.25)).isEqualTo(250_000L);
+    assertThat(CurrencyMicros.fromUnits(1.1)).isEqualTo(1_100_000L);
+    assertThat(CurrencyMicros.fromUnits(0.0)).isEqualTo(0L);
+    assertThat(CurrencyMicros.fromUnits(12_345_678.9)).isEqualTo(12_345_678_900_000L);
   }
 
   @Test
   void aMissingOrUnrepresentableCostHasNoMicros() {
-    assertNull(CurrencyMicros.fromUnits((Double) null));
-    assertNull(CurrencyMicros.fromUnits(Double.NaN));
-    assertNull(CurrencyMicros.fromUnits(Double.POSITIVE_INFINITY));
-    assertNull(CurrencyMicros.fromUnits(1e19));
+    assertThat(CurrencyMicros.fromUnits((Double) null)).isNull();
+    assertThat(CurrencyMicros.fromUnits(Double.NaN)).isNull();
+    assertThat(CurrencyMicros.fromUnits(Double.POSITIVE_INFINITY)).isNull();
+    assertThat(CurrencyMicros.fromUnits(1e19)).isNull();
   }
 }

@@ -1,10 +1,8 @@
 package lakehouse.silver.migration;
 
 import static lakehouse.silver.TestEvent.event;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +14,7 @@ import lakehouse.silver.TestEvent;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class EventMigrationsTest {
@@ -29,7 +28,8 @@ class EventMigrationsTest {
   }
 
   @Test
-  void v1RowsGetCostMicrosAndNoV2OnlyFieldsWhileV2RowsAreUnchanged() {
+  @DisplayName("v1 rows get cost micros and none of the v2-only fields, while v2 rows are unchanged")
+  void v1RowsGetCostMicrosAndV2RowsAreUnchanged() {
     TestEvent v1 = event(1).v1Cost(1.2345675);
     TestEvent v1Half = event(2).v1Cost(0.0000005);
     TestEvent v1NoCost = event(3).v1Cost(null);
@@ -38,24 +38,24 @@ class EventMigrationsTest {
     Map<String, Row> migrated = byId(EventMigrations.chain()
         .toLatest(TestEvent.bronze(spark, v1, v1Half, v1NoCost, v2), Set.of(1, 2)));
 
-    assertArrayEquals(new Object[] {v1.eventId(), 1_234_568L, null, null, 1}, values(migrated.get(v1.eventId())));
-    assertArrayEquals(new Object[] {v1Half.eventId(), 1L, null, null, 1}, values(migrated.get(v1Half.eventId())));
-    assertArrayEquals(new Object[] {v1NoCost.eventId(), null, null, null, 1}, values(migrated.get(v1NoCost.eventId())));
-    assertArrayEquals(new Object[] {v2.eventId(), 42L, "device-token", "5.1.0", 2}, values(migrated.get(v2.eventId())));
+    assertThat(values(migrated.get(v1.eventId()))).containsExactly(v1.eventId(), 1_234_568L, null, null, 1);
+    assertThat(values(migrated.get(v1Half.eventId()))).containsExactly(v1Half.eventId(), 1L, null, null, 1);
+    assertThat(values(migrated.get(v1NoCost.eventId()))).containsExactly(v1NoCost.eventId(), null, null, null, 1);
+    assertThat(values(migrated.get(v2.eventId()))).containsExactly(v2.eventId(), 42L, "device-token", "5.1.0", 2);
   }
 
   @Test
   void migratedRowsKeepTheBronzeShape() {
     Dataset<Row> migrated = EventMigrations.chain().toLatest(TestEvent.bronze(spark, event(1).v1Cost(0.5)), Set.of(1));
 
-    assertEquals(List.of(BronzeEvents.SCHEMA.fieldNames()), List.of(migrated.schema().fieldNames()));
+    assertThat(migrated.schema().fieldNames()).containsExactly(BronzeEvents.SCHEMA.fieldNames());
   }
 
   @Test
-  void aSchemaVersionWithoutMigrationFailsTheRunNamingTheVersion() {
-    IllegalStateException failure = assertThrows(IllegalStateException.class,
-        () -> EventMigrations.chain().toLatest(TestEvent.bronze(spark, event(1)), Set.of(2, 3)));
-    assertTrue(failure.getMessage().contains("schema version 3"), failure.getMessage());
+  @DisplayName("a schema version without migration fails the run, naming the version")
+  void versionWithoutMigrationFailsNamingIt() {
+    assertThatThrownBy(() -> EventMigrations.chain().toLatest(TestEvent.bronze(spark, event(1)), Set.of(2, 3)))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("schema version 3");
   }
 
   @Test
@@ -71,7 +71,8 @@ class EventMigrationsTest {
         return rows;
       }
     };
-    assertThrows(IllegalArgumentException.class, () -> new EventMigrations(List.of(new V1ToV2Migration(), v3ToV4)));
+    assertThatThrownBy(() -> new EventMigrations(List.of(new V1ToV2Migration(), v3ToV4)))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   private static Object[] values(Row row) {

@@ -2,7 +2,7 @@ package lakehouse.silver.validation;
 
 import static lakehouse.silver.TestEvent.DAY;
 import static lakehouse.silver.TestEvent.event;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -17,6 +17,7 @@ import lakehouse.silver.EventTimeWindow;
 import lakehouse.silver.TestEvent;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class RecordValidationTest {
@@ -41,86 +42,91 @@ class RecordValidationTest {
 
   @Test
   void aCompleteEventHasNoReason() {
-    assertEquals(List.of(), reasonsOf(event(1)));
+    assertThat(reasonsOf(event(1))).isEmpty();
   }
 
   @Test
   void eventIdsMustBeUuidsOfEitherCase() {
-    assertEquals(List.of(), reasonsOf(event(1).id("0A1B2C3D-4E5F-4a6b-8C9D-0e1f2a3b4c5d")));
-    assertEquals(List.of("invalid_event_id"), reasonsOf(event(1).id("not-a-uuid")));
-    assertEquals(List.of("invalid_event_id"), reasonsOf(event(1).id("0a1b2c3d4e5f4a6b8c9d0e1f2a3b4c5d")));
-    assertEquals(List.of("invalid_event_id"), reasonsOf(event(1).id("0a1b2c3d-4e5f-4a6b-8c9d-0e1f2a3b4c5g")));
-    assertEquals(List.of("invalid_event_id"), reasonsOf(event(1).id("0a1b2c3d-4e5f-4a6b-8c9d-0e1f2a3b4c5d\n")));
-    assertEquals(List.of("invalid_event_id"), reasonsOf(event(1).id("")));
+    assertThat(reasonsOf(event(1).id("0A1B2C3D-4E5F-4a6b-8C9D-0e1f2a3b4c5d"))).isEmpty();
+    assertThat(reasonsOf(event(1).id("not-a-uuid"))).containsExactly("invalid_event_id");
+    assertThat(reasonsOf(event(1).id("0a1b2c3d4e5f4a6b8c9d0e1f2a3b4c5d"))).containsExactly("invalid_event_id");
+    assertThat(reasonsOf(event(1).id("0a1b2c3d-4e5f-4a6b-8c9d-0e1f2a3b4c5g"))).containsExactly("invalid_event_id");
+    assertThat(reasonsOf(event(1).id("0a1b2c3d-4e5f-4a6b-8c9d-0e1f2a3b4c5d\n"))).containsExactly("invalid_event_id");
+    assertThat(reasonsOf(event(1).id(""))).containsExactly("invalid_event_id");
   }
 
   @Test
   void emptyOrBlankIdentifiersAreMissing() {
-    assertEquals(List.of("missing_user_id"), reasonsOf(event(1).user("")));
-    assertEquals(List.of("missing_user_id"), reasonsOf(event(1).user(" \t ")));
-    assertEquals(List.of("missing_ad_id"), reasonsOf(event(1).ad("\u00a0")));
-    assertEquals(List.of("missing_campaign_id"), reasonsOf(event(1).campaign("  ")));
+    assertThat(reasonsOf(event(1).user(""))).containsExactly("missing_user_id");
+    assertThat(reasonsOf(event(1).user(" \t "))).containsExactly("missing_user_id");
+    assertThat(reasonsOf(event(1).ad("\u00a0"))).containsExactly("missing_ad_id");
+    assertThat(reasonsOf(event(1).campaign("  "))).containsExactly("missing_campaign_id");
   }
 
   @Test
   void aNegativeCostOfEitherVersionIsQuarantined() {
-    assertEquals(List.of("negative_cost"), reasonsOf(event(1).costMicros(-1L)));
-    assertEquals(List.of("negative_cost"), reasonsOf(event(1).v1Cost(-0.01)));
+    assertThat(reasonsOf(event(1).costMicros(-1L))).containsExactly("negative_cost");
+    assertThat(reasonsOf(event(1).v1Cost(-0.01))).containsExactly("negative_cost");
     // Rounds to 0 micros, but the price as it came is below zero.
-    assertEquals(List.of("negative_cost"), reasonsOf(event(1).v1Cost(-0.0000001)));
-    assertEquals(List.of(), reasonsOf(event(1).costMicros(0L)));
-    assertEquals(List.of(), reasonsOf(event(1).costMicros(null)));
-    assertEquals(List.of(), reasonsOf(event(1).v1Cost(null)));
+    assertThat(reasonsOf(event(1).v1Cost(-0.0000001))).containsExactly("negative_cost");
+    assertThat(reasonsOf(event(1).costMicros(0L))).isEmpty();
+    assertThat(reasonsOf(event(1).costMicros(null))).isEmpty();
+    assertThat(reasonsOf(event(1).v1Cost(null))).isEmpty();
   }
 
   @Test
   void aCountryWhenPresentIsTwoUpperCaseLetters() {
-    assertEquals(List.of(), reasonsOf(event(1).country(null)));
-    assertEquals(List.of(), reasonsOf(event(1).country("DE")));
-    assertEquals(List.of("invalid_country"), reasonsOf(event(1).country("de")));
-    assertEquals(List.of("invalid_country"), reasonsOf(event(1).country("DEU")));
-    assertEquals(List.of("invalid_country"), reasonsOf(event(1).country("")));
+    assertThat(reasonsOf(event(1).country(null))).isEmpty();
+    assertThat(reasonsOf(event(1).country("DE"))).isEmpty();
+    assertThat(reasonsOf(event(1).country("de"))).containsExactly("invalid_country");
+    assertThat(reasonsOf(event(1).country("DEU"))).containsExactly("invalid_country");
+    assertThat(reasonsOf(event(1).country(""))).containsExactly("invalid_country");
   }
 
   @Test
   void everyFailedRuleIsListedInRuleOrder() {
-    assertEquals(List.of("invalid_event_id", "missing_user_id", "negative_cost", "invalid_country"),
-        reasonsOf(event(1).country("fr").costMicros(-5L).user("").id("x")));
+    assertThat(reasonsOf(event(1).country("fr").costMicros(-5L).user("").id("x")))
+        .containsExactly("invalid_event_id", "missing_user_id", "negative_cost", "invalid_country");
   }
 
   @Test
-  void clockSkewToleranceEndsOneHourAfterTheIngestDateExclusive() {
+  @DisplayName("the clock-skew tolerance ends one hour after the ingest date, exclusive")
+  void clockSkewToleranceEndsOneHourAfterTheIngestDate() {
     TestEvent lastAccepted = event(1).at("2026-11-24T00:59:59.999Z");
     TestEvent firstRejected = event(2).at("2026-11-24T01:00:00Z");
     Map<String, Outcome> outcomes = validate(lastAccepted, firstRejected);
 
-    assertEquals(new Outcome(List.of(), LocalDate.parse("2026-11-24")), outcomes.get(lastAccepted.eventId()));
-    assertEquals(List.of("future_event_time"), outcomes.get(firstRejected.eventId()).reasons());
+    assertThat(outcomes).containsEntry(lastAccepted.eventId(), new Outcome(List.of(), LocalDate.parse("2026-11-24")));
+    assertThat(outcomes.get(firstRejected.eventId()).reasons()).containsExactly("future_event_time");
   }
 
   @Test
-  void eventsUpToTwoDaysBeforeTheIngestDateAreAcceptedAndOlderOnesAreTooLate() {
+  @DisplayName("events up to two days before the ingest date are accepted, and older ones are too late")
+  void eventsMoreThanTwoDaysLateAreTooLate() {
     TestEvent oldestAccepted = event(1).at("2026-11-21T00:00:00Z");
     TestEvent tooLate = event(2).at("2026-11-20T23:59:59.999Z");
     Map<String, Outcome> outcomes = validate(oldestAccepted, tooLate);
 
-    assertEquals(new Outcome(List.of(), LocalDate.parse("2026-11-21")), outcomes.get(oldestAccepted.eventId()));
-    assertEquals(new Outcome(List.of("too_late"), LocalDate.parse("2026-11-20")), outcomes.get(tooLate.eventId()));
+    assertThat(outcomes)
+        .containsEntry(oldestAccepted.eventId(), new Outcome(List.of(), LocalDate.parse("2026-11-21")))
+        .containsEntry(tooLate.eventId(), new Outcome(List.of("too_late"), LocalDate.parse("2026-11-20")));
   }
 
   @Test
-  void aClickJustBeforeMidnightArrivingTheNextDayBelongsToTheDayItHappened() {
+  @DisplayName("a click just before midnight arriving the next day belongs to the day it happened")
+  void clickJustBeforeMidnightBelongsToItsOwnDay() {
     TestEvent click = event(1).type("CLICK").at("2026-11-22T23:59:59.999Z");
 
-    assertEquals(new Outcome(List.of(), LocalDate.parse("2026-11-22")), validate(click).get(click.eventId()));
+    assertThat(validate(click)).containsEntry(click.eventId(), new Outcome(List.of(), LocalDate.parse("2026-11-22")));
   }
 
   @Test
   void theToleranceAndLatenessComeFromTheSettings() {
     EventTimeWindow strict = EventTimeWindow.of(DAY, new SilverSettings(0, Duration.ZERO));
 
-    assertEquals(List.of(DAY), strict.acceptedDates());
-    assertEquals(List.of(LocalDate.parse("2026-11-21"), LocalDate.parse("2026-11-22"), DAY, LocalDate.parse("2026-11-24")),
-        WINDOW.acceptedDates());
+    assertThat(strict.acceptedDates()).containsExactly(DAY);
+    assertThat(WINDOW.acceptedDates())
+        .containsExactly(LocalDate.parse("2026-11-21"), LocalDate.parse("2026-11-22"), DAY,
+            LocalDate.parse("2026-11-24"));
   }
 }
