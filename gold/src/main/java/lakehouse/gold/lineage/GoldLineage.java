@@ -26,8 +26,6 @@ import org.apache.spark.sql.types.StructType;
  * log retention, which the commit history does not.
  */
 public final class GoldLineage {
-  public static final String RELATIVE_PATH = "gold/_lineage";
-
   public static final String TABLE = Lineage.TABLE;
   public static final String VERSION = Lineage.VERSION;
   public static final String PARTITION_KEY = Lineage.PARTITION_KEY;
