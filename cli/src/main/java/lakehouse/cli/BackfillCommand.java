@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -22,7 +23,6 @@ import lakehouse.shared.pii.PiiKeySource;
 import lakehouse.shared.pii.PiiTokenizer;
 import lakehouse.shared.run.BackfillFingerprint;
 import lakehouse.shared.run.BackfillLedger;
-import lakehouse.shared.run.RunReport;
 import lakehouse.shared.run.RunStatus;
 import lakehouse.shared.tables.UserDailyActivity;
 import org.slf4j.Logger;
@@ -93,10 +93,7 @@ final class BackfillCommand implements Callable<Integer> {
         range.runEachDate(nightly);
       }
       backfill.layer("dates", range.dates);
-      RunReport report = backfill.finish(range.status, range.error);
-      console.progress("backfill " + backfill.runId() + ": " + report.status().label() + "; report "
-          + backfill.config().lake().runReport(backfill.runId()));
-      return report.exitStatus();
+      return backfill.end(range.outcome());
     }
   }
 
@@ -116,6 +113,11 @@ final class BackfillCommand implements Callable<Integer> {
       this.ledger = ledger;
       this.layers = layers;
       this.fingerprints = new BackfillFingerprint(backfill.config().effective(), layers.toString());
+    }
+
+    /** How the range ended: failed at its first failed date, else with rejections if any date had some. */
+    RunOutcome outcome() {
+      return new RunOutcome(status, Optional.ofNullable(error));
     }
 
     /** Each date in order, every layer; stops at the first failure, since later dates build on it. */

@@ -8,7 +8,6 @@ import lakehouse.gold.cleanup.LakeCleanup;
 import lakehouse.gold.cleanup.VacuumedTable;
 import lakehouse.gold.staging.ExpiredStaging;
 import lakehouse.shared.config.LakehouseConfig;
-import lakehouse.shared.run.RunReport;
 import lakehouse.shared.run.RunReportWriter;
 import lakehouse.shared.run.RunStatus;
 import picocli.CommandLine.Command;
@@ -53,10 +52,7 @@ final class CleanupCommand implements Callable<Integer> {
         return ExitStatus.DONE;
       }
       run.layer("cleanup", result.report());
-      RunReport finished = run.finish(RunStatus.SUCCEEDED, null);
-      console.progress("cleanup " + run.runId() + ": " + finished.status().label() + "; report "
-          + config.lake().runReport(run.runId()));
-      return finished.exitStatus();
+      return run.end(RunOutcome.of(RunStatus.SUCCEEDED));
     }
   }
 
