@@ -1,16 +1,13 @@
 package lakehouse.cli;
 
-import com.typesafe.config.Config;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -19,13 +16,13 @@ import java.util.stream.Collectors;
 import lakehouse.bronze.LandingFile;
 import lakehouse.bronze.LandingZone;
 import lakehouse.gold.GoldResult;
-import lakehouse.shared.config.ConfigLoader;
 import lakehouse.shared.config.ConfigurationException;
 import lakehouse.shared.delta.DeltaPartitionWriter;
 import lakehouse.shared.lake.LakeLayout;
 import lakehouse.shared.pii.PiiKeySource;
 import lakehouse.shared.pii.PiiTokenizer;
-import lakehouse.shared.run.RunReport;
+import lakehouse.shared.run.BackfillFingerprint;
+import lakehouse.shared.run.BackfillLedger;
 import lakehouse.shared.run.RunStatus;
 import lakehouse.shared.tables.UserDailyActivity;
 import org.slf4j.Logger;
@@ -48,15 +45,6 @@ import picocli.CommandLine.Option;
         + "With --layers gold, rebuilds gold from silver.")
 final class BackfillCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(BackfillCommand.class);
-
-  /**
-   * Settings that change how a run is operated, never what it writes into a table: a date completed
-   * before one of them changed (another Redis, a longer lease, a bigger gold batch) stays completed.
-   * Spark's settings are among them, since the usual reason to change one is to get a failed backfill
-   * through (more shuffle partitions, more memory), and the restart must then skip what was done.
-   */
-  private static final List<String> OPERATIONAL_SETTINGS = List.of("lakehouse.profile", "lakehouse.backfill",
-      "lakehouse.staging", "lakehouse.cleanup", "lakehouse.online", "lakehouse.writer-lease", "lakehouse.spark");
 
   @Mixin CommonOptions common;
 
@@ -105,10 +93,7 @@ final class BackfillCommand implements Callable<Integer> {
         range.runEachDate(nightly);
       }
       backfill.layer("dates", range.dates);
-      RunReport report = backfill.finish(range.status, range.error);
-      console.progress("backfill " + backfill.runId() + ": " + report.status().label() + "; report "
-          + backfill.config().lake().runReport(backfill.runId()));
-      return report.exitStatus();
+      return backfill.end(range.outcome());
     }
   }
 
@@ -117,7 +102,7 @@ final class BackfillCommand implements Callable<Integer> {
     private final LakeRun backfill;
     private final BackfillLedger ledger;
     private final Set<Layer> layers;
-    private final String configuration;
+    private final BackfillFingerprint fingerprints;
     private final Map<String, Object> dates = new LinkedHashMap<>();
     private RunStatus status = RunStatus.SUCCEEDED;
     private String error;
@@ -127,11 +112,12 @@ final class BackfillCommand implements Callable<Integer> {
       this.backfill = backfill;
       this.ledger = ledger;
       this.layers = layers;
-      Config effective = backfill.config().effective();
-      for (String operational : OPERATIONAL_SETTINGS) {
-        effective = effective.withoutPath(operational);
-      }
-      this.configuration = ConfigLoader.maskedJson(effective);
+      this.fingerprints = new BackfillFingerprint(backfill.config().effective(), layers.toString());
+    }
+
+    /** How the range ended: failed at its first failed date, else with rejections if any date had some. */
+    RunOutcome outcome() {
+      return new RunOutcome(status, Optional.ofNullable(error));
     }
 
     /** Each date in order, every layer; stops at the first failure, since later dates build on it. */
@@ -238,19 +224,16 @@ final class BackfillCommand implements Callable<Integer> {
      * does not write. A restart redoes a date whose fingerprint changed.
      */
     private String fingerprint(LocalDate date) throws Exception {
-      List<String> parts = new ArrayList<>();
-      parts.add(configuration);
-      parts.add(layers.toString());
+      List<String> inputs = new ArrayList<>();
       if (layers.contains(Layer.BRONZE)) {
         for (LandingFile file : new LandingZone(backfill.config().lake(),
             backfill.spark().sparkContext().hadoopConfiguration()).filesOf(date)) {
-          parts.add(file.fingerprint());
+          inputs.add(file.fingerprint());
         }
       } else {
-        parts.add(inputVersions());
+        inputs.add(inputVersions());
       }
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(sha.digest(String.join("\n", parts).getBytes(StandardCharsets.UTF_8)));
+      return fingerprints.of(inputs);
     }
   }
 }

@@ -7,6 +7,9 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import lakehouse.online.publish.FeaturesNotBuiltException;
+import lakehouse.online.publish.OnlineStoreException;
 import lakehouse.shared.config.ConfigLoader;
 import lakehouse.shared.config.LakehouseConfig;
 import lakehouse.shared.io.LakeFiles;
@@ -17,6 +20,8 @@ import lakehouse.shared.run.RunReportWriter;
 import lakehouse.shared.run.RunStatus;
 import lakehouse.shared.run.Versions;
 import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One command that changes the lake: its validated configuration, its run id, its SparkSession
@@ -25,6 +30,8 @@ import org.apache.spark.sql.SparkSession;
  * happens.
  */
 final class LakeRun implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(LakeRun.class);
+
   private final String command;
   private final List<String> arguments;
   private final LakehouseConfig config;
@@ -109,22 +116,57 @@ final class LakeRun implements AutoCloseable {
   }
 
   /**
+   * Runs the command's work, then writes the report and says how it ended; returns the exit status. A
+   * failure the user can act on (publish could not find the features or reach the store) is said in
+   * one line; any other exception is a bug, logged with its stack trace.
+   */
+  int complete(Callable<RunOutcome> work) throws IOException {
+    RunOutcome outcome;
+    try {
+      outcome = work.call();
+    } catch (FeaturesNotBuiltException | OnlineStoreException | PublishFailedException e) {
+      outcome = RunOutcome.failed(e.getMessage());
+      console.error(command + " " + runId + " failed: " + e.getMessage());
+      LOG.debug("{} {} failed", command, runId, e);
+    } catch (Exception e) {
+      outcome = RunOutcome.failed(e.toString());
+      console.error(command + " " + runId + " failed: " + e);
+      LOG.error("{} {} failed", command, runId, e);
+    }
+    return end(outcome);
+  }
+
+  /** Writes the report of a work that ended so, says where it is, and returns the exit status. */
+  int end(RunOutcome outcome) throws IOException {
+    RunReport report = finish(outcome);
+    console.progress(command + " " + runId + ": " + report.status().label() + "; report "
+        + config.lake().runReport(runId));
+    return report.exitStatus();
+  }
+
+  /**
    * Writes the report and returns it. Needs the SparkSession's Hadoop configuration to reach the lake.
    * A run that lost the writer lease is reported failed whatever it did: another application may have
    * written beside it.
    */
-  RunReport finish(RunStatus status, String error) throws IOException {
-    boolean leaseLost = lease != null && !lease.isHeld() && status != RunStatus.FAILED;
-    RunStatus reported = leaseLost ? RunStatus.FAILED : status;
-    String reportedError = leaseLost
-        ? "the lake's writer lease was lost during the run; check the tables before the next run" : error;
-    Instant endedAt = clock.instant();
-    RunReport report = new RunReport(runId, command, arguments, reported, reported.exitStatus(), config.profile(),
-        config.lake().root(), RunReportWriter.parse(ConfigLoader.maskedJson(config.effective())),
-        Versions.current(spark().version()), startedAt.toString(), endedAt.toString(),
-        endedAt.toEpochMilli() - startedAt.toEpochMilli(), null, Map.copyOf(layers), reportedError);
-    new RunReportWriter(config.lake(), spark().sparkContext().hadoopConfiguration()).write(report);
-    return report;
+  private RunReport finish(RunOutcome outcome) throws IOException {
+    boolean leaseLost = lease != null && !lease.isHeld() && outcome.status() != RunStatus.FAILED;
+    RunOutcome reported = leaseLost
+        ? RunOutcome.failed("the lake's writer lease was lost during the run; check the tables before the next run")
+        : outcome;
+    RunReport.Builder report = RunReport.builder(runId, command)
+        .arguments(arguments)
+        .status(reported.status())
+        .profile(config.profile())
+        .lake(config.lake().root())
+        .configuration(RunReportWriter.parse(ConfigLoader.maskedJson(config.effective())))
+        .versions(Versions.current(spark().version()))
+        .timing(startedAt, clock.instant())
+        .layers(layers);
+    reported.error().ifPresent(report::error);
+    RunReport written = report.build();
+    new RunReportWriter(config.lake(), spark().sparkContext().hadoopConfiguration()).write(written);
+    return written;
   }
 
   @Override

@@ -3,14 +3,9 @@ package lakehouse.cli;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
-import lakehouse.online.publish.FeaturesNotBuiltException;
-import lakehouse.online.publish.OnlineStoreException;
 import lakehouse.shared.config.LakehouseConfig;
-import lakehouse.shared.run.RunReport;
 import lakehouse.shared.run.RunStatus;
 import lakehouse.shared.tables.UserFeatures;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -24,7 +19,6 @@ import picocli.CommandLine.Option;
     description = "Loads user_features as of D into the online store (lakehouse.online.redis): one hash per user "
         + "at u:feat:<user_id>, with a time to live. A user holding features of a later date keeps them.")
 final class PublishCommand implements Callable<Integer> {
-  private static final Logger LOG = LoggerFactory.getLogger(PublishCommand.class);
   /** The run report's object for what was published. */
   static final String ONLINE = "online";
 
@@ -49,27 +43,10 @@ final class PublishCommand implements Callable<Integer> {
     try (run) {
       console.progress("publish " + run.runId() + ": " + UserFeatures.NAME + " " + config.gold().userFeaturesVersion()
           + " as of " + date + " to redis " + publication.redisAddress() + ", lake " + config.lake().root());
-      RunStatus status;
-      String error = null;
-      try {
+      return run.complete(() -> {
         run.layer(ONLINE, publication.publish(run.spark(), date));
-        status = RunStatus.SUCCEEDED;
-      } catch (FeaturesNotBuiltException | OnlineStoreException e) {
-        // Said in one line: what is missing or unreachable, and what to do.
-        status = RunStatus.FAILED;
-        error = e.getMessage();
-        console.error("publish " + run.runId() + " failed: " + e.getMessage());
-        LOG.debug("publish {} failed", run.runId(), e);
-      } catch (Exception e) {
-        status = RunStatus.FAILED;
-        error = e.toString();
-        console.error("publish " + run.runId() + " failed: " + e);
-        LOG.error("publish {} failed", run.runId(), e);
-      }
-      RunReport report = run.finish(status, error);
-      console.progress("publish " + run.runId() + ": " + status.label() + "; report "
-          + config.lake().runReport(run.runId()));
-      return report.exitStatus();
+        return RunOutcome.of(RunStatus.SUCCEEDED);
+      });
     }
   }
 }

@@ -5,12 +5,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import lakehouse.online.publish.FeaturesNotBuiltException;
 import lakehouse.online.publish.OnlineStoreException;
+import lakehouse.online.publish.PublishReport;
 import lakehouse.shared.pii.PiiKeySource;
 import lakehouse.shared.pii.PiiTokenizer;
-import lakehouse.shared.run.RunReport;
 import lakehouse.shared.run.RunStatus;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -19,8 +17,6 @@ import picocli.CommandLine.Option;
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = "The nightly run for ingest date D: bronze, silver and gold in one Spark application.")
 final class RunCommand implements Callable<Integer> {
-  private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
-
   @Mixin CommonOptions common;
 
   @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", description = "Ingest date to run.")
@@ -50,30 +46,23 @@ final class RunCommand implements Callable<Integer> {
     try (run) {
       run.startWriting();
       console.progress("run " + run.runId() + ": ingest date " + date + ", lake " + run.config().lake().root());
-      RunStatus status;
-      String error = null;
-      try {
+      return run.complete(() -> {
         boolean rejections = new NightlyRun(run.spark(), run.config(), tokenizer, console, environment.clock())
             .run(date, run.runId(), java.util.EnumSet.allOf(Layer.class), run::layer);
         if (publication != null) {
-          run.layer(PublishCommand.ONLINE, publication.publish(run.spark(), date));
+          run.layer(PublishCommand.ONLINE, published(publication, run));
         }
-        status = rejections ? RunStatus.SUCCEEDED_WITH_REJECTIONS : RunStatus.SUCCEEDED;
-      } catch (FeaturesNotBuiltException | OnlineStoreException e) {
-        // The tables are promoted; only the publish failed, said in one line with what to do.
-        status = RunStatus.FAILED;
-        error = "publish: " + e.getMessage();
-        console.error("run " + run.runId() + " failed: " + error);
-        LOG.debug("run {} failed to publish", run.runId(), e);
-      } catch (Exception e) {
-        status = RunStatus.FAILED;
-        error = e.toString();
-        console.error("run " + run.runId() + " failed: " + e);
-        LOG.error("run {} failed", run.runId(), e);
-      }
-      RunReport report = run.finish(status, error);
-      console.progress("run " + run.runId() + ": " + status.label() + "; report " + run.config().lake().runReport(run.runId()));
-      return report.exitStatus();
+        return RunOutcome.of(rejections ? RunStatus.SUCCEEDED_WITH_REJECTIONS : RunStatus.SUCCEEDED);
+      });
+    }
+  }
+
+  /** The tables are promoted by now: a failed publish says so, and running again publishes. */
+  private PublishReport published(OnlinePublication publication, LakeRun run) throws PublishFailedException {
+    try {
+      return publication.publish(run.spark(), date);
+    } catch (FeaturesNotBuiltException | OnlineStoreException e) {
+      throw new PublishFailedException(e);
     }
   }
 }

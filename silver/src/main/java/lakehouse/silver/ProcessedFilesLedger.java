@@ -11,12 +11,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import lakehouse.shared.lake.LakeLayout;
-import lakehouse.shared.tables.BronzeEvents;
+import lakehouse.shared.lake.TableCatalog;
+import lakehouse.shared.tables.ProcessedFiles;
 import lakehouse.silver.table.DeclaredTable;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -26,29 +26,24 @@ import org.apache.spark.sql.types.StructType;
  * pending and the next run of the date processes them again.
  */
 public final class ProcessedFilesLedger {
-  public static final String INGEST_DATE = BronzeEvents.INGEST_DATE;
-  public static final String SOURCE_FINGERPRINT = BronzeEvents.SOURCE_FINGERPRINT;
-  public static final String SOURCE_FILE = BronzeEvents.SOURCE_FILE;
-  public static final String RUN_ID = BronzeEvents.RUN_ID;
-  public static final String PROCESSED_AT = "processed_at";
+  public static final String INGEST_DATE = ProcessedFiles.INGEST_DATE;
+  public static final String SOURCE_FINGERPRINT = ProcessedFiles.SOURCE_FINGERPRINT;
+  public static final String SOURCE_FILE = ProcessedFiles.SOURCE_FILE;
+  public static final String RUN_ID = ProcessedFiles.RUN_ID;
+  public static final String PROCESSED_AT = ProcessedFiles.PROCESSED_AT;
 
-  public static final StructType SCHEMA = new StructType()
-      .add(INGEST_DATE, DataTypes.DateType, false)
-      .add(SOURCE_FINGERPRINT, DataTypes.StringType, false)
-      .add(SOURCE_FILE, DataTypes.StringType, false)
-      .add(RUN_ID, DataTypes.StringType, false)
-      .add(PROCESSED_AT, DataTypes.TimestampType, false);
+  public static final StructType SCHEMA = ProcessedFiles.SCHEMA;
 
   private final SparkSession spark;
   private final DeclaredTable table;
 
   public ProcessedFilesLedger(SparkSession spark, LakeLayout lake) {
     this.spark = spark;
-    this.table = new DeclaredTable(path(lake), SCHEMA, INGEST_DATE);
+    this.table = DeclaredTable.of(new TableCatalog(lake).processedFiles());
   }
 
   public static String path(LakeLayout lake) {
-    return lake.resolve("silver/_processed_files");
+    return lake.processedFiles();
   }
 
   public DeclaredTable table() {

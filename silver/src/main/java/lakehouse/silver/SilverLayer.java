@@ -15,8 +15,8 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import lakehouse.shared.config.SilverSettings;
 import lakehouse.shared.lake.LakeLayout;
+import lakehouse.shared.lake.TableCatalog;
 import lakehouse.shared.tables.BronzeEvents;
-import lakehouse.shared.tables.Quarantine;
 import lakehouse.shared.tables.SilverEvents;
 import lakehouse.silver.dedup.DedupOutcome;
 import lakehouse.silver.dedup.EventDeduplication;
@@ -71,6 +71,7 @@ public final class SilverLayer {
   private final LakeLayout lake;
   private final SilverSettings settings;
   private final Clock clock;
+  private final TableCatalog catalog;
   private final DeclaredTable events;
   private final DeclaredTable quarantine;
   private final ProcessedFilesLedger ledger;
@@ -87,8 +88,9 @@ public final class SilverLayer {
     this.lake = lake;
     this.settings = settings;
     this.clock = clock;
-    this.events = new DeclaredTable(lake.silverEvents(), SilverEvents.SCHEMA, SilverEvents.PARTITION_COLUMN);
-    this.quarantine = new DeclaredTable(lake.quarantine(), Quarantine.SCHEMA, Quarantine.PARTITION_COLUMN);
+    this.catalog = new TableCatalog(lake);
+    this.events = DeclaredTable.of(catalog.silverEvents());
+    this.quarantine = DeclaredTable.of(catalog.quarantine());
     this.ledger = new ProcessedFilesLedger(spark, lake);
   }
 
@@ -157,7 +159,7 @@ public final class SilverLayer {
   }
 
   private DeclaredTable featureTable(FeatureGroup group) {
-    return new DeclaredTable(lake.featureGroup(group.name(), group.version()), group.schema(), SilverEvents.EVENT_DATE);
+    return DeclaredTable.of(catalog.featureGroup(group.name()));
   }
 
   private SilverResult result(QuarantineCounts quarantined, DedupCounts dedup, long started) {

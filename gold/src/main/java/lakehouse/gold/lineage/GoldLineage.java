@@ -12,11 +12,11 @@ import java.util.Map;
 import lakehouse.gold.lock.LakeLock;
 import lakehouse.shared.delta.DeltaPartitionWriter;
 import lakehouse.shared.lake.LakeLayout;
+import lakehouse.shared.tables.Lineage;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -26,32 +26,19 @@ import org.apache.spark.sql.types.StructType;
  * log retention, which the commit history does not.
  */
 public final class GoldLineage {
-  public static final String RELATIVE_PATH = "gold/_lineage";
+  public static final String TABLE = Lineage.TABLE;
+  public static final String VERSION = Lineage.VERSION;
+  public static final String PARTITION_KEY = Lineage.PARTITION_KEY;
+  public static final String RUN_ID = Lineage.RUN_ID;
+  public static final String RUN_STARTED_AT = Lineage.RUN_STARTED_AT;
+  public static final String PROMOTED_AT = Lineage.PROMOTED_AT;
+  public static final String DELTA_TABLE_ID = Lineage.DELTA_TABLE_ID;
+  public static final String DELTA_VERSION = Lineage.DELTA_VERSION;
+  public static final String ROW_COUNT = Lineage.ROW_COUNT;
+  public static final String INPUT_VERSIONS = Lineage.INPUT_VERSIONS;
+  public static final String PROMOTION_ID = Lineage.PROMOTION_ID;
 
-  public static final String TABLE = "table";
-  public static final String VERSION = "version";
-  public static final String PARTITION_KEY = "partition_key";
-  public static final String RUN_ID = "run_id";
-  public static final String RUN_STARTED_AT = "run_started_at";
-  public static final String PROMOTED_AT = "promoted_at";
-  public static final String DELTA_TABLE_ID = "delta_table_id";
-  public static final String DELTA_VERSION = "delta_version";
-  public static final String ROW_COUNT = "row_count";
-  public static final String INPUT_VERSIONS = "input_versions";
-  public static final String PROMOTION_ID = "promotion_id";
-
-  public static final StructType SCHEMA = new StructType()
-      .add(TABLE, DataTypes.StringType, false)
-      .add(VERSION, DataTypes.StringType, false)
-      .add(PARTITION_KEY, DataTypes.StringType, false)
-      .add(RUN_ID, DataTypes.StringType, false)
-      .add(RUN_STARTED_AT, DataTypes.TimestampType, false)
-      .add(PROMOTED_AT, DataTypes.TimestampType, false)
-      .add(DELTA_TABLE_ID, DataTypes.StringType, false)
-      .add(DELTA_VERSION, DataTypes.LongType, false)
-      .add(ROW_COUNT, DataTypes.LongType, false)
-      .add(INPUT_VERSIONS, DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType, false), false)
-      .add(PROMOTION_ID, DataTypes.StringType, false);
+  public static final StructType SCHEMA = Lineage.SCHEMA;
 
   private static final String LOCK_NAME = "gold-lineage";
 
@@ -62,7 +49,7 @@ public final class GoldLineage {
   public GoldLineage(SparkSession spark, LakeLayout lake) {
     this.spark = spark;
     this.lake = lake;
-    this.path = lake.resolve(RELATIVE_PATH);
+    this.path = lake.goldLineage();
   }
 
   public String path() {

@@ -39,6 +39,10 @@ public record LakeLayout(String root) implements Serializable {
     return resolve("silver/quarantine");
   }
 
+  public String processedFiles() {
+    return resolve("silver/_processed_files");
+  }
+
   /** A silver feature group; its version is part of the path so versions live side by side. */
   public String featureGroup(String name, String version) {
     return resolve("silver/" + name + "/" + version);
@@ -46,6 +50,10 @@ public record LakeLayout(String root) implements Serializable {
 
   public String goldTable(String name, String version) {
     return resolve("gold/" + name + "/" + version);
+  }
+
+  public String goldLineage() {
+    return resolve("gold/_lineage");
   }
 
   public String staging() {

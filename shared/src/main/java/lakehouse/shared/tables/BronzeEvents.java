@@ -8,6 +8,8 @@ import org.apache.spark.sql.types.StructType;
  * (the union of all registered schema versions' fields), personal data replaced by tokens, plus lineage.
  */
 public final class BronzeEvents {
+  public static final String NAME = "ad_events";
+
   public static final String EVENT_ID = "event_id";
   public static final String EVENT_TYPE = "event_type";
   public static final String EVENT_TIME = "event_time";

@@ -8,6 +8,8 @@ import org.apache.spark.sql.types.StructType;
  * applies. It holds the bronze record (tokens only, never raw personal data) and its lineage.
  */
 public final class Quarantine {
+  public static final String NAME = "quarantine";
+
   /** Names of the validation rules the record failed, in rule order. */
   public static final String REASONS = "reasons";
   /** UTC date of the record's event time, for reading the quarantine next to silver. */

@@ -5,6 +5,8 @@ import org.apache.spark.sql.types.StructType;
 
 /** The silver table {@code silver/ad_events}: one row per valid, unique event, in the version-2 shape. */
 public final class SilverEvents {
+  public static final String NAME = "ad_events";
+
   public static final String EVENT_ID = "event_id";
   public static final String EVENT_TYPE = "event_type";
   public static final String EVENT_TIME = "event_time";

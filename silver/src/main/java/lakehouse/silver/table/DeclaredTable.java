@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import lakehouse.shared.delta.DeltaPartitionWriter;
+import lakehouse.shared.lake.CatalogTable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -17,6 +18,12 @@ import org.apache.spark.sql.types.StructType;
  * conforms its rows to the schema and is one Delta commit.
  */
 public record DeclaredTable(String path, StructType schema, String partitionColumn) {
+
+  /** The catalog's table; silver partitions every table it writes. */
+  public static DeclaredTable of(CatalogTable table) {
+    return new DeclaredTable(table.path(), table.schema(), table.partitionColumn()
+        .orElseThrow(() -> new IllegalArgumentException(table.location() + " is not partitioned")));
+  }
 
   public boolean exists(SparkSession spark) {
     return DeltaPartitionWriter.exists(spark, path);

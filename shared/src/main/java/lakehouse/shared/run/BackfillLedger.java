@@ -1,4 +1,4 @@
-package lakehouse.cli;
+package lakehouse.shared.run;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.FileNotFoundException;
@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.TreeMap;
 import lakehouse.shared.io.LakeFiles;
-import lakehouse.shared.run.RunReportWriter;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -20,9 +19,9 @@ import org.apache.hadoop.fs.Path;
  * skips a date only when the fingerprint still matches, so a changed input or setting is redone.
  * Rewritten whole after every date, so a crash loses at most the date in progress.
  */
-final class BackfillLedger {
+public final class BackfillLedger {
   /** One completed date. */
-  record Entry(String fingerprint, String runId, String status) {}
+  public record Entry(String fingerprint, String runId, String status) {}
 
   private final String path;
   private final Configuration hadoop;
@@ -34,7 +33,7 @@ final class BackfillLedger {
     this.completed = completed;
   }
 
-  static BackfillLedger open(String path, Configuration hadoop) throws IOException {
+  public static BackfillLedger open(String path, Configuration hadoop) throws IOException {
     Path file = new Path(path);
     FileSystem fs = file.getFileSystem(hadoop);
     try (InputStream in = fs.open(file)) {
@@ -46,12 +45,12 @@ final class BackfillLedger {
     }
   }
 
-  boolean isCompleted(LocalDate date, String fingerprint) {
+  public boolean isCompleted(LocalDate date, String fingerprint) {
     Entry entry = completed.get(date.toString());
     return entry != null && entry.fingerprint().equals(fingerprint);
   }
 
-  void complete(LocalDate date, String fingerprint, String runId, String status) throws IOException {
+  public void complete(LocalDate date, String fingerprint, String runId, String status) throws IOException {
     completed.put(date.toString(), new Entry(fingerprint, runId, status));
     LakeFiles.writeAtomically(path, RunReportWriter.toJson(completed).getBytes(StandardCharsets.UTF_8), hadoop);
   }

@@ -1,0 +1,54 @@
+package lakehouse.shared.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BackfillFingerprintTest {
+  private static final String LAYERS = "[BRONZE, SILVER, GOLD]";
+  private static final List<String> INPUTS = List.of("landing/ad_events/ingest_date=2026-11-23/a.avro@1");
+
+  @Test
+  void operationalSettingsDoNotChangeTheFingerprint() {
+    String before = fingerprint(defaults());
+    for (String operational : List.of("lakehouse.profile = prod", "lakehouse.backfill.gold-rebuild-batch-days = 3",
+        "lakehouse.staging.retention = 48h", "lakehouse.cleanup.vacuum-retention = 200h",
+        "lakehouse.online.redis.host = redis.internal", "lakehouse.writer-lease.ttl = 5m",
+        "lakehouse.spark.\"spark.sql.shuffle.partitions\" = 400")) {
+      assertEquals(before, fingerprint(with(operational)), operational);
+    }
+  }
+
+  @Test
+  void settingsThatDecideTableContentsChangeTheFingerprint() {
+    String before = fingerprint(defaults());
+    for (String content : List.of("lakehouse.root = /elsewhere", "lakehouse.pii.key-env = OTHER_KEY",
+        "lakehouse.silver.allowed-lateness-days = 5", "lakehouse.gold.user-features-version = v2")) {
+      assertNotEquals(before, fingerprint(with(content)), content);
+    }
+  }
+
+  @Test
+  void theLayersAndTheInputsChangeTheFingerprint() {
+    BackfillFingerprint fingerprints = new BackfillFingerprint(defaults(), LAYERS);
+    assertEquals(fingerprints.of(INPUTS), new BackfillFingerprint(defaults(), LAYERS).of(INPUTS));
+    assertNotEquals(fingerprints.of(INPUTS), new BackfillFingerprint(defaults(), "[GOLD]").of(INPUTS));
+    assertNotEquals(fingerprints.of(INPUTS), fingerprints.of(List.of("silver@4 groups@2")));
+  }
+
+  private static String fingerprint(Config effective) {
+    return new BackfillFingerprint(effective, LAYERS).of(INPUTS);
+  }
+
+  private static Config defaults() {
+    return ConfigFactory.parseResources("lakehouse/application.conf").resolve();
+  }
+
+  private static Config with(String setting) {
+    return ConfigFactory.parseString(setting).withFallback(defaults()).resolve();
+  }
+}
