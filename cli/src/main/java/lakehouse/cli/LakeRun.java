@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import lakehouse.shared.config.ConfigLoader;
 import lakehouse.shared.config.LakehouseConfig;
-import lakehouse.shared.io.LakeFiles;
+import lakehouse.shared.lake.LakeStorage;
 import lakehouse.shared.lock.LakeWriterLease;
 import lakehouse.shared.run.RunId;
 import lakehouse.shared.run.RunReport;
@@ -21,7 +21,7 @@ import org.apache.spark.sql.SparkSession;
 /**
  * One command that changes the lake: its validated configuration, its run id, its SparkSession
  * (started only after everything the user gave was checked, so a usage error never waits for Spark),
- * on an object store the lake's writer lease, and the report it leaves in {@code _runs/}, whatever
+ * on an object store or HDFS the lake's writer lease, and the report it leaves in {@code _runs/}, whatever
  * happens.
  */
 final class LakeRun implements AutoCloseable {
@@ -76,15 +76,16 @@ final class LakeRun implements AutoCloseable {
   }
 
   /**
-   * Starts Spark and, for a lake on an object store, takes the lake's writer lease before anything is
-   * written: Delta's S3 log store is safe for one writing application only, so a second one waits
+   * Starts Spark and, for a lake on an object store or HDFS, takes the lake's writer lease before anything
+   * is written: Delta's S3 log store is safe for one writing application only, and gold's per-table file
+   * lock orders promotions on one machine only (see {@link LakeStorage}), so a second application waits
    * for the first to finish, then refuses to start.
    *
    * @throws lakehouse.shared.lock.LakeWriterBusyException if another application kept the lease past the wait
    */
   synchronized void startWriting() {
     SparkSession session = spark();
-    if (lease != null || !config.writerLease().enabled() || !LakeFiles.isObjectStore(config.lake().root())) {
+    if (lease != null || !config.writerLease().enabled() || !LakeStorage.of(config.lake().root()).takesWriterLease()) {
       return;
     }
     lease = LakeWriterLease.acquire(config.lake(), session.sparkContext().hadoopConfiguration(), config.writerLease(),

@@ -20,8 +20,9 @@
  *       it is newer than the nightly run before it and its output is promoted.
  *   <li><b>Concurrency.</b> On a local lake, decision and commit happen under an OS file lock
  *       ({@code _locks/<table>-<version>.lock}); the other run waits, then decides against the new
- *       table. On s3a there is no lock: Delta's conflict detection keeps every commit whole and conflicts
- *       are retried.
+ *       table. On an object store or HDFS there is no file lock (other machines would not see it): the
+ *       lake's writer lease keeps other applications out, Delta's conflict detection keeps every commit
+ *       whole and conflicts are retried.
  *   <li><b>Crashes.</b> A run that dies before its commit leaves the table as it was; one that dies
  *       after the commit but before lineage is recognised by its retry from the commit's metadata.
  *       Staging is removed after promotion; staging of dead runs past the retention is removed at the

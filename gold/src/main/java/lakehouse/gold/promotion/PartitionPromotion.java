@@ -13,14 +13,14 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import lakehouse.gold.lineage.GoldLineage;
 import lakehouse.gold.lineage.LineageRecord;
-import lakehouse.gold.lock.LakeLock;
-import lakehouse.gold.lock.LockTimeoutException;
 import lakehouse.gold.staging.CheckedPartition;
 import lakehouse.gold.staging.StagedPartition;
 import lakehouse.gold.staging.StagingJanitor;
 import lakehouse.gold.table.GoldTable;
 import lakehouse.shared.delta.DeltaPartitionWriter;
 import lakehouse.shared.lake.LakeLayout;
+import lakehouse.shared.lock.LakeLock;
+import lakehouse.shared.lock.LockTimeoutException;
 import lakehouse.shared.spark.LakehouseSession;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -46,10 +46,11 @@ import org.slf4j.LoggerFactory;
  * </ul>
  * Which run holds a partition is read from lineage and from the commit log, whose promotion commits
  * carry their run in userMetadata; the decision and the commit happen under the table's
- * {@link LakeLock}, so on a local lake no other promotion commits in between. On object stores there is
- * no lock: Delta's conflict detection still keeps each commit whole (the table ends with one run's
- * complete output per partition), and a conflict is retried against the new snapshot, but a promotion
- * committed between the ownership read and the write's own snapshot is not seen as newer.
+ * {@link LakeLock}, so on a local lake no other promotion commits in between. On object stores and HDFS
+ * there is no file lock; the lake's writer lease keeps other applications of this lakehouse out. Without
+ * it, Delta's conflict detection still keeps each commit whole (the table ends with one run's complete
+ * output per partition), and a conflict is retried against the new snapshot, but a promotion committed
+ * between the ownership read and the write's own snapshot is not seen as newer.
  *
  * <p>The table's declared schema is created (version 0) on the first promotion. After the commit the
  * lineage of the promoted partitions is appended and the run's staging of the table is removed.

@@ -22,10 +22,10 @@ import lakehouse.gold.CampaignRows;
 import lakehouse.gold.TableContent;
 import lakehouse.gold.lineage.GoldLineage;
 import lakehouse.gold.lineage.LineageRecord;
-import lakehouse.gold.lock.LakeLock;
 import lakehouse.gold.table.GoldTable;
 import lakehouse.shared.delta.DeltaPartitionWriter;
 import lakehouse.shared.lake.LakeLayout;
+import lakehouse.shared.lock.LakeLock;
 import lakehouse.shared.tables.CampaignDaily;
 import lakehouse.shared.testing.TestSpark;
 import org.apache.spark.sql.Row;
@@ -218,13 +218,5 @@ class PartitionPromotionTest {
       assertTrue(busy.getMessage().contains("run-other"), busy.getMessage());
     }
     assertEquals(-1, version(), "nothing was created or promoted");
-  }
-
-  @Test
-  void lakesOnObjectStoresTakeNoFileLock() {
-    try (LakeLock lock = LakeLock.acquire(new LakeLayout("s3a://bucket/lake"), "campaign_daily-v1", "run-1",
-        Duration.ofSeconds(1))) {
-      assertFalse(lock.isHeld());
-    }
   }
 }

@@ -1,4 +1,4 @@
-package lakehouse.gold.lock;
+package lakehouse.shared.lock;
 
 import java.time.Duration;
 
