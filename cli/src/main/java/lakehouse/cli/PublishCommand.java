@@ -3,9 +3,8 @@ package lakehouse.cli;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
-import lakehouse.gold.online.FeaturesNotBuiltException;
-import lakehouse.gold.online.OnlineStoreException;
 import lakehouse.shared.config.LakehouseConfig;
+import lakehouse.shared.error.LakehouseException;
 import lakehouse.shared.run.RunReport;
 import lakehouse.shared.run.RunStatus;
 import lakehouse.shared.tables.UserFeatures;
@@ -54,7 +53,7 @@ final class PublishCommand implements Callable<Integer> {
       try {
         run.layer(ONLINE, publication.publish(run.spark(), date));
         status = RunStatus.SUCCEEDED;
-      } catch (FeaturesNotBuiltException | OnlineStoreException e) {
+      } catch (LakehouseException e) {
         // Said in one line: what is missing or unreachable, and what to do.
         status = RunStatus.FAILED;
         error = e.getMessage();

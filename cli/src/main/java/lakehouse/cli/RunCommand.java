@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import lakehouse.gold.online.FeaturesNotBuiltException;
 import lakehouse.gold.online.OnlineStoreException;
+import lakehouse.shared.error.LakehouseException;
 import lakehouse.shared.pii.PiiKeySource;
 import lakehouse.shared.pii.PiiTokenizer;
 import lakehouse.shared.run.RunReport;
@@ -65,6 +66,12 @@ final class RunCommand implements Callable<Integer> {
         error = "publish: " + e.getMessage();
         console.error("run " + run.runId() + " failed: " + error);
         LOG.debug("run {} failed to publish", run.runId(), e);
+      } catch (LakehouseException e) {
+        // A failure the user can act on: its message is the whole story.
+        status = RunStatus.FAILED;
+        error = e.getMessage();
+        console.error("run " + run.runId() + " failed: " + error);
+        LOG.debug("run {} failed", run.runId(), e);
       } catch (Exception e) {
         status = RunStatus.FAILED;
         error = e.toString();

@@ -9,7 +9,7 @@ import redis.clients.jedis.exceptions.JedisException;
  * ({@code host:port}) and the cause; never a value. What was written before the failure is whole (each
  * user's hash is replaced atomically), so publishing the date again is safe.
  */
-public final class OnlineStoreException extends RuntimeException {
+public final class OnlineStoreException extends lakehouse.shared.error.LakehouseException {
   private static final long serialVersionUID = 1L;
 
   OnlineStoreException(String message, Throwable cause) {
