@@ -24,7 +24,10 @@
  *       lake's writer lease keeps other applications out, Delta's conflict detection keeps every commit
  *       whole and conflicts are retried.
  *   <li><b>Crashes.</b> A run that dies before its commit leaves the table as it was; one that dies
- *       after the commit but before lineage is recognised by its retry from the commit's metadata.
+ *       after the commit but before lineage is recognised by its retry from the commit's metadata. A
+ *       commit whose write failed is looked up in the table's log: found, it counts as promoted; absent,
+ *       the table was left unchanged; if the log cannot be read either, the run fails saying it cannot
+ *       tell ({@code promotion.CommitStateUnknownException}), keeps its staging, and its retry resolves it.
  *       Staging is removed after promotion; staging of dead runs past the retention is removed at the
  *       start of the next run or by {@code cleanup}.
  *   <li><b>Lineage.</b> {@code gold/_lineage} (Delta) holds, per promoted partition, the run, its start,
