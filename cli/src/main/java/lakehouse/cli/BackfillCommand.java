@@ -18,6 +18,7 @@ import lakehouse.bronze.LandingZone;
 import lakehouse.gold.GoldResult;
 import lakehouse.shared.config.ConfigurationException;
 import lakehouse.shared.delta.DeltaPartitionWriter;
+import lakehouse.shared.error.LakehouseException;
 import lakehouse.shared.lake.LakeLayout;
 import lakehouse.shared.pii.PiiKeySource;
 import lakehouse.shared.pii.PiiTokenizer;
@@ -207,14 +208,16 @@ final class BackfillCommand implements Callable<Integer> {
 
     private void failed(List<LocalDate> failedDates, String runId, Map<String, Object> layerReports,
         Exception e) {
+      String reason = e instanceof LakehouseException ? e.getMessage() : e.toString();
       for (LocalDate date : failedDates) {
         dates.put(date.toString(), Map.of("status", RunStatus.FAILED.label(), "run_id", runId,
-            "layers", layerReports, "error", e.toString()));
+            "layers", layerReports, "error", reason));
       }
       LocalDate first = failedDates.get(0);
       status = RunStatus.FAILED;
-      error = first + ": " + e;
-      console.error("backfill " + first + " failed: " + e + "; start the same backfill again to resume from " + first);
+      error = first + ": " + reason;
+      console.error("backfill " + first + " failed: " + reason + "; start the same backfill again to resume from "
+          + first);
       LOG.error("backfill {} failed at {}", backfill.runId(), first, e);
     }
 

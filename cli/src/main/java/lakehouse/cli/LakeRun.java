@@ -8,11 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import lakehouse.online.publish.FeaturesNotBuiltException;
-import lakehouse.online.publish.OnlineStoreException;
 import lakehouse.shared.config.ConfigLoader;
+import lakehouse.shared.error.LakehouseException;
 import lakehouse.shared.config.LakehouseConfig;
-import lakehouse.shared.io.LakeFiles;
+import lakehouse.shared.lake.LakeStorage;
 import lakehouse.shared.lock.LakeWriterLease;
 import lakehouse.shared.run.RunId;
 import lakehouse.shared.run.RunReport;
@@ -26,7 +25,7 @@ import org.slf4j.LoggerFactory;
 /**
  * One command that changes the lake: its validated configuration, its run id, its SparkSession
  * (started only after everything the user gave was checked, so a usage error never waits for Spark),
- * on an object store the lake's writer lease, and the report it leaves in {@code _runs/}, whatever
+ * on an object store or HDFS the lake's writer lease, and the report it leaves in {@code _runs/}, whatever
  * happens.
  */
 final class LakeRun implements AutoCloseable {
@@ -83,15 +82,16 @@ final class LakeRun implements AutoCloseable {
   }
 
   /**
-   * Starts Spark and, for a lake on an object store, takes the lake's writer lease before anything is
-   * written: Delta's S3 log store is safe for one writing application only, so a second one waits
+   * Starts Spark and, for a lake on an object store or HDFS, takes the lake's writer lease before anything
+   * is written: Delta's S3 log store is safe for one writing application only, and gold's per-table file
+   * lock orders promotions on one machine only (see {@link LakeStorage}), so a second application waits
    * for the first to finish, then refuses to start.
    *
    * @throws lakehouse.shared.lock.LakeWriterBusyException if another application kept the lease past the wait
    */
   synchronized void startWriting() {
     SparkSession session = spark();
-    if (lease != null || !config.writerLease().enabled() || !LakeFiles.isObjectStore(config.lake().root())) {
+    if (lease != null || !config.writerLease().enabled() || !LakeStorage.of(config.lake().root()).takesWriterLease()) {
       return;
     }
     lease = LakeWriterLease.acquire(config.lake(), session.sparkContext().hadoopConfiguration(), config.writerLease(),
@@ -124,11 +124,13 @@ final class LakeRun implements AutoCloseable {
     RunOutcome outcome;
     try {
       outcome = work.call();
-    } catch (FeaturesNotBuiltException | OnlineStoreException | PublishFailedException e) {
+    } catch (LakehouseException e) {
+      // A failure the user can act on: its message is the whole story.
       outcome = RunOutcome.failed(e.getMessage());
       console.error(command + " " + runId + " failed: " + e.getMessage());
       LOG.debug("{} {} failed", command, runId, e);
     } catch (Exception e) {
+      // A bug: its class says what went wrong, the stack trace in the log says where.
       outcome = RunOutcome.failed(e.toString());
       console.error(command + " " + runId + " failed: " + e);
       LOG.error("{} {} failed", command, runId, e);

@@ -1,15 +1,15 @@
 package lakehouse.cli;
 
-import lakehouse.shared.config.ConfigurationException;
-import lakehouse.shared.lock.LakeWriterBusyException;
+import lakehouse.shared.error.LakehouseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 /**
  * The application's entry point, run by spark-submit: {@code lakehouse COMMAND [options]}. Maps every
- * outcome to the contract's exit statuses; usage and configuration errors are one line on standard
- * error, never a stack trace.
+ * outcome to the contract's exit statuses: a {@link LakehouseException} is one line on standard error
+ * with the status its kind gives (2 for usage and configuration errors), never a stack trace; anything
+ * else is a bug, logged with its stack trace and exit status 1.
  */
 public final class Main {
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
@@ -31,18 +31,28 @@ public final class Main {
           return ExitStatus.USAGE;
         })
         .setExecutionExceptionHandler((e, cmd, parsed) -> {
-          if (e instanceof ConfigurationException) {
-            console.error(e.getMessage());
-            return ExitStatus.USAGE;
+          String command = cmd.getCommandName();
+          if (e instanceof LakehouseException failure) {
+            console.error(switch (failure.kind()) {
+              case USAGE -> failure.getMessage();
+              case REFUSED -> command + " refused: " + failure.getMessage();
+              case FAILED -> command + " failed: " + failure.getMessage();
+            });
+            LOG.debug("{} failed", command, failure);
+            return failure.exitStatus();
           }
-          if (e instanceof LakeWriterBusyException) {
-            console.error(cmd.getCommandName() + " refused: " + e.getMessage());
-            return ExitStatus.FAILED;
-          }
-          console.error(cmd.getCommandName() + " failed: " + e);
-          LOG.error("{} failed", cmd.getCommandName(), e);
+          // Not a failure the lakehouse knows (a bug, or the environment failing under it): one line for
+          // the user, the stack trace for the log.
+          console.error(command + " failed: " + firstLine(e) + " (the stack trace is in the log)");
+          LOG.error("{} failed", command, e);
           return ExitStatus.FAILED;
         });
     return commandLine.execute(args);
+  }
+
+  private static String firstLine(Exception e) {
+    String text = e.toString();
+    int newline = text.indexOf('\n');
+    return newline < 0 ? text : text.substring(0, newline);
   }
 }

@@ -58,7 +58,7 @@ final class RunCommand implements Callable<Integer> {
   }
 
   /** The tables are promoted by now: a failed publish says so, and running again publishes. */
-  private PublishReport published(OnlinePublication publication, LakeRun run) throws PublishFailedException {
+  private PublishReport published(OnlinePublication publication, LakeRun run) {
     try {
       return publication.publish(run.spark(), date);
     } catch (FeaturesNotBuiltException | OnlineStoreException e) {

@@ -15,6 +15,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import lakehouse.shared.lake.LakeLayout;
+import lakehouse.shared.lake.LakeStorage;
 import lakehouse.shared.schema.AdEventSchemas;
 import org.apache.hadoop.conf.Configuration;
 
@@ -57,7 +58,7 @@ public final class LandingGenerator {
    */
   public GenerationSummary generate(String out, Configuration hadoop, GeneratorSpec spec) throws IOException {
     URI uri = new org.apache.hadoop.fs.Path(out).toUri();
-    boolean local = uri.getScheme() == null || uri.getScheme().equals("file");
+    boolean local = LakeStorage.of(out) == LakeStorage.LOCAL;
     return generate(local ? new LocalLandingFolder(Path.of(uri.getPath())) : new HadoopLandingFolder(out, hadoop), spec);
   }
 

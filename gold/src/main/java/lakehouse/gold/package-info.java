@@ -20,10 +20,14 @@
  *       it is newer than the nightly run before it and its output is promoted.
  *   <li><b>Concurrency.</b> On a local lake, decision and commit happen under an OS file lock
  *       ({@code _locks/<table>-<version>.lock}); the other run waits, then decides against the new
- *       table. On s3a there is no lock: Delta's conflict detection keeps every commit whole and conflicts
- *       are retried.
+ *       table. On an object store or HDFS there is no file lock (other machines would not see it): the
+ *       lake's writer lease keeps other applications out, Delta's conflict detection keeps every commit
+ *       whole and conflicts are retried.
  *   <li><b>Crashes.</b> A run that dies before its commit leaves the table as it was; one that dies
- *       after the commit but before lineage is recognised by its retry from the commit's metadata.
+ *       after the commit but before lineage is recognised by its retry from the commit's metadata. A
+ *       commit whose write failed is looked up in the table's log: found, it counts as promoted; absent,
+ *       the table was left unchanged; if the log cannot be read either, the run fails saying it cannot
+ *       tell ({@code promotion.CommitStateUnknownException}), keeps its staging, and its retry resolves it.
  *       Staging is removed after promotion; staging of dead runs past the retention is removed at the
  *       start of the next run or by {@code cleanup}.
  *   <li><b>Lineage.</b> {@code gold/_lineage} (Delta) holds, per promoted partition, the run, its start,

@@ -8,19 +8,21 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import lakehouse.gold.lineage.GoldLineage;
 import lakehouse.gold.lineage.LineageRecord;
-import lakehouse.gold.lock.LakeLock;
-import lakehouse.gold.lock.LockTimeoutException;
 import lakehouse.gold.staging.CheckedPartition;
 import lakehouse.gold.staging.StagedPartition;
 import lakehouse.gold.staging.StagingJanitor;
 import lakehouse.gold.table.GoldTable;
+import lakehouse.shared.delta.ConflictRetry;
 import lakehouse.shared.delta.DeltaPartitionWriter;
 import lakehouse.shared.lake.LakeLayout;
+import lakehouse.shared.lock.LakeLock;
+import lakehouse.shared.lock.LockTimeoutException;
 import lakehouse.shared.spark.LakehouseSession;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -46,10 +48,11 @@ import org.slf4j.LoggerFactory;
  * </ul>
  * Which run holds a partition is read from lineage and from the commit log, whose promotion commits
  * carry their run in userMetadata; the decision and the commit happen under the table's
- * {@link LakeLock}, so on a local lake no other promotion commits in between. On object stores there is
- * no lock: Delta's conflict detection still keeps each commit whole (the table ends with one run's
- * complete output per partition), and a conflict is retried against the new snapshot, but a promotion
- * committed between the ownership read and the write's own snapshot is not seen as newer.
+ * {@link LakeLock}, so on a local lake no other promotion commits in between. On object stores and HDFS
+ * there is no file lock; the lake's writer lease keeps other applications of this lakehouse out. Without
+ * it, Delta's conflict detection still keeps each commit whole (the table ends with one run's complete
+ * output per partition), and a conflict is retried against the new snapshot, but a promotion committed
+ * between the ownership read and the write's own snapshot is not seen as newer.
  *
  * <p>The table's declared schema is created (version 0) on the first promotion. After the commit the
  * lineage of the promoted partitions is appended and the run's staging of the table is removed.
@@ -58,6 +61,8 @@ public final class PartitionPromotion {
   private static final Logger LOG = LoggerFactory.getLogger(PartitionPromotion.class);
   public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofMinutes(30);
   private static final int MAX_ATTEMPTS = 3;
+  private static final Duration FIRST_RETRY_DELAY = Duration.ofMillis(100);
+  private static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(2);
 
   private final SparkSession spark;
   private final LakeLayout lake;
@@ -121,7 +126,9 @@ public final class PartitionPromotion {
    * Promotes what is not already promoted or superseded, in one commit.
    *
    * @throws ConcurrentPromotionException another run kept the table busy; nothing of this run was promoted
-   * @throws PromotionFailedException the commit could not be made; the message says whether the table moved
+   * @throws PromotionFailedException the commit did not happen; the table was left unchanged
+   * @throws CommitStateUnknownException the commit failed in a way that may or may not have left it in the
+   *     table; a retry of the same run id finds out from the table's log and never promotes twice
    * @throws LineageNotRecordedException promoted, but the lineage append failed (a retry records it)
    */
   public PromotionResult commit() {
@@ -135,24 +142,29 @@ public final class PartitionPromotion {
     listener.beforePromotion(table, run.runId());
     GoldLineage lineage = new GoldLineage(spark, lake);
     PromotionHistory history = new PromotionHistory(spark, lineage);
-    for (int attempt = 1; ; attempt++) {
-      try (LakeLock lock = LakeLock.acquire(lake, table.name() + "-" + table.version(), run.runId(), lockTimeout)) {
-        PromotionResult result = promoteUnderLock(history, lineage);
-        discardStaging();
-        return result;
-      } catch (LockTimeoutException e) {
-        throw new ConcurrentPromotionException("another run is promoting " + table.label() + " concurrently: "
-            + e.getMessage() + "; nothing of run " + run.runId() + " was promoted, retry it later", e);
-      } catch (DeltaConcurrentModificationException e) {
-        if (attempt >= MAX_ATTEMPTS) {
-          throw new ConcurrentPromotionException("another run promoted " + table.label() + " concurrently "
-              + attempt + " times in a row (" + e.getClass().getSimpleName() + "); nothing of run " + run.runId()
-              + " was promoted, retry it", e);
+    ConflictRetry conflicts = new ConflictRetry(MAX_ATTEMPTS, FIRST_RETRY_DELAY, MAX_RETRY_DELAY, new Random());
+    PromotionResult result;
+    try {
+      result = conflicts.run(() -> {
+        try (LakeLock lock = LakeLock.acquire(lake, table.name() + "-" + table.version(), run.runId(), lockTimeout)) {
+          return promoteUnderLock(history, lineage);
         }
-        LOG.warn("gold: {} changed under the promotion of run {} ({}); deciding again against the new snapshot",
-            table.label(), run.runId(), e.getClass().getSimpleName());
-      }
+      }, (attempt, conflict, wait) -> LOG.warn("gold: {} changed under the promotion of run {} ({}); deciding again"
+          + " against the new snapshot in {} ms", table.label(), run.runId(), conflict.getClass().getSimpleName(),
+          wait.toMillis()));
+    } catch (LockTimeoutException e) {
+      throw new ConcurrentPromotionException("another run is promoting " + table.label() + " concurrently: "
+          + e.getMessage() + "; nothing of run " + run.runId() + " was promoted, retry it later", e);
+    } catch (DeltaConcurrentModificationException e) {
+      throw new ConcurrentPromotionException("another run promoted " + table.label() + " concurrently "
+          + conflicts.maxAttempts() + " times in a row (" + e.getClass().getSimpleName() + "); nothing of run "
+          + run.runId() + " was promoted, retry it", e);
     }
+    // Only a promotion known to have committed gives its staging up. On any failure, above or in the
+    // attempt (CommitStateUnknownException above all: the commit may have landed), staging stays for a
+    // retry and is removed only once expired.
+    discardStaging();
+    return result;
   }
 
   private PromotionResult promoteUnderLock(PromotionHistory history, GoldLineage lineage) {
@@ -235,8 +247,10 @@ public final class PartitionPromotion {
       writer.save(table.path());
     } catch (DeltaConcurrentModificationException e) {
       throw e;
-    } catch (RuntimeException e) {
-      Optional<PromotionHistory.Commit> landed = findQuietly(history, info, before);
+    } catch (Exception e) {
+      // Delta writes nothing after a conflict, but any other failure may come after the commit file was
+      // written: the table's log tells whether this promotion landed.
+      Optional<PromotionHistory.Commit> landed = findAfterFailure(history, info, before, keys, e);
       if (landed.isEmpty()) {
         throw new PromotionFailedException("promoting " + keys + " of run " + run.runId() + " into "
             + table.label() + " failed: " + e.getMessage() + "; the table was left unchanged", e);
@@ -245,7 +259,13 @@ public final class PartitionPromotion {
           run.runId(), table.label(), e, landed.get().version());
       return landed.get();
     }
-    return history.find(table, info.promotionId(), before).orElseThrow(() -> new PromotionFailedException(
+    Optional<PromotionHistory.Commit> found;
+    try {
+      found = history.find(table, info.promotionId(), before);
+    } catch (Exception unreadable) {
+      throw unknown(keys, "the write returned but the table's log cannot be read", unreadable);
+    }
+    return found.orElseThrow(() -> new PromotionFailedException(
         "the promotion commit of run " + run.runId() + " into " + table.label() + " is not in the table's log"
             + " after the write" + (emptyCommitsSkipped()
                 ? " (the session sets " + LakehouseSession.SKIP_RECORDING_EMPTY_COMMITS + " to true, which drops the"
@@ -257,15 +277,24 @@ public final class PartitionPromotion {
     return Boolean.parseBoolean(spark.conf().get(LakehouseSession.SKIP_RECORDING_EMPTY_COMMITS, "true"));
   }
 
-  private Optional<PromotionHistory.Commit> findQuietly(PromotionHistory history, PromotionCommitInfo info,
-      long before) {
+  /** Whether the failed write's commit is in the log; if the log cannot be read either, nobody can tell. */
+  private Optional<PromotionHistory.Commit> findAfterFailure(PromotionHistory history, PromotionCommitInfo info,
+      long before, List<LocalDate> keys, Exception failure) {
     try {
       return history.find(table, info.promotionId(), before);
-    } catch (RuntimeException unreadable) {
-      throw new PromotionFailedException("promoting into " + table.label() + " failed and the table's log cannot"
-          + " be read to tell whether the commit landed: " + unreadable.getMessage() + "; retry the run with the"
-          + " same run id, which converges either way", unreadable);
+    } catch (Exception unreadable) {
+      CommitStateUnknownException unknown = unknown(keys, "the write failed (" + failure.getMessage()
+          + ") and the table's log cannot be read to tell whether its commit landed", unreadable);
+      unknown.addSuppressed(failure);
+      throw unknown;
     }
+  }
+
+  private CommitStateUnknownException unknown(List<LocalDate> keys, String why, Throwable cause) {
+    return new CommitStateUnknownException("cannot tell whether " + keys + " of run " + run.runId() + " were"
+        + " promoted into " + table.label() + ": " + why + " (" + cause.getMessage() + "); run again with --run-id "
+        + run.runId() + " to resolve: the retry finds its own commit in the table's log and promotes nothing twice",
+        cause);
   }
 
   /** The table's state, creating it with the declared schema on the first promotion. */

@@ -2,12 +2,13 @@ package lakehouse.gold.staging;
 
 import java.time.LocalDate;
 import lakehouse.gold.table.GoldTable;
+import lakehouse.shared.error.LakehouseException;
 
 /**
  * A staged partition failed a check, so the run's promotion is refused: the gold table does not move.
  * The message names the table, the partition, the run and the check.
  */
-public final class StagingCheckFailedException extends RuntimeException {
+public final class StagingCheckFailedException extends LakehouseException {
   private static final long serialVersionUID = 1L;
 
   private final String table;

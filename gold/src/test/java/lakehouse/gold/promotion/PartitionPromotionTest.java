@@ -1,6 +1,8 @@
 package lakehouse.gold.promotion;
 
 import static lakehouse.gold.CampaignRows.campaign;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -22,10 +24,10 @@ import lakehouse.gold.CampaignRows;
 import lakehouse.gold.TableContent;
 import lakehouse.gold.lineage.GoldLineage;
 import lakehouse.gold.lineage.LineageRecord;
-import lakehouse.gold.lock.LakeLock;
 import lakehouse.gold.table.GoldTable;
 import lakehouse.shared.delta.DeltaPartitionWriter;
 import lakehouse.shared.lake.LakeLayout;
+import lakehouse.shared.lock.LakeLock;
 import lakehouse.shared.tables.CampaignDaily;
 import lakehouse.shared.testing.TestSpark;
 import org.apache.spark.sql.Row;
@@ -221,10 +223,49 @@ class PartitionPromotionTest {
   }
 
   @Test
-  void lakesOnObjectStoresTakeNoFileLock() {
-    try (LakeLock lock = LakeLock.acquire(new LakeLayout("s3a://bucket/lake"), "campaign_daily-v1", "run-1",
-        Duration.ofSeconds(1))) {
-      assertFalse(lock.isHeld());
+  void aCommitThatLandedThoughItsWriteReportedAFailureCountsAsPromotedAndIsNotRepeated() {
+    CommitThenFailLogStore.installFor(spark, table.path());
+    CommitThenFailLogStore.failNextPromotionCommit(false);
+    try {
+      PromotionResult first = promotion(NIGHTLY, 5, "2026-11-21").commit();
+      long landed = version();
+
+      PromotionResult retry = promotion(NIGHTLY, 5, "2026-11-21").commit();
+
+      assertThat(first.promoted()).containsExactly(LocalDate.parse("2026-11-21"));
+      assertThat(first.committedVersion()).isEqualTo(landed);
+      assertThat(retry.alreadyPromoted()).containsExactly(LocalDate.parse("2026-11-21"));
+      assertThat(version()).isEqualTo(landed);
+      assertThat(partition("2026-11-21")).isEqualTo(lines(output(NIGHTLY, 5, "2026-11-21")));
+    } finally {
+      CommitThenFailLogStore.heal();
     }
+  }
+
+  @Test
+  void aCommitWhoseOutcomeCannotBeToldIsReportedUnknownKeepsItsStagingAndItsRetryPromotesItOnce() {
+    CommitThenFailLogStore.installFor(spark, table.path());
+    CommitThenFailLogStore.failNextPromotionCommit(true);
+    try {
+      assertThatThrownBy(() -> promotion(NIGHTLY, 5, "2026-11-21").commit())
+          .isInstanceOf(CommitStateUnknownException.class)
+          .hasMessageContaining("cannot tell whether [2026-11-21] of run " + NIGHTLY.runId() + " were promoted")
+          .hasMessageContaining("run again with --run-id " + NIGHTLY.runId());
+      assertThat(new File(lake.stagedPartition("campaign_daily", "v1", "2026-11-21", NIGHTLY.runId())))
+          .as("the staging of a run whose commit may have landed is not cleaned up as if it failed").exists();
+    } finally {
+      CommitThenFailLogStore.heal();
+    }
+    long landed = version();
+
+    PromotionResult retry = promotion(NIGHTLY, 5, "2026-11-21").commit();
+
+    assertThat(retry.alreadyPromoted()).containsExactly(LocalDate.parse("2026-11-21"));
+    assertThat(version()).as("the retry adds no version").isEqualTo(landed);
+    assertThat(partition("2026-11-21")).isEqualTo(lines(output(NIGHTLY, 5, "2026-11-21")));
+    List<LineageRecord> lineage = new GoldLineage(spark, lake).records("campaign_daily", "v1");
+    assertThat(lineage).hasSize(1);
+    assertThat(lineage.get(0).runId()).isEqualTo(NIGHTLY.runId());
+    assertThat(lineage.get(0).deltaVersion()).isEqualTo(landed);
   }
 }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import lakehouse.shared.lake.LakeLayout;
+import lakehouse.shared.lake.LakeStorage;
 
 /**
  * Builds the {@link LakehouseConfig} from the defaults shipped in the jar (conf/application.conf), an
@@ -167,11 +168,11 @@ public final class ConfigLoader {
 
   /** A local root becomes absolute, so that every JVM of a run (driver, executors) agrees on it. */
   static String absoluteIfLocal(String root) {
-    if (root.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*")) {
+    // A file:// URI is absolute already; Spark and Hadoop take it as it is.
+    if (LakeStorage.of(root) != LakeStorage.LOCAL || root.startsWith("file://")) {
       return root;
     }
-    String local = root.startsWith("file:") ? root.substring("file:".length()) : root;
-    return Path.of(local).toAbsolutePath().normalize().toString();
+    return LakeStorage.localPath(root).toAbsolutePath().normalize().toString();
   }
 
   private static String unquote(String key) {

@@ -4,6 +4,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.UUID;
+import lakehouse.shared.lake.LakeStorage;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
@@ -36,7 +37,7 @@ public final class LakeFiles {
   public static void writeAtomically(String path, FileContent content, Configuration hadoop) throws IOException {
     Path target = new Path(path);
     FileSystem fs = target.getFileSystem(hadoop);
-    if (isObjectStore(fs)) {
+    if (LakeStorage.ofScheme(fs.getScheme()).isObjectStore()) {
       uploadWhole(fs, target, content);
       return;
     }
@@ -52,20 +53,6 @@ public final class LakeFiles {
       fs.delete(temporary, false);
       throw new IOException("cannot move " + temporary + " to " + target);
     }
-  }
-
-  public static boolean isObjectStore(FileSystem fs) {
-    return isObjectStoreScheme(fs.getScheme());
-  }
-
-  /** Whether a lake root (or any path) names an object store rather than a local or cluster file system. */
-  public static boolean isObjectStore(String path) {
-    String scheme = new Path(path).toUri().getScheme();
-    return scheme != null && isObjectStoreScheme(scheme);
-  }
-
-  private static boolean isObjectStoreScheme(String scheme) {
-    return scheme.startsWith("s3") || scheme.equals("gs") || scheme.startsWith("abfs") || scheme.startsWith("wasb");
   }
 
   /**

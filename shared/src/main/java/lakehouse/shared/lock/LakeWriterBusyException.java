@@ -1,17 +1,18 @@
 package lakehouse.shared.lock;
 
 import java.time.Duration;
+import lakehouse.shared.error.LakehouseException;
 
 /** Another application held the lake's writer lease for longer than this one was willing to wait. */
-public final class LakeWriterBusyException extends RuntimeException {
+public final class LakeWriterBusyException extends LakehouseException {
   private static final long serialVersionUID = 1L;
 
   private final String heldBy;
 
   public LakeWriterBusyException(String lakeRoot, String heldBy, Duration waited) {
-    super("the lake " + lakeRoot + " is being written by " + heldBy + "; gave up after waiting " + waited.toString().substring(2).toLowerCase()
+    super(Kind.REFUSED, "the lake " + lakeRoot + " is being written by " + heldBy + "; gave up after waiting " + waited.toString().substring(2).toLowerCase()
         + " (one application writes a lake on an object store at a time: start again when it is done, "
-        + "or set lakehouse.writer-lease.wait)");
+        + "or set lakehouse.writer-lease.wait)", null);
     this.heldBy = heldBy;
   }
 

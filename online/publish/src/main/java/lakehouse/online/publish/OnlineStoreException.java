@@ -1,5 +1,7 @@
 package lakehouse.online.publish;
 
+import lakehouse.shared.error.LakehouseException;
+
 import lakehouse.online.client.RedisEndpoint;
 import redis.clients.jedis.exceptions.JedisAccessControlException;
 import redis.clients.jedis.exceptions.JedisConnectionException;
@@ -10,7 +12,7 @@ import redis.clients.jedis.exceptions.JedisException;
  * ({@code host:port}) and the cause; never a value. What was written before the failure is whole (each
  * user's hash is replaced atomically), so publishing the date again is safe.
  */
-public final class OnlineStoreException extends RuntimeException {
+public final class OnlineStoreException extends LakehouseException {
   private static final long serialVersionUID = 1L;
 
   OnlineStoreException(String message, Throwable cause) {

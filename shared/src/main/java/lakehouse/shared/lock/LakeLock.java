@@ -1,15 +1,13 @@
-package lakehouse.gold.lock;
+package lakehouse.shared.lock;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,14 +16,16 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import lakehouse.shared.lake.LakeLayout;
+import lakehouse.shared.lake.LakeStorage;
 
 /**
  * An exclusive lock named within a lake, held across a read-check-commit so that two promotions of the
  * same table run one after the other. On a local lake it is an OS file lock on
  * {@code <lake>/_locks/<name>.lock}: Delta's log store for local disks only makes commits exclusive
- * within one JVM, and this lock also covers other JVMs on the machine. On object stores (s3a) there is
- * no such file lock and no lock is taken: Delta's own optimistic conflict detection is then what keeps
- * a commit whole, and callers retry on its conflict exceptions.
+ * within one JVM, and this lock also covers other JVMs on the machine. On object stores and HDFS no
+ * lock is taken: a file lock there would not be seen from other machines. Delta's optimistic conflict
+ * detection still keeps a commit whole (callers retry on its conflict exceptions), and the lake's
+ * {@link LakeWriterLease} keeps other applications of this lakehouse out.
  *
  * <p>OS file locks belong to a process, not a thread, and on Linux closing any descriptor of the file
  * drops every lock the process holds on it. So threads of one JVM first queue on a JVM-wide semaphore
@@ -98,7 +98,7 @@ public final class LakeLock implements AutoCloseable {
     }
   }
 
-  /** Whether a lock is really held (false on object stores, where none is taken). */
+  /** Whether a lock is really held (false on object stores and HDFS, where none is taken). */
   public boolean isHeld() {
     return lock != null;
   }
@@ -119,19 +119,12 @@ public final class LakeLock implements AutoCloseable {
     }
   }
 
-  /** The lock file of a local lake, or null for lakes on object stores. */
+  /** The lock file of a local lake, or null for lakes whose storage other machines share (see {@link LakeStorage}). */
   static Path localLockFile(LakeLayout lake, String name) {
-    String root = lake.root();
-    int colon = root.indexOf(':');
-    int slash = root.indexOf('/');
-    boolean hasScheme = colon > 1 && (slash < 0 || colon < slash);
-    if (!hasScheme) {
-      return Paths.get(root).resolve("_locks").resolve(name + ".lock");
-    }
-    if (!root.startsWith("file:")) {
+    if (!LakeStorage.of(lake.root()).takesFileLock()) {
       return null;
     }
-    return Paths.get(URI.create(root)).resolve("_locks").resolve(name + ".lock");
+    return LakeStorage.localPath(lake.root()).resolve("_locks").resolve(name + ".lock");
   }
 
   /** Reads the holder through our own descriptor: opening another one and closing it would drop locks. */

@@ -1,9 +1,10 @@
-package lakehouse.gold.lock;
+package lakehouse.shared.lock;
 
 import java.time.Duration;
+import lakehouse.shared.error.LakehouseException;
 
 /** A lake lock stayed held by someone else for longer than the caller was willing to wait. */
-public final class LockTimeoutException extends RuntimeException {
+public final class LockTimeoutException extends LakehouseException {
   private static final long serialVersionUID = 1L;
 
   private final String lockName;
