@@ -1,5 +1,6 @@
 package lakehouse.cli;
 
+import java.util.Locale;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -99,7 +100,7 @@ final class LakeRun implements AutoCloseable {
           @Override
           public void waiting(String heldBy, Duration upTo) {
             console.progress(command + " " + runId + ": the lake is being written by " + heldBy + "; waiting up to "
-                + upTo.toString().substring(2).toLowerCase() + " for it to finish");
+                + upTo.toString().substring(2).toLowerCase(Locale.ROOT) + " for it to finish");
           }
 
           @Override

@@ -1,5 +1,6 @@
 package lakehouse.cli;
 
+import java.util.regex.Pattern;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
@@ -9,6 +10,8 @@ import lakehouse.shared.config.ConfigurationException;
 enum Layer {
   BRONZE, SILVER, GOLD;
 
+  private static final Pattern LIST_SEPARATOR = Pattern.compile(",");
+
   String label() {
     return name().toLowerCase(Locale.ROOT);
   }
@@ -16,7 +19,7 @@ enum Layer {
   /** Parses {@code --layers bronze,silver,gold}. */
   static Set<Layer> parse(String list) {
     Set<Layer> layers = EnumSet.noneOf(Layer.class);
-    for (String name : list.split(",")) {
+    for (String name : LIST_SEPARATOR.split(list)) {
       try {
         layers.add(Layer.valueOf(name.trim().toUpperCase(Locale.ROOT)));
       } catch (IllegalArgumentException e) {

@@ -1,5 +1,6 @@
 package lakehouse.cli;
 
+import java.util.Locale;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -59,6 +60,6 @@ final class OnlinePublication {
 
   /** 8d rather than PT192H. */
   private static String readable(Duration duration) {
-    return duration.toSeconds() % 86_400 == 0 ? duration.toDays() + "d" : duration.toString().substring(2).toLowerCase();
+    return duration.toSeconds() % 86_400 == 0 ? duration.toDays() + "d" : duration.toString().substring(2).toLowerCase(Locale.ROOT);
   }
 }

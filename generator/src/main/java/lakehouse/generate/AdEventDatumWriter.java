@@ -1,5 +1,7 @@
 package lakehouse.generate;
 
+import java.util.Map;
+import java.util.EnumMap;
 import java.io.IOException;
 import java.util.List;
 import org.apache.avro.Schema;
@@ -28,7 +30,7 @@ final class AdEventDatumWriter implements DatumWriter<AdEvent> {
   private int[] valueBranch;
   private String[] fieldNames;
   /** The schema's enum index of each EventType. */
-  private int[] eventTypeIndex;
+  private final Map<EventType, Integer> eventTypeIndex = new EnumMap<>(EventType.class);
 
   AdEventDatumWriter(Schema schema) {
     setSchema(schema);
@@ -70,9 +72,8 @@ final class AdEventDatumWriter implements DatumWriter<AdEvent> {
         throw new IllegalArgumentException("field " + field.name() + " must be " + KNOWN_TYPES.get(sources[pos]));
       }
       if (field.name().equals("event_type")) {
-        eventTypeIndex = new int[EventType.values().length];
         for (EventType type : EventType.values()) {
-          eventTypeIndex[type.ordinal()] = valueSchema.getEnumOrdinal(type.name());
+          eventTypeIndex.put(type, valueSchema.getEnumOrdinal(type.name()));
         }
       }
     }
@@ -85,7 +86,7 @@ final class AdEventDatumWriter implements DatumWriter<AdEvent> {
         case 0 -> string(pos, event.eventId(), out);
         case 1 -> {
           present(pos, out);
-          out.writeEnum(eventTypeIndex[event.eventType().ordinal()]);
+          out.writeEnum(eventTypeIndex.get(event.eventType()));
         }
         case 2 -> {
           present(pos, out);

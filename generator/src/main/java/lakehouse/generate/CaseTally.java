@@ -1,5 +1,7 @@
 package lakehouse.generate;
 
+import java.util.Map;
+import java.util.EnumMap;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -13,7 +15,7 @@ final class CaseTally {
   private long duplicateInFile;
   private long duplicateSameDay;
   private long duplicateEarlierDay;
-  private final long[] invalid = new long[InvalidKind.values().length];
+  private final Map<InvalidKind, Long> invalid = new EnumMap<>(InvalidKind.class);
   private long future;
   private long tooLate;
   private long hotUser;
@@ -45,7 +47,7 @@ final class CaseTally {
   }
 
   void invalid(AdEvent event, InvalidKind kind) {
-    invalid[kind.ordinal()]++;
+    invalid.merge(kind, 1L, Long::sum);
     written(event);
   }
 
@@ -70,11 +72,7 @@ final class CaseTally {
 
   CaseCounts counts() {
     SortedMap<String, Long> invalidByReason = new TreeMap<>();
-    for (InvalidKind kind : InvalidKind.values()) {
-      if (invalid[kind.ordinal()] > 0) {
-        invalidByReason.merge(kind.reason(), invalid[kind.ordinal()], Long::sum);
-      }
-    }
+    invalid.forEach((kind, count) -> invalidByReason.merge(kind.reason(), count, Long::sum));
     return new CaseCounts(records, regular, late, duplicateInFile, duplicateSameDay, duplicateEarlierDay,
         invalidByReason, future, tooLate, hotUser, hotAd);
   }

@@ -51,7 +51,7 @@ final class EventSynthesizer {
 
   /** An event three to seven days before its ingest date: the watermark has passed it. */
   AdEvent tooLate(SplittableRandom random, long dayStart) {
-    long daysBack = 3 + random.nextInt(5);
+    long daysBack = 3L + random.nextInt(5);
     return at(random, dayStart - daysBack * DAY + random.nextLong(DAY));
   }
 

@@ -71,7 +71,7 @@ public final class LakeCleanup {
     }
     long files = spark.sql("VACUUM delta.`" + table + "` RETAIN " + hours + " HOURS DRY RUN").count();
     if (!dryRun && files > 0) {
-      DeltaTable.forPath(spark, table).vacuum(hours);
+      DeltaTable.forPath(spark, table).vacuum((double) hours);
     }
     return files;
   }

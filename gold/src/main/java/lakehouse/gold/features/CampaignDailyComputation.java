@@ -27,6 +27,8 @@ public final class CampaignDailyComputation {
   private CampaignDailyComputation() {}
 
   /**
+   * Computes campaign_daily for the given event dates.
+   *
    * @param silverEvents rows of {@link SilverEvents#SCHEMA}; only the given event dates are used
    * @return rows of {@link CampaignDaily#SCHEMA}
    */

@@ -34,6 +34,8 @@ public final class UserFeaturesComputation {
   private UserFeaturesComputation() {}
 
   /**
+   * Computes user_features as of each of the given dates.
+   *
    * @param userDailyActivity rows of {@link UserDailyActivity#SCHEMA}; dates outside every window are ignored
    * @return rows of {@link UserFeatures#SCHEMA}, partition column included
    */

@@ -102,6 +102,7 @@ public final class GoldLineage {
    * Appends records in one commit. Takes the lake's lineage lock, since every gold table's promotions
    * append here and a local lake's log store does not keep commits of two JVMs apart.
    */
+  @SuppressWarnings("try") // the lock is held for the block, never referenced in it
   public void record(Collection<LineageRecord> records, String holder, Duration lockTimeout) {
     if (records.isEmpty()) {
       return;

@@ -131,6 +131,7 @@ public final class PartitionPromotion {
    *     table; a retry of the same run id finds out from the table's log and never promotes twice
    * @throws LineageNotRecordedException promoted, but the lineage append failed (a retry records it)
    */
+  @SuppressWarnings("try") // the table's lock is held for the block, never referenced in it
   public PromotionResult commit() {
     if (committed) {
       throw new IllegalStateException("commit() called twice on the promotion of " + table.label());

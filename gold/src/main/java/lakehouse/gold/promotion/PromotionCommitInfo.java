@@ -1,5 +1,6 @@
 package lakehouse.gold.promotion;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,6 +29,7 @@ public record PromotionCommitInfo(
 
   /** Marks commit metadata written by gold promotion, to tell it from any other writer's. */
   static final String MARKER = "lakehouse-gold-promotion";
+  private static final TypeReference<Map<String, Object>> MAP_OF_VALUES = new TypeReference<>() {};
   private static final ObjectMapper JSON = new ObjectMapper()
       .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
       .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -39,7 +41,7 @@ public record PromotionCommitInfo(
 
   public String toJson() {
     try {
-      Map<String, Object> document = new TreeMap<>(JSON.convertValue(this, Map.class));
+      Map<String, Object> document = new TreeMap<>(JSON.convertValue(this, MAP_OF_VALUES));
       document.put("kind", MARKER);
       return JSON.writeValueAsString(document);
     } catch (JsonProcessingException e) {

@@ -40,7 +40,11 @@ public final class StagedPartitionChecker {
     return PerPartition.map(staged, spark.sparkContext().defaultParallelism(), this::check);
   }
 
-  /** @throws StagingCheckFailedException naming the first check the partition fails */
+  /**
+   * Checks one staged partition against its table.
+   *
+   * @throws StagingCheckFailedException naming the first check the partition fails
+   */
   public CheckedPartition check(StagedPartition staged) {
     GoldTable table = staged.table();
     Dataset<Row> files = read(staged);

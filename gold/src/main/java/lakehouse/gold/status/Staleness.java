@@ -19,6 +19,8 @@ public final class Staleness {
   @FunctionalInterface
   public interface InputChanges {
     /**
+     * The partitions of a silver input changed after a version.
+     *
      * @param input lake-relative path of the silver table, as the lineage names it
      * @return the partitions among {@code dates} changed by a commit after {@code version}, in order;
      *     none when the table does not exist

@@ -1,5 +1,6 @@
 package lakehouse.shared.config;
 
+import java.util.Locale;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
@@ -48,6 +49,8 @@ public final class ConfigLoader {
   }
 
   /**
+   * Loads and validates the configuration: the defaults, then the file, then the overrides.
+   *
    * @param file a HOCON file (--conf), or null
    * @param overrides key=value settings, applied last (--lake becomes lakehouse.root)
    */
@@ -197,8 +200,8 @@ public final class ConfigLoader {
   private static Duration atLeast(Config c, String key, Duration minimum) {
     Duration value = c.getDuration(key);
     if (value.compareTo(minimum) < 0) {
-      throw invalid(c, key, "must be at least " + minimum.toString().substring(2).toLowerCase() + ", got "
-          + value.toString().substring(2).toLowerCase());
+      throw invalid(c, key, "must be at least " + minimum.toString().substring(2).toLowerCase(Locale.ROOT) + ", got "
+          + value.toString().substring(2).toLowerCase(Locale.ROOT));
     }
     return value;
   }

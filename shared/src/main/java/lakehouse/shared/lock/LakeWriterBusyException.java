@@ -1,5 +1,6 @@
 package lakehouse.shared.lock;
 
+import java.util.Locale;
 import java.time.Duration;
 import lakehouse.shared.error.LakehouseException;
 
@@ -10,7 +11,7 @@ public final class LakeWriterBusyException extends LakehouseException {
   private final String heldBy;
 
   public LakeWriterBusyException(String lakeRoot, String heldBy, Duration waited) {
-    super(Kind.REFUSED, "the lake " + lakeRoot + " is being written by " + heldBy + "; gave up after waiting " + waited.toString().substring(2).toLowerCase()
+    super(Kind.REFUSED, "the lake " + lakeRoot + " is being written by " + heldBy + "; gave up after waiting " + waited.toString().substring(2).toLowerCase(Locale.ROOT)
         + " (one application writes a lake on an object store at a time: start again when it is done, "
         + "or set lakehouse.writer-lease.wait)", null);
     this.heldBy = heldBy;

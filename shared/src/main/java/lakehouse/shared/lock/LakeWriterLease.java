@@ -70,7 +70,8 @@ public final class LakeWriterLease implements AutoCloseable {
       return thread;
     });
     long every = settings.renewEvery().toMillis();
-    renewer.scheduleWithFixedDelay(this::renew, every, every, TimeUnit.MILLISECONDS);
+    // Renewal runs until close() shuts the executor down; renew() handles its own failures.
+    var unused = renewer.scheduleWithFixedDelay(this::renew, every, every, TimeUnit.MILLISECONDS);
   }
 
   /**

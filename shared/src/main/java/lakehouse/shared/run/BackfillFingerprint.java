@@ -44,6 +44,8 @@ public final class BackfillFingerprint {
   }
 
   /**
+   * The fingerprint of one date: its inputs and the settings that decide table contents.
+   *
    * @param inputs identities of the date's inputs: its landing files, or the versions of the tables the
    *     first layer reads
    */
