@@ -183,6 +183,7 @@ public final class GoldLayer {
       Map<String, Long> inputs, List<ExpiredStaging> removed, long started) {
     GoldResult.Builder result = GoldResult.builder()
         .run(ingestDate.toString(), run.runId(), run.startedAt().toString())
+        .tables(List.of(userFeaturesTable().name(), campaignDailyTable().name()))
         .changedEventDates(new TreeSet<>(changed).stream().map(LocalDate::toString).toList());
     for (PromotionResult promotion : promotions) {
       result.promotion(promotion.table(), dates(promotion, PromotionOutcome.PROMOTED),

@@ -11,7 +11,8 @@ import lakehouse.gold.staging.ExpiredStaging;
 
 /**
  * What the gold layer did for one run; serialised (snake_case) as the run report's {@code gold} object.
- * Maps are keyed by table name, partition lists hold ISO dates in ascending order. Built with {@link
+ * Maps are keyed by table name, partition lists hold ISO dates in ascending order; the three outcome maps
+ * name every gold table, with an empty list for a table that had nothing in that outcome. Built with {@link
  * #builder()}, so a part the run did not produce is an empty list or map, never a positional null.
  *
  * @param partitionsPromoted partitions that now hold this run's output
@@ -65,6 +66,19 @@ public record GoldResult(
       this.ingestDate = ingestDate;
       this.runId = runId;
       this.runStartedAt = runStartedAt;
+      return this;
+    }
+
+    /**
+     * Names every gold table of the run, so each outcome lists it, with an empty list when the run had
+     * nothing of that table to promote.
+     */
+    public Builder tables(List<String> names) {
+      for (String name : names) {
+        promoted.putIfAbsent(name, List.of());
+        alreadyPromoted.putIfAbsent(name, List.of());
+        superseded.putIfAbsent(name, List.of());
+      }
       return this;
     }
 
