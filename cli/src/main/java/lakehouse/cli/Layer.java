@@ -1,6 +1,5 @@
 package lakehouse.cli;
 
-import java.util.regex.Pattern;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
@@ -10,16 +9,14 @@ import lakehouse.shared.config.ConfigurationException;
 enum Layer {
   BRONZE, SILVER, GOLD;
 
-  private static final Pattern LIST_SEPARATOR = Pattern.compile(",");
-
   String label() {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** Parses {@code --layers bronze,silver,gold}. */
+  /** Parses {@code --layers bronze,silver,gold}; an empty name, even after a last comma, is refused. */
   static Set<Layer> parse(String list) {
     Set<Layer> layers = EnumSet.noneOf(Layer.class);
-    for (String name : LIST_SEPARATOR.split(list)) {
+    for (String name : list.split(",", -1)) {
       try {
         layers.add(Layer.valueOf(name.trim().toUpperCase(Locale.ROOT)));
       } catch (IllegalArgumentException e) {
