@@ -15,7 +15,7 @@
 #     user and written as one Delta commit (one Spark app);
 #   - night: scripts/lakehouse run --date D --conf conf/local.conf on the round's lake (one Spark app);
 #   - duckdb-gold: lakehouse.benchmark.DuckDbGold, the night's gold partitions computed by DuckDB (2 threads)
-#     from the night's silver Parquet; it fails the benchmark when its rows per partition differ from gold's.
+#     from the night's silver Parquet; it fails the benchmark when its rows differ from gold's.
 # Whole processes are timed (JVM start included) for the night and the Spark references, all through
 # scripts/lakehouse with --master 'local[2]' --driver-memory 8g; gold is timed by the run report's
 # layers.gold.duration_ms and DuckDB by its own clock, both inside their JVM. Ratios are lakehouse over

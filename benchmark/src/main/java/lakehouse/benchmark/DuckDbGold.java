@@ -16,12 +16,13 @@ import java.util.TreeSet;
  * A single-machine reference for the gold layer: DuckDB, in this JVM and without Spark, computes the partitions
  * of user_features and campaign_daily that a night's gold computed, from the same silver Parquet files, and
  * writes them as Parquet. Its time beside gold's duration_ms says what gold costs over a plain query engine
- * doing the same computation; its rows per partition, checked against gold's, show it is the same computation.
+ * doing the same computation; its rows per partition and their values, checked against gold's after the timed
+ * work, show it is the same computation.
  *
  * <p>Arguments: LAKE_ROOT RUN_REPORT OUT [THREADS] (a local lake; the night's {@code _runs/<run id>.json}; a
  * new folder; 2 threads by default, like {@code local[2]}). Prints {@code seconds=S} (its own time) and
  * {@code gold_seconds=S} (the report's layers.gold.duration_ms) last, for scripts; exits 1 when a partition's
- * row count differs from gold's.
+ * row count or rows differ from gold's.
  */
 public final class DuckDbGold {
   private DuckDbGold() {}
@@ -70,8 +71,14 @@ public final class DuckDbGold {
         PartitionRowCounts.of(db, out.resolve(GoldRunReport.USER_FEATURES), "as_of_date"));
     same &= compare(GoldRunReport.CAMPAIGN_DAILY, goldCampaignDaily,
         PartitionRowCounts.of(db, out.resolve(GoldRunReport.CAMPAIGN_DAILY), "event_date"));
-    System.out.printf(Locale.ROOT, "duckdb-gold: gold of run %s in %.3f s on %d threads (gold: %.3f s); row counts %s%n",
-        night.runId(), seconds, threads, night.goldDurationMs() / 1000.0, same ? "equal gold's" : "DIFFER from gold's");
+    GoldValueCheck values = new GoldValueCheck(db);
+    same &= sameValues(values.differingRows(out.resolve(GoldRunReport.USER_FEATURES),
+        lake.resolve("gold/user_features/v1"), "as_of_date", goldUserFeatures.keySet()), GoldRunReport.USER_FEATURES);
+    same &= sameValues(values.differingRows(out.resolve(GoldRunReport.CAMPAIGN_DAILY),
+        lake.resolve("gold/campaign_daily/v1"), "event_date", goldCampaignDaily.keySet()), GoldRunReport.CAMPAIGN_DAILY);
+    System.out.printf(Locale.ROOT, "duckdb-gold: gold of run %s in %.3f s on %d threads (gold: %.3f s); %s%n",
+        night.runId(), seconds, threads, night.goldDurationMs() / 1000.0,
+        same ? "row counts and values equal gold's" : "DIFFERENT from gold's");
     System.out.printf(Locale.ROOT, "seconds=%.3f%n", seconds);
     System.out.printf(Locale.ROOT, "gold_seconds=%.3f%n", night.goldDurationMs() / 1000.0);
     return same;
@@ -95,6 +102,12 @@ public final class DuckDbGold {
           expected < 0 ? "none" : Long.toString(expected), expected == actual ? "" : "  <- differs");
     }
     return same;
+  }
+
+  private static boolean sameValues(long differingRows, String table) {
+    System.out.printf(Locale.ROOT, "duckdb-gold %s: %s%n", table,
+        differingRows == 0 ? "values equal gold's" : differingRows + " rows differ from gold's  <- differs");
+    return differingRows == 0;
   }
 
   private static void execute(Connection db, String sql) throws SQLException {
