@@ -19,7 +19,8 @@
 # Whole processes are timed (JVM start included) for the night and the Spark references, all through
 # scripts/lakehouse with --master 'local[2]' --driver-memory 8g; gold is timed by the run report's
 # layers.gold.duration_ms and DuckDB by its own clock, both inside their JVM. Ratios are lakehouse over
-# reference, of the minimums and of the medians.
+# reference, of the minimums and of the medians; with more than one day, each day has rows of its own, since
+# later nights (with history) do more work than the first.
 #
 # Build first (mvn -DskipTests package). Needs bash, java and awk only.
 set -euo pipefail
@@ -71,10 +72,11 @@ since() { awk -v from="$1" -v to="$(now)" 'BEGIN { printf "%.3f", to - from }'; 
 record() { printf '%s\t%s\t%s\n' "$1" "$2" "$3" >>"$times"; }   # work, side (lakehouse|reference), seconds
 day_of() { date -u -d "$first_day + $1 day" +%F; }
 
-# A Spark reference job on the lakehouse's runtime; 4 shuffle partitions as conf/local.conf gives the night.
+# A Spark reference job on the lakehouse's runtime, with the Spark settings conf/local.conf gives the night.
 reference() {
   LAKEHOUSE_JAR="$benchmark_jar" LAKEHOUSE_MAIN_CLASS="lakehouse.benchmark.$1" \
-    scripts/lakehouse "${spark[@]}" --conf spark.sql.shuffle.partitions=4 "${@:2}"
+    scripts/lakehouse "${spark[@]}" --conf spark.sql.shuffle.partitions=4 \
+    --conf spark.databricks.delta.snapshotPartitions=4 "${@:2}"
 }
 
 echo "benchmark: $events events per day, $days day(s) from $first_day, $rounds round(s), work $work"
@@ -114,19 +116,23 @@ for ((round = 1; round <= rounds; round++)); do
     java -cp "$benchmark_jar" lakehouse.benchmark.DuckDbGold "$lake" "$lake/_runs/$run_id.json" "$out/duckdb-gold" \
       >"$log-duckdb-gold.out" 2>"$log-duckdb-gold.err" || status=$?
     if [ "$status" -ne 0 ]; then
-      echo "round $round $day: DuckDB's gold differs from the night's or failed (exit $status): see $log-duckdb-gold.out" >&2
+      echo "round $round $day: DuckDB's gold differs from the night's or failed (exit $status):" \
+        "see $log-duckdb-gold.out" >&2
       failures=$((failures + 1))
     fi
     duckdb=$(sed -n 's/^seconds=//p' "$log-duckdb-gold.out")
     gold=$(sed -n 's/^gold_seconds=//p' "$log-duckdb-gold.out")
 
-    record "night vs floor (Avro to Parquet)" lakehouse "$night"
-    record "night vs floor (Avro to Parquet)" reference "$floor"
-    record "night vs dedup-group (Avro to Delta)" lakehouse "$night"
-    record "night vs dedup-group (Avro to Delta)" reference "$dedup"
+    # Days differ in work (later nights have history), so each day is a work of its own.
+    on=""
+    [ "$days" -gt 1 ] && on=", $day"
+    record "night vs floor$on" lakehouse "$night"
+    record "night vs floor$on" reference "$floor"
+    record "night vs dedup-group$on" lakehouse "$night"
+    record "night vs dedup-group$on" reference "$dedup"
     if [ -n "$duckdb" ] && [ -n "$gold" ]; then
-      record "gold vs DuckDB gold (2 threads)" lakehouse "$gold"
-      record "gold vs DuckDB gold (2 threads)" reference "$duckdb"
+      record "gold vs DuckDB gold$on" lakehouse "$gold"
+      record "gold vs DuckDB gold$on" reference "$duckdb"
     fi
     echo "round $round $day: floor ${floor} s, dedup-group ${dedup} s, night ${night} s (gold ${gold:-?} s)," \
       "DuckDB gold ${duckdb:-?} s"
@@ -143,12 +149,13 @@ stats() {
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 > 0) printf "%.1f", a / b; else print "-" }'; }
 
 echo
-printf '%-38s | %-23s | %-23s | %s\n' work "lakehouse min / median" "reference min / median" "ratio min / median"
-printf '%s\n' "---------------------------------------|-------------------------|-------------------------|-------------------"
+rule="-------------------------"
+printf '%-34s | %-23s | %-23s | %s\n' work "lakehouse min / median" "reference min / median" "ratio min / median"
+printf '%s\n' "----------$rule|$rule|$rule|-------------------"
 cut -f1 "$times" | awk '!seen[$0]++' | while IFS= read -r work_name; do
   read -r lake_min lake_median <<<"$(stats "$work_name" lakehouse)"
   read -r ref_min ref_median <<<"$(stats "$work_name" reference)"
-  printf '%-38s | %9s / %9s s | %9s / %9s s | %7s / %s\n' "$work_name" "$lake_min" "$lake_median" \
+  printf '%-34s | %9s / %9s s | %9s / %9s s | %7s / %s\n' "$work_name" "$lake_min" "$lake_median" \
     "$ref_min" "$ref_median" "$(ratio "$lake_min" "$ref_min")" "$(ratio "$lake_median" "$ref_median")"
 done
 echo "(times in $times, logs in $work/logs)"

@@ -49,7 +49,7 @@ final class DeltaActiveFiles {
         } else if (checkpoint.matches()) {
           checkpoints.computeIfAbsent(Long.parseLong(checkpoint.group(1)), v -> new ArrayList<>()).add(entry);
         } else if (V2_CHECKPOINT.matcher(name).matches()) {
-          throw new IllegalStateException(table + " has a V2 checkpoint (" + name + "), which this replay does not read");
+          throw new IllegalStateException(table + " has a V2 checkpoint, which this replay cannot read: " + name);
         }
       }
     }

@@ -44,12 +44,12 @@ public final class DuckDbGold {
     try (Connection db = DriverManager.getConnection("jdbc:duckdb:")) {
       execute(db, "SET threads = " + threads);
       GoldRunReport night = GoldRunReport.read(db, Path.of(args[1]));
-      boolean same = new DuckDbGold().run(db, lake, night, out, threads);
+      boolean same = run(db, lake, night, out, threads);
       System.exit(same ? 0 : 1);
     }
   }
 
-  private boolean run(Connection db, Path lake, GoldRunReport night, Path out, int threads) throws Exception {
+  private static boolean run(Connection db, Path lake, GoldRunReport night, Path out, int threads) throws Exception {
     SortedMap<LocalDate, Long> goldUserFeatures = night.partitionsOf(GoldRunReport.USER_FEATURES);
     SortedMap<LocalDate, Long> goldCampaignDaily = night.partitionsOf(GoldRunReport.CAMPAIGN_DAILY);
     GoldFeatureSql sql = new GoldFeatureSql(night.runId());
@@ -72,11 +72,11 @@ public final class DuckDbGold {
     same &= compare(GoldRunReport.CAMPAIGN_DAILY, goldCampaignDaily,
         PartitionRowCounts.of(db, out.resolve(GoldRunReport.CAMPAIGN_DAILY), "event_date"));
     GoldValueCheck values = new GoldValueCheck(db);
-    same &= sameValues(values.differingRows(out.resolve(GoldRunReport.USER_FEATURES),
-        lake.resolve("gold/user_features/v1"), "as_of_date", goldUserFeatures.keySet()), GoldRunReport.USER_FEATURES);
-    same &= sameValues(values.differingRows(out.resolve(GoldRunReport.CAMPAIGN_DAILY),
-        lake.resolve("gold/campaign_daily/v1"), "event_date", goldCampaignDaily.keySet()), GoldRunReport.CAMPAIGN_DAILY);
-    System.out.printf(Locale.ROOT, "duckdb-gold: gold of run %s in %.3f s on %d threads (gold: %.3f s); %s%n",
+    same &= sameValues(GoldRunReport.USER_FEATURES, values.differingRows(out.resolve(GoldRunReport.USER_FEATURES),
+        lake.resolve("gold/user_features/v1"), "as_of_date", goldUserFeatures.keySet()));
+    same &= sameValues(GoldRunReport.CAMPAIGN_DAILY, values.differingRows(out.resolve(GoldRunReport.CAMPAIGN_DAILY),
+        lake.resolve("gold/campaign_daily/v1"), "event_date", goldCampaignDaily.keySet()));
+    System.out.printf(Locale.ROOT, "duckdb-gold: gold of run %s in %.3f s on %d threads (gold %.3f s); %s%n",
         night.runId(), seconds, threads, night.goldDurationMs() / 1000.0,
         same ? "row counts and values equal gold's" : "DIFFERENT from gold's");
     System.out.printf(Locale.ROOT, "seconds=%.3f%n", seconds);
@@ -104,7 +104,7 @@ public final class DuckDbGold {
     return same;
   }
 
-  private static boolean sameValues(long differingRows, String table) {
+  private static boolean sameValues(String table, long differingRows) {
     System.out.printf(Locale.ROOT, "duckdb-gold %s: %s%n", table,
         differingRows == 0 ? "values equal gold's" : differingRows + " rows differ from gold's  <- differs");
     return differingRows == 0;
