@@ -50,6 +50,7 @@ class LakeLockTest {
 
   @Test
   @DisplayName("a second holder gives up after the timeout, naming who holds the lock")
+  @SuppressWarnings("try") // the lock is held for the try block's duration, not used in it
   void aSecondHolderGivesUpNamingTheHolder() throws Exception {
     LakeLayout lake = new LakeLayout(root.toString());
     ExecutorService other = Executors.newSingleThreadExecutor();
