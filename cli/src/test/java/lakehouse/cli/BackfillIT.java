@@ -1,8 +1,6 @@
 package lakehouse.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
@@ -16,6 +14,7 @@ import lakehouse.shared.run.RunReportWriter;
 import lakehouse.shared.testing.DataFrames;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,7 +34,7 @@ class BackfillIT {
   private static void generate(Path lake) {
     InProcessLakehouse.Outcome generated = InProcessLakehouse.run("generate", "--out", lake.toString(), "--from",
         FIRST.toString(), "--days", "7", "--events-per-day", "400", "--seed", "11", "--files-per-day", "2");
-    assertEquals(0, generated.exitStatus(), generated.stderr());
+    assertThat(generated.exitStatus()).as(generated.stderr()).isZero();
   }
 
   private static long count(String output, Pattern line) {
@@ -43,7 +42,8 @@ class BackfillIT {
   }
 
   @Test
-  void aBackfillKilledInTheMiddleResumesWithoutRedoingCompletedDatesAndMatchesSevenNightlyRuns() throws Exception {
+  @DisplayName("a backfill killed in the middle resumes without redoing completed dates and matches seven nightly runs")
+  void aKilledBackfillResumesAndMatchesNightlyRuns() throws Exception {
     generate(nightly);
     generate(backfilled);
     LakehouseProcess.Running backfill = LakehouseProcess.launch("scripts/lakehouse", InProcessLakehouse.KEY,
@@ -54,26 +54,26 @@ class BackfillIT {
       for (LocalDate date = FIRST; !date.isAfter(LAST); date = date.plusDays(1)) {
         InProcessLakehouse.Outcome run = InProcessLakehouse.run("run", "--date", date.toString(), "--lake",
             nightly.toString());
-        assertEquals(0, run.exitStatus(), run.stderr());
+        assertThat(run.exitStatus()).as(run.stderr()).isZero();
       }
     });
 
     boolean firstDateDone = backfill.awaitLine("backfill " + FIRST + ": succeeded", Duration.ofMinutes(8));
     LakehouseProcess.Outcome killed = backfill.kill();
-    assertTrue(firstDateDone, "the backfill never completed its first date:\n" + killed.all());
+    assertThat(firstDateDone).as("the backfill never completed its first date:\n" + killed.all()).isTrue();
     long completedBeforeTheKill = count(killed.stdout(), DATE_SUCCEEDED);
-    assertNotEquals(0, killed.exitStatus(), killed.all());
-    assertTrue(completedBeforeTheKill < 7, "the kill came after the last date:\n" + killed.stdout());
+    assertThat(killed.exitStatus()).as(killed.all()).isNotZero();
+    assertThat(completedBeforeTheKill).as("the kill came after the last date:\n" + killed.stdout()).isLessThan(7);
     nightlyRuns.join();
 
     InProcessLakehouse.Outcome resumed = InProcessLakehouse.run("backfill", "--from", FIRST.toString(), "--to",
         LAST.toString(), "--lake", backfilled.toString(), "--run-id", "backfill-2");
-    assertEquals(0, resumed.exitStatus(), resumed.stderr());
+    assertThat(resumed.exitStatus()).as(resumed.stderr()).isZero();
     long skipped = resumed.stdout().lines().filter(l -> l.contains("already completed")).count();
     // A kill between a date's ledger entry and its progress line leaves that date completed but unannounced.
-    assertTrue(skipped == completedBeforeTheKill || skipped == completedBeforeTheKill + 1,
-        completedBeforeTheKill + " dates were done before the kill:\n" + resumed.stdout());
-    assertEquals(7 - skipped, count(resumed.stdout(), DATE_SUCCEEDED), resumed.stdout());
+    assertThat(skipped).as(completedBeforeTheKill + " dates were done before the kill:\n" + resumed.stdout())
+        .isIn(completedBeforeTheKill, completedBeforeTheKill + 1);
+    assertThat(count(resumed.stdout(), DATE_SUCCEEDED)).as(resumed.stdout()).isEqualTo(7 - skipped);
     assertSameTables(nightly, backfilled);
 
     // Started once more, it finds every date done with the same inputs and redoes none, even with settings
@@ -82,8 +82,9 @@ class BackfillIT {
         LAST.toString(), "--lake", backfilled.toString(), "--run-id", "backfill-3",
         "--set", "spark.\"spark.sql.shuffle.partitions\"=3", "--set", "online.redis.port=6390",
         "--set", "writer-lease.ttl=5m");
-    assertEquals(0, again.exitStatus(), again.stderr());
-    assertEquals(7, again.stdout().lines().filter(l -> l.contains("already completed")).count(), again.stdout());
+    assertThat(again.exitStatus()).as(again.stderr()).isZero();
+    assertThat(again.stdout().lines().filter(l -> l.contains("already completed")).count()).as(again.stdout())
+        .isEqualTo(7);
 
     aGoldBackfillBesideANightlyRunOfTheSamePartitionsLeavesTheSameTables();
   }
@@ -102,23 +103,23 @@ class BackfillIT {
     while (!Files.exists(rebuildStarted) && rebuild.isAlive() && System.nanoTime() < deadline) {
       Thread.sleep(100);
     }
-    assertTrue(Files.exists(rebuildStarted), "the gold rebuild never started:\n" + rebuild.stdout());
+    assertThat(rebuildStarted).as("the gold rebuild never started:\n" + rebuild.stdout()).exists();
 
     InProcessLakehouse.Outcome nightlyRun = InProcessLakehouse.run("run", "--date", LAST.toString(), "--lake",
         backfilled.toString(), "--run-id", "nightly-beside");
     LakehouseProcess.Outcome rebuilt = rebuild.await(Duration.ofMinutes(10));
 
-    assertEquals(0, nightlyRun.exitStatus(), nightlyRun.stderr());
-    assertEquals(0, rebuilt.exitStatus(), rebuilt.all());
+    assertThat(nightlyRun.exitStatus()).as(nightlyRun.stderr()).isZero();
+    assertThat(rebuilt.exitStatus()).as(rebuilt.all()).isZero();
     assertSameTables(nightly, backfilled);
     InProcessLakehouse.Outcome status = InProcessLakehouse.run("status", "--json", "--lake", backfilled.toString());
     for (JsonNode partition : RunReportWriter.parse(status.stdout())) {
       String table = partition.get("table").asText();
       // The nightly run found nothing new in silver, so of the shared partitions it built user_features as of its date.
       if (table.startsWith("gold/user_features") && partition.get("partition").asText().equals(LAST.toString())) {
-        assertEquals("nightly-beside", partition.get("run_id").asText(), "the later run holds " + partition);
+        assertThat(partition.get("run_id").asText()).as("the later run holds " + partition).isEqualTo("nightly-beside");
       }
-      assertTrue(partition.get("stale").isNull(), "stale: " + partition);
+      assertThat(partition.get("stale").isNull()).as("stale: " + partition).isTrue();
     }
   }
 
@@ -126,8 +127,8 @@ class BackfillIT {
     Map<String, Dataset<Row>> expected = LakeTables.of(expectedLake);
     Map<String, Dataset<Row>> actual = LakeTables.of(actualLake);
     expected.forEach((table, rows) -> {
-      assertTrue(rows.count() > 0, table + " is empty");
-      assertEquals(LakeTables.checksum(rows), LakeTables.checksum(actual.get(table)), table);
+      assertThat(rows.count()).as(table + " is empty").isPositive();
+      assertThat(LakeTables.checksum(actual.get(table))).as(table).isEqualTo(LakeTables.checksum(rows));
     });
     DataFrames.assertSameRows(expected.get("gold/user_features"), actual.get("gold/user_features"));
   }

@@ -1,8 +1,6 @@
 package lakehouse.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,6 +17,7 @@ import lakehouse.shared.lake.LakeLayout;
 import lakehouse.shared.testing.TestSpark;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,30 +43,32 @@ class ClusterIT {
         "SPARK_WORKER_CORES", "2", "SPARK_WORKER_MEMORY", "2g");
     masterUrl = "spark://127.0.0.1:" + masterPort;
     LakehouseProcess.Outcome started = LakehouseProcess.script("scripts/cluster.sh", clusterEnvironment, "start", "1");
-    assertEquals(0, started.exitStatus(), started.all());
-    assertTrue(started.stdout().contains("cluster up: " + masterUrl), started.stdout());
+    assertThat(started.exitStatus()).as(started.all()).isZero();
+    assertThat(started.stdout()).contains("cluster up: " + masterUrl);
   }
 
   @AfterAll
   static void stopCluster() throws Exception {
     LakehouseProcess.Outcome stopped = LakehouseProcess.script("scripts/cluster.sh", clusterEnvironment, "stop");
-    assertEquals(0, stopped.exitStatus(), stopped.all());
+    assertThat(stopped.exitStatus()).as(stopped.all()).isZero();
   }
 
   @Test
-  void theNightlyRunSubmittedToAStandaloneClusterGivesTheSameTablesAsALocalRun() throws Exception {
+  @DisplayName("the nightly run submitted to a standalone cluster gives the same tables as a local run")
+  void aClusterRunGivesTheSameTablesAsALocalRun() throws Exception {
     LakeLayout clusterLake = generatedLake("cluster-lake");
     LakeLayout localLake = generatedLake("local-lake");
 
     CompletableFuture<LakehouseProcess.Outcome> submitted = LakehouseProcess.start(Map.of("LAKEHOUSE_PII_KEY", PII_KEY),
         "--master", masterUrl, "--conf", "spark.driver.host=127.0.0.1", "--executor-memory", "1g",
         "run", "--date", DAY.toString(), "--lake", clusterLake.root(), "--run-id", "nightly-on-cluster");
-    assertEquals(0, Main.execute(CommandEnvironment.sharing(TestSpark.session(), Map.of("LAKEHOUSE_PII_KEY", PII_KEY),
-        Console.system()), "run", "--date", DAY.toString(), "--lake", localLake.root(), "--run-id", "nightly-on-cluster"));
+    assertThat(Main.execute(CommandEnvironment.sharing(TestSpark.session(), Map.of("LAKEHOUSE_PII_KEY", PII_KEY),
+        Console.system()), "run", "--date", DAY.toString(), "--lake", localLake.root(), "--run-id", "nightly-on-cluster"))
+        .isZero();
 
     LakehouseProcess.Outcome onCluster = submitted.get();
     System.out.println(onCluster.stdout());
-    assertEquals(0, onCluster.exitStatus(), onCluster.all());
+    assertThat(onCluster.exitStatus()).as(onCluster.all()).isZero();
     assertExecutorsRanInTheirOwnJvms();
     LakeTables.assertSame(localLake, clusterLake);
   }
@@ -79,10 +80,11 @@ class ClusterIT {
     try (Stream<Path> files = Files.walk(workDir)) {
       executorLogs = files.filter(p -> p.getFileName().toString().equals("stderr")).toList();
     }
-    assertFalse(executorLogs.isEmpty(), "no executor ran in " + workDir);
+    assertThat(executorLogs).as("no executor ran in " + workDir).isNotEmpty();
     String log = Files.readString(executorLogs.get(0));
-    assertTrue(log.contains("Spark Executor Command") && log.contains("CoarseGrainedExecutorBackend"), log);
-    assertTrue(log.contains("--add-opens=java.base/sun.nio.ch=ALL-UNNAMED"), "executors get Java 17's flags: " + log);
+    assertThat(log).contains("Spark Executor Command", "CoarseGrainedExecutorBackend");
+    assertThat(log).as("executors get Java 17's flags: " + log)
+        .contains("--add-opens=java.base/sun.nio.ch=ALL-UNNAMED");
   }
 
   private static LakeLayout generatedLake(String name) throws IOException {

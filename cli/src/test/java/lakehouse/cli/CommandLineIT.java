@@ -1,8 +1,6 @@
 package lakehouse.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -20,6 +18,7 @@ import org.apache.avro.file.DataFileReader;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -43,37 +42,39 @@ class CommandLineIT {
     String[] arguments = {"generate", "--out", lake.toString(), "--from", "2026-11-20", "--days", "2",
         "--events-per-day", "3000", "--seed", "42", "--files-per-day", "4", "--corrupt-files", "--unknown-schema-files"};
     LakehouseProcess.Outcome first = LakehouseProcess.run(Map.of(), arguments);
-    assertEquals(0, first.exitStatus(), first.all());
+    assertThat(first.exitStatus()).as(first.all()).isZero();
     Path other = Files.createTempDirectory("generate-again");
     String[] again = arguments.clone();
     again[2] = other.toString();
-    assertEquals(0, LakehouseProcess.run(Map.of(), again).exitStatus());
+    assertThat(LakehouseProcess.run(Map.of(), again).exitStatus()).isZero();
     for (Path file : landingFiles(lake)) {
       Path twin = other.resolve(lake.relativize(file));
-      assertTrue(java.util.Arrays.equals(Files.readAllBytes(file), Files.readAllBytes(twin)), "differs: " + file);
+      assertThat(Files.readAllBytes(twin)).as("differs: " + file).containsExactly(Files.readAllBytes(file));
     }
   }
 
   @Test
   @Order(2)
-  void runIngestsTheDayRejectsBrokenFilesWithExitThreeAndReportsThem() throws Exception {
+  @DisplayName("run ingests the day, rejects broken files with exit 3 and reports them")
+  void runRejectsBrokenFilesWithExitThree() throws Exception {
     LakehouseProcess.Outcome run = LakehouseProcess.run(KEY, "run", "--date", DAY, "--lake", lake.toString(),
         "--run-id", "nightly-1");
-    assertEquals(3, run.exitStatus(), run.all());
-    assertTrue(run.stdout().contains("bronze  " + DAY), run.stdout());
+    assertThat(run.exitStatus()).as(run.all()).isEqualTo(3);
+    assertThat(run.stdout()).contains("bronze  " + DAY);
 
     JsonNode report = report("nightly-1");
-    assertEquals("succeeded_with_rejections", report.get("status").asText());
-    assertEquals("run", report.get("command").asText());
+    assertThat(report.get("status").asText()).isEqualTo("succeeded_with_rejections");
+    assertThat(report.get("command").asText()).isEqualTo("run");
     JsonNode bronze = report.get("layers").get("bronze");
-    assertEquals(4, bronze.get("files_ingested").asInt());
+    assertThat(bronze.get("files_ingested").asInt()).isEqualTo(4);
     Set<String> reasons = new HashSet<>();
     bronze.get("files_rejected").forEach(r -> reasons.add(r.get("reason").asText()));
-    assertEquals(Set.of("corrupt_file", "unknown_schema"), reasons);
-    assertTrue(bronze.get("files_rejected").get(0).get("file").asText().startsWith("landing/ad_events/ingest_date=" + DAY));
-    assertFalse(report.toString().contains("integration-test-key"), "the key never reaches the report");
-    assertEquals("3.5.9", report.get("versions").get("spark").asText());
-    assertEquals("3.3.3", report.get("versions").get("delta").asText());
+    assertThat(reasons).containsExactlyInAnyOrder("corrupt_file", "unknown_schema");
+    assertThat(bronze.get("files_rejected").get(0).get("file").asText())
+        .startsWith("landing/ad_events/ingest_date=" + DAY);
+    assertThat(report.toString()).as("the key never reaches the report").doesNotContain("integration-test-key");
+    assertThat(report.get("versions").get("spark").asText()).isEqualTo("3.5.9");
+    assertThat(report.get("versions").get("delta").asText()).isEqualTo("3.3.3");
 
     long landed = 0;
     for (Path file : landingFiles(lake.resolve("landing/ad_events/ingest_date=" + DAY))) {
@@ -81,8 +82,8 @@ class CommandLineIT {
         landed += records(file).size();
       }
     }
-    assertEquals(landed, bronze.get("rows_read").asLong());
-    assertEquals(landed, bronzeCount());
+    assertThat(bronze.get("rows_read").asLong()).isEqualTo(landed);
+    assertThat(bronzeCount()).isEqualTo(landed);
     assertNoRawPersonalData(run);
   }
 
@@ -92,9 +93,9 @@ class CommandLineIT {
     long before = bronzeCount();
     LakehouseProcess.Outcome again = LakehouseProcess.run(KEY, "run", "--date", DAY, "--lake", lake.toString(),
         "--run-id", "nightly-2");
-    assertEquals(3, again.exitStatus(), again.all());
-    assertEquals(0, report("nightly-2").get("layers").get("bronze").get("files_ingested").asInt());
-    assertEquals(before, bronzeCount());
+    assertThat(again.exitStatus()).as(again.all()).isEqualTo(3);
+    assertThat(report("nightly-2").get("layers").get("bronze").get("files_ingested").asInt()).isZero();
+    assertThat(bronzeCount()).isEqualTo(before);
   }
 
   @Test
@@ -116,17 +117,18 @@ class CommandLineIT {
   void everyCommandHasHelp() throws Exception {
     for (String command : List.of("run", "backfill", "status", "publish", "cleanup", "generate")) {
       LakehouseProcess.Outcome help = LakehouseProcess.run(Map.of(), command, "--help");
-      assertEquals(0, help.exitStatus(), help.all());
-      assertTrue(help.stdout().contains("Usage: lakehouse " + command), help.stdout());
+      assertThat(help.exitStatus()).as(help.all()).isZero();
+      assertThat(help.stdout()).contains("Usage: lakehouse " + command);
     }
     LakehouseProcess.Outcome top = LakehouseProcess.run(Map.of(), "--help");
-    assertEquals(0, top.exitStatus(), top.all());
-    assertTrue(top.stdout().contains("Exit status"), top.stdout());
+    assertThat(top.exitStatus()).as(top.all()).isZero();
+    assertThat(top.stdout()).contains("Exit status");
   }
 
   @Test
   @Order(6)
-  void twoNightlyScriptsStartedTogetherRunOnceTheSecondSaysTheLockIsHeldAndTheNightIsPublished() throws Exception {
+  @DisplayName("two nightly scripts started together run once, the second says the lock is held, and the night is published")
+  void twoNightlyScriptsStartedTogetherRunOnce() throws Exception {
     Path lock = Files.createTempFile("nightly", ".lock");
     Path logs = Files.createTempDirectory("nightly-logs");
     try (RedisServer redis = RedisServer.start(Files.createTempDirectory("redis"))) {
@@ -145,19 +147,22 @@ class CommandLineIT {
       List<Integer> statuses = new java.util.ArrayList<>();
       List<String> outputs = new java.util.ArrayList<>();
       for (Process nightly : nightlies) {
-        assertTrue(nightly.waitFor(10, java.util.concurrent.TimeUnit.MINUTES));
+        assertThat(nightly.waitFor(10, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
         statuses.add(nightly.exitValue());
         outputs.add(new String(nightly.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
       }
       int refused = statuses.indexOf(75);
-      assertTrue(refused >= 0, "one nightly must find the lock held: " + statuses + " " + outputs);
-      assertTrue(outputs.get(refused).contains("holds the lock"), outputs.get(refused));
-      assertEquals(3, statuses.get(1 - refused), "the other runs the day (its rejected files give 3): " + outputs);
+      assertThat(refused).as("one nightly must find the lock held: " + statuses + " " + outputs)
+          .isGreaterThanOrEqualTo(0);
+      assertThat(outputs.get(refused)).contains("holds the lock");
+      assertThat(statuses.get(1 - refused)).as("the other runs the day (its rejected files give 3): " + outputs)
+          .isEqualTo(3);
       try (Stream<Path> files = Files.list(logs)) {
-        assertEquals(1, files.count(), "one log, for the one run");
+        assertThat(files).as("one log, for the one run").hasSize(1);
       }
       // The night ends with its features served: every user of user_features as of the day has a hash.
-      assertEquals(userKeysAsOf(DAY), redis.dump().keySet(), outputs.get(1 - refused));
+      assertThat(redis.dump().keySet()).as(outputs.get(1 - refused))
+          .containsExactlyInAnyOrderElementsOf(userKeysAsOf(DAY));
     }
   }
 
@@ -167,7 +172,7 @@ class CommandLineIT {
         .where("as_of_date = '" + date + "'").select("user_id").collectAsList()) {
       keys.add("u:feat:" + row.getString(0));
     }
-    assertFalse(keys.isEmpty(), "no user_features as of " + date);
+    assertThat(keys).as("no user_features as of " + date).isNotEmpty();
     return keys;
   }
 
@@ -178,7 +183,8 @@ class CommandLineIT {
    */
   @Test
   @Order(7)
-  void publishThroughSparkSubmitLoadsTheNightsUsersAndADateNeverBuiltExitsOne() throws Exception {
+  @DisplayName("publish through spark-submit loads the night's users, and a date never built exits 1")
+  void publishThroughSparkSubmit() throws Exception {
     Path redisFolder = Files.createTempDirectory("redis");
     try (RedisServer redis = RedisServer.start(redisFolder)) {
       List<String> arguments = new java.util.ArrayList<>(List.of("publish", "--date", DAY, "--lake", lake.toString(),
@@ -186,31 +192,33 @@ class CommandLineIT {
       arguments.addAll(List.of(OnlineStoreOptions.pointingAt(redis)));
       LakehouseProcess.Outcome published = LakehouseProcess.run(Map.of(), arguments.toArray(String[]::new));
 
-      assertEquals(0, published.exitStatus(), published.all());
+      assertThat(published.exitStatus()).as(published.all()).isZero();
       Set<String> users = userKeysAsOf(DAY);
-      assertEquals(users, redis.dump().keySet(), "one hash per user of user_features as of " + DAY);
-      assertEquals(users.size(), report("publish-1").at("/layers/online/keys_written").asLong());
+      assertThat(redis.dump().keySet()).as("one hash per user of user_features as of " + DAY)
+          .containsExactlyInAnyOrderElementsOf(users);
+      assertThat(report("publish-1").at("/layers/online/keys_written").asLong()).isEqualTo(users.size());
 
       String neverBuilt = "2026-11-25";
       arguments.set(2, neverBuilt);
       arguments.set(6, "publish-2");
       LakehouseProcess.Outcome unbuilt = LakehouseProcess.run(Map.of(), arguments.toArray(String[]::new));
 
-      assertEquals(1, unbuilt.exitStatus(), unbuilt.all());
+      assertThat(unbuilt.exitStatus()).as(unbuilt.all()).isEqualTo(1);
       List<String> errors = unbuilt.stderr().lines().filter(l -> l.startsWith("error: ")).toList();
-      assertEquals(1, errors.size(), unbuilt.stderr());
-      assertTrue(errors.get(0).contains("as_of_date=" + neverBuilt), errors.get(0));
-      assertEquals("failed", report("publish-2").get("status").asText());
-      assertEquals(users, redis.dump().keySet(), "a failed publish changes nothing");
+      assertThat(errors).as(unbuilt.stderr()).hasSize(1);
+      assertThat(errors.get(0)).contains("as_of_date=" + neverBuilt);
+      assertThat(report("publish-2").get("status").asText()).isEqualTo("failed");
+      assertThat(redis.dump().keySet()).as("a failed publish changes nothing")
+          .containsExactlyInAnyOrderElementsOf(users);
     }
   }
 
   private static void assertUsageError(LakehouseProcess.Outcome outcome, String named) {
-    assertEquals(2, outcome.exitStatus(), outcome.all());
+    assertThat(outcome.exitStatus()).as(outcome.all()).isEqualTo(2);
     List<String> errors = outcome.stderr().lines().filter(l -> l.startsWith("error: ")).toList();
-    assertEquals(1, errors.size(), outcome.stderr());
-    assertTrue(errors.get(0).contains(named), errors.get(0));
-    assertFalse(outcome.stderr().contains("\tat "), "no stack trace for a usage error: " + outcome.stderr());
+    assertThat(errors).as(outcome.stderr()).hasSize(1);
+    assertThat(errors.get(0)).contains(named);
+    assertThat(outcome.stderr()).as("no stack trace for a usage error: " + outcome.stderr()).doesNotContain("\tat ");
   }
 
   /** Neither a raw IP address nor a raw device id of the landing files appears in output or in bronze. */
@@ -228,15 +236,15 @@ class CommandLineIT {
         }
       }
     }
-    assertFalse(raw.isEmpty());
+    assertThat(raw).isNotEmpty();
     String output = run.all();
     for (String value : raw) {
-      assertFalse(output.contains(value), "raw personal data in the command's output: " + value);
+      assertThat(output).as("raw personal data in the command's output: " + value).doesNotContain(value);
     }
     for (Row row : TestSpark.session().read().format("delta").load(lake.resolve("bronze/ad_events").toString())
         .collectAsList()) {
       for (int i = 0; i < row.length(); i++) {
-        assertFalse(raw.contains(String.valueOf(row.get(i))), "raw personal data in bronze column " + i);
+        assertThat(raw).as("raw personal data in bronze column " + i).doesNotContain(String.valueOf(row.get(i)));
       }
     }
   }

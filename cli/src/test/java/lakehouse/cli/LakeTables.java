@@ -1,5 +1,7 @@
 package lakehouse.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -62,7 +64,7 @@ final class LakeTables {
     for (int i = 0; i < expectedTables.size(); i++) {
       Dataset<Row> want = withoutFingerprint(expectedTables.get(i));
       Dataset<Row> got = withoutFingerprint(actualTables.get(i));
-      org.junit.jupiter.api.Assertions.assertTrue(want.count() > 0, "nothing to compare in " + expectedTables.get(i));
+      assertThat(want.count()).as("nothing to compare in " + expectedTables.get(i)).isPositive();
       try {
         lakehouse.shared.testing.DataFrames.assertSameRows(want, got);
       } catch (AssertionError e) {

@@ -1,9 +1,6 @@
 package lakehouse.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
@@ -15,6 +12,7 @@ import lakehouse.shared.run.RunReportWriter;
 import lakehouse.shared.testing.TestSpark;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,11 +26,12 @@ class NightlyOperationsTest {
     InProcessLakehouse.Outcome generated = InProcessLakehouse.run("generate", "--out", lake.toString(), "--from",
         FIRST.toString(), "--days", String.valueOf(days), "--events-per-day", "400", "--seed", "11",
         "--files-per-day", "2");
-    assertEquals(0, generated.exitStatus(), generated.stderr());
+    assertThat(generated.exitStatus()).as(generated.stderr()).isZero();
   }
 
   @Test
-  void aRunThatFailsInGoldExitsOneKeepsWhatItCommittedAndTheNextRunFinishesTheDay() throws Exception {
+  @DisplayName("a run that fails in gold exits 1, keeps what it committed, and the next run finishes the day")
+  void aRunFailingInGoldIsFinishedByTheNextRun() throws Exception {
     generate(nightly, 1);
     String day = FIRST.toString();
     // Gold cannot stage: where its staging folder belongs, there is a file.
@@ -41,34 +40,34 @@ class NightlyOperationsTest {
     InProcessLakehouse.Outcome failed = InProcessLakehouse.run("run", "--date", day, "--lake", nightly.toString(),
         "--run-id", "run-failed");
 
-    assertEquals(1, failed.exitStatus(), failed.stderr());
-    assertTrue(failed.stderr().lines().anyMatch(l -> l.startsWith("error: run run-failed failed: ")
-        && l.contains("_staging")), failed.stderr());
+    assertThat(failed.exitStatus()).as(failed.stderr()).isEqualTo(1);
+    assertThat(failed.stderr().lines()).as(failed.stderr())
+        .anyMatch(l -> l.startsWith("error: run run-failed failed: ") && l.contains("_staging"));
     JsonNode report = RunReportWriter.parse(Files.readString(nightly.resolve("_runs/run-failed.json")));
-    assertEquals("failed", report.get("status").asText());
-    assertEquals(1, report.get("exit_status").asInt());
+    assertThat(report.get("status").asText()).isEqualTo("failed");
+    assertThat(report.get("exit_status").asInt()).isEqualTo(1);
     long accepted = report.at("/layers/silver/rows_accepted").asLong();
-    assertTrue(accepted > 0, report.toString());
-    assertTrue(report.at("/layers/gold").isMissingNode(), "gold did not finish: " + report);
-    assertEquals(accepted, silverEvents().count(), "silver keeps what it committed");
-    assertFalse(Files.exists(nightly.resolve("gold/user_features/v1/_delta_log")), "nothing of gold was promoted");
+    assertThat(accepted).as(report.toString()).isPositive();
+    assertThat(report.at("/layers/gold").isMissingNode()).as("gold did not finish: " + report).isTrue();
+    assertThat(silverEvents().count()).as("silver keeps what it committed").isEqualTo(accepted);
+    assertThat(nightly.resolve("gold/user_features/v1/_delta_log")).as("nothing of gold was promoted").doesNotExist();
 
     Files.delete(blocked);
     InProcessLakehouse.Outcome retried = InProcessLakehouse.run("run", "--date", day, "--lake", nightly.toString(),
         "--run-id", "run-retried");
 
-    assertEquals(0, retried.exitStatus(), retried.stderr());
+    assertThat(retried.exitStatus()).as(retried.stderr()).isZero();
     JsonNode retriedReport = RunReportWriter.parse(Files.readString(nightly.resolve("_runs/run-retried.json")));
-    assertEquals(0, retriedReport.at("/layers/bronze/files_ingested").asInt(), retriedReport.toString());
-    assertEquals(0, retriedReport.at("/layers/silver/rows_accepted").asLong(), retriedReport.toString());
-    assertTrue(retried.stdout().contains("also rebuilds event dates"), retried.stdout());
+    assertThat(retriedReport.at("/layers/bronze/files_ingested").asInt()).as(retriedReport.toString()).isZero();
+    assertThat(retriedReport.at("/layers/silver/rows_accepted").asLong()).as(retriedReport.toString()).isZero();
+    assertThat(retried.stdout()).contains("also rebuilds event dates");
     Map<String, Dataset<Row>> afterRetry = LakeTables.of(nightly);
-    assertEquals(accepted, afterRetry.get("silver/ad_events").count(), "the retry added no silver rows");
+    assertThat(afterRetry.get("silver/ad_events").count()).as("the retry added no silver rows").isEqualTo(accepted);
     // The retry finishes the day: gold holds every date the failed run's silver changed, and none is stale.
     List<String> silverDates = dates(afterRetry.get("silver/ad_events"), "event_date");
-    assertEquals(silverDates, dates(afterRetry.get("gold/campaign_daily"), "event_date"));
+    assertThat(dates(afterRetry.get("gold/campaign_daily"), "event_date")).isEqualTo(silverDates);
     for (JsonNode partition : status()) {
-      assertTrue(partition.get("stale").isNull(), "stale after the retry: " + partition);
+      assertThat(partition.get("stale").isNull()).as("stale after the retry: " + partition).isTrue();
     }
   }
 
@@ -78,36 +77,39 @@ class NightlyOperationsTest {
   }
 
   @Test
-  void statusMarksGoldStaleAfterSilverChangedUnderItAndNotAfterGoldIsRebuilt() throws Exception {
+  @DisplayName("status marks gold stale after silver changed under it, and not after gold is rebuilt")
+  void statusMarksGoldStaleUntilItIsRebuilt() throws Exception {
     generate(nightly, 3);
     for (int day = 0; day < 2; day++) {
-      assertEquals(0, InProcessLakehouse.run("run", "--date", FIRST.plusDays(day).toString(), "--lake",
-          nightly.toString()).exitStatus());
+      assertThat(InProcessLakehouse.run("run", "--date", FIRST.plusDays(day).toString(), "--lake",
+          nightly.toString()).exitStatus()).isZero();
     }
     // The third day's silver (with late events for the first two days) lands, but its gold does not run.
     String third = FIRST.plusDays(2).toString();
-    assertEquals(0, InProcessLakehouse.run("backfill", "--from", third, "--to", third, "--layers", "bronze,silver",
-        "--lake", nightly.toString()).exitStatus());
+    assertThat(InProcessLakehouse.run("backfill", "--from", third, "--to", third, "--layers", "bronze,silver",
+        "--lake", nightly.toString()).exitStatus()).isZero();
     JsonNode stale = status();
-    assertNotNull(staleOf(stale, "gold/user_features/v1", FIRST.plusDays(1).toString()),
-        "user_features as of the second day read days the late events changed");
-    assertNotNull(staleOf(stale, "gold/campaign_daily/v1", FIRST.plusDays(1).toString()));
+    assertThat(staleOf(stale, "gold/user_features/v1", FIRST.plusDays(1).toString()))
+        .as("user_features as of the second day read days the late events changed").isNotNull();
+    assertThat(staleOf(stale, "gold/campaign_daily/v1", FIRST.plusDays(1).toString())).isNotNull();
 
     InProcessLakehouse.Outcome rebuild = InProcessLakehouse.run("backfill", "--from", FIRST.toString(), "--to", third,
         "--layers", "gold", "--lake", nightly.toString());
-    assertEquals(0, rebuild.exitStatus(), rebuild.stderr());
-    assertTrue(rebuild.stdout().contains("gold    " + FIRST + ".." + third + ": promoted"),
-        "the three dates are rebuilt together: " + rebuild.stdout());
+    assertThat(rebuild.exitStatus()).as(rebuild.stderr()).isZero();
+    assertThat(rebuild.stdout()).as("the three dates are rebuilt together: " + rebuild.stdout())
+        .contains("gold    " + FIRST + ".." + third + ": promoted");
     JsonNode fresh = status();
     for (JsonNode partition : fresh) {
-      assertTrue(partition.get("stale").isNull(), "still stale after gold was rebuilt: " + partition);
+      assertThat(partition.get("stale").isNull()).as("still stale after gold was rebuilt: " + partition).isTrue();
     }
   }
 
   @Test
-  void cleanupDryRunListsAndCleanupRemovesOnlyWhatIsPastRetention() throws Exception {
+  @DisplayName("cleanup --dry-run lists, and cleanup removes, only what is past retention")
+  void cleanupRemovesOnlyWhatIsPastRetention() throws Exception {
     generate(nightly, 1);
-    assertEquals(0, InProcessLakehouse.run("run", "--date", FIRST.toString(), "--lake", nightly.toString()).exitStatus());
+    assertThat(InProcessLakehouse.run("run", "--date", FIRST.toString(), "--lake", nightly.toString()).exitStatus())
+        .isZero();
     Path deadRun = Files.createDirectories(nightly.resolve(
         "_staging/user_features/v1/partition_key=" + FIRST + "/run_id=dead-run"));
     Files.writeString(deadRun.resolve("part-0.parquet"), "left by a run that died");
@@ -121,19 +123,19 @@ class NightlyOperationsTest {
     long before = LakeTables.checksum(LakeTables.of(nightly).get("gold/user_features"));
 
     InProcessLakehouse.Outcome dryRun = InProcessLakehouse.run("cleanup", "--dry-run", "--lake", nightly.toString());
-    assertEquals(0, dryRun.exitStatus(), dryRun.stderr());
-    assertTrue(dryRun.stdout().contains("would remove staging") && dryRun.stdout().contains("dead-run"), dryRun.stdout());
-    assertFalse(dryRun.stdout().contains("running-now"), dryRun.stdout());
-    assertTrue(Files.exists(deadRun), "a dry run removes nothing");
+    assertThat(dryRun.exitStatus()).as(dryRun.stderr()).isZero();
+    assertThat(dryRun.stdout()).contains("would remove staging", "dead-run");
+    assertThat(dryRun.stdout()).doesNotContain("running-now");
+    assertThat(deadRun).as("a dry run removes nothing").exists();
 
     InProcessLakehouse.Outcome cleanup = InProcessLakehouse.run("cleanup", "--lake", nightly.toString(),
         "--run-id", "cleanup-1");
-    assertEquals(0, cleanup.exitStatus(), cleanup.stderr());
-    assertFalse(Files.exists(deadRun));
-    assertTrue(Files.exists(recentRun), "staging younger than the retention stays");
-    assertEquals(before, LakeTables.checksum(LakeTables.of(nightly).get("gold/user_features")));
+    assertThat(cleanup.exitStatus()).as(cleanup.stderr()).isZero();
+    assertThat(deadRun).doesNotExist();
+    assertThat(recentRun).as("staging younger than the retention stays").exists();
+    assertThat(LakeTables.checksum(LakeTables.of(nightly).get("gold/user_features"))).isEqualTo(before);
     JsonNode report = RunReportWriter.parse(Files.readString(nightly.resolve("_runs/cleanup-1.json")));
-    assertEquals(1, report.get("layers").get("cleanup").get("staging_removed").size());
+    assertThat(report.get("layers").get("cleanup").get("staging_removed")).hasSize(1);
   }
 
   private Dataset<Row> silverEvents() {
@@ -142,7 +144,7 @@ class NightlyOperationsTest {
 
   private JsonNode status() {
     InProcessLakehouse.Outcome status = InProcessLakehouse.run("status", "--json", "--lake", nightly.toString());
-    assertEquals(0, status.exitStatus(), status.stderr());
+    assertThat(status.exitStatus()).as(status.stderr()).isZero();
     return RunReportWriter.parse(status.stdout());
   }
 

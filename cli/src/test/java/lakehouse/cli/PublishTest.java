@@ -1,8 +1,6 @@
 package lakehouse.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -33,6 +31,7 @@ import org.apache.spark.sql.types.StructField;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.Jedis;
@@ -56,10 +55,10 @@ class PublishTest {
     redis = RedisServer.start(redisFolder);
     InProcessLakehouse.Outcome generated = InProcessLakehouse.run("generate", "--out", lake.toString(), "--from",
         EARLIER.toString(), "--days", "2", "--events-per-day", "300", "--seed", "23", "--files-per-day", "2");
-    assertEquals(0, generated.exitStatus(), generated.stderr());
+    assertThat(generated.exitStatus()).as(generated.stderr()).isZero();
     for (LocalDate day : List.of(EARLIER, LATER)) {
       InProcessLakehouse.Outcome run = InProcessLakehouse.run("run", "--date", day.toString(), "--lake", lake.toString());
-      assertEquals(0, run.exitStatus(), run.stderr());
+      assertThat(run.exitStatus()).as(run.stderr()).isZero();
     }
   }
 
@@ -76,53 +75,58 @@ class PublishTest {
   }
 
   @Test
-  void everyUserAsOfTheDateIsInRedisWithExactlyTheTablesValuesAndAnExpiryWithinEightDays() throws IOException {
+  @DisplayName("every user as of the date is in Redis with exactly the table's values and an expiry within eight days")
+  void everyUserIsInRedisWithTheTablesValues() throws IOException {
     Map<String, Row> table = userFeatures(LATER);
-    assertTrue(table.size() > 20, "a day of generated events has users: " + table.size());
+    assertThat(table).as("a day of generated events has users: " + table.size()).hasSizeGreaterThan(20);
 
     InProcessLakehouse.Outcome published = publish(LATER, "publish-later");
 
-    assertEquals(0, published.exitStatus(), published.stderr());
-    assertTrue(published.stdout().contains("online  " + LATER + ": " + table.size() + " rows read"), published.stdout());
-    assertEquals(keysOf(table.keySet()), redis.dump().keySet(), "one key per user, and no other key");
+    assertThat(published.exitStatus()).as(published.stderr()).isZero();
+    assertThat(published.stdout()).contains("online  " + LATER + ": " + table.size() + " rows read");
+    assertThat(redis.dump().keySet()).as("one key per user, and no other key")
+        .containsExactlyInAnyOrderElementsOf(keysOf(table.keySet()));
     try (OnlineFeatureClient client = client(); Jedis jedis = redis.connect()) {
       for (Row row : table.values()) {
         String user = row.getAs(UserFeatures.USER_ID);
         OnlineFeatures features = client.features(user).orElseThrow(() -> new AssertionError("no features for " + user));
         assertSameValues(row, features);
         long ttl = jedis.pttl("u:feat:" + user);
-        assertTrue(ttl > 0 && ttl <= EIGHT_DAYS_MS, "time to live of " + user + ": " + ttl + " ms");
+        assertThat(ttl).as("time to live of " + user + ": " + ttl + " ms")
+            .isPositive().isLessThanOrEqualTo(EIGHT_DAYS_MS);
       }
-      assertTrue(client.features("no-such-user").isEmpty());
+      assertThat(client.features("no-such-user")).isEmpty();
     }
     JsonNode online = report("publish-later").at("/layers/online");
-    assertEquals(table.size(), online.get("rows_read").asLong(), online.toString());
-    assertEquals(table.size(), online.get("keys_written").asLong(), online.toString());
-    assertEquals(0, online.get("keys_kept_newer").asLong(), online.toString());
-    assertEquals("127.0.0.1:" + redis.port(), online.get("redis").asText());
-    assertEquals(Duration.ofDays(8).toSeconds(), online.get("ttl_seconds").asLong());
-    assertEquals("gold/user_features/v1", online.get("table").asText());
+    assertThat(online.get("rows_read").asLong()).as(online.toString()).isEqualTo(table.size());
+    assertThat(online.get("keys_written").asLong()).as(online.toString()).isEqualTo(table.size());
+    assertThat(online.get("keys_kept_newer").asLong()).as(online.toString()).isZero();
+    assertThat(online.get("redis").asText()).isEqualTo("127.0.0.1:" + redis.port());
+    assertThat(online.get("ttl_seconds").asLong()).isEqualTo(Duration.ofDays(8).toSeconds());
+    assertThat(online.get("table").asText()).isEqualTo("gold/user_features/v1");
   }
 
   @Test
   void publishingTheSameDateAgainLeavesTheSameKeysAndValues() throws IOException {
-    assertEquals(0, publish(LATER, "publish-first").exitStatus());
+    assertThat(publish(LATER, "publish-first").exitStatus()).isZero();
     Map<String, Map<String, String>> first = redis.dump();
 
     InProcessLakehouse.Outcome again = publish(LATER, "publish-again");
 
-    assertEquals(0, again.exitStatus(), again.stderr());
-    assertEquals(first, redis.dump());
+    assertThat(again.exitStatus()).as(again.stderr()).isZero();
+    assertThat(redis.dump()).containsExactlyInAnyOrderEntriesOf(first);
     JsonNode online = report("publish-again").at("/layers/online");
-    assertEquals(first.size(), online.get("keys_written").asLong(), "the same date is written again: " + online);
-    assertEquals(online.get("rows_read").asLong(),
-        online.get("keys_written").asLong() + online.get("keys_kept_newer").asLong());
+    assertThat(online.get("keys_written").asLong()).as("the same date is written again: " + online)
+        .isEqualTo(first.size());
+    assertThat(online.get("keys_written").asLong() + online.get("keys_kept_newer").asLong())
+        .isEqualTo(online.get("rows_read").asLong());
   }
 
   @Test
-  void anEarlierDatePublishedAfterALaterOneKeepsTheLaterFeaturesAndWritesTheUsersRedisLacks() throws IOException {
+  @DisplayName("an earlier date published after a later one keeps the later features and writes the users Redis lacks")
+  void anEarlierDateKeepsTheLaterFeatures() throws IOException {
     Map<String, Row> earlier = userFeatures(EARLIER);
-    assertEquals(0, publish(LATER, "publish-later-first").exitStatus());
+    assertThat(publish(LATER, "publish-later-first").exitStatus()).isZero();
     // Some users of both dates whose later hash has expired, as for users who stopped appearing.
     Set<String> expired = earlier.keySet().stream().sorted().limit(3).collect(Collectors.toSet());
     try (Jedis jedis = redis.connect()) {
@@ -131,45 +135,47 @@ class PublishTest {
     Map<String, Map<String, String>> later = redis.dump();
     Set<String> lacking = new HashSet<>(earlier.keySet());
     lacking.removeIf(user -> later.containsKey("u:feat:" + user));
-    assertTrue(lacking.containsAll(expired), "the expired users are lacking");
+    assertThat(lacking).as("the expired users are lacking").containsAll(expired);
 
     InProcessLakehouse.Outcome backfill = publish(EARLIER, "publish-earlier");
 
-    assertEquals(0, backfill.exitStatus(), backfill.stderr());
+    assertThat(backfill.exitStatus()).as(backfill.stderr()).isZero();
     Map<String, Map<String, String>> after = redis.dump();
     for (Map.Entry<String, Map<String, String>> kept : later.entrySet()) {
-      assertEquals(kept.getValue(), after.get(kept.getKey()), "a later hash is left as it was: " + kept.getKey());
-      assertEquals(LATER.toString(), kept.getValue().get("as_of_date"));
+      assertThat(after).as("a later hash is left as it was: " + kept.getKey())
+          .containsEntry(kept.getKey(), kept.getValue());
+      assertThat(kept.getValue()).containsEntry("as_of_date", LATER.toString());
     }
     try (OnlineFeatureClient client = client()) {
       for (String user : lacking) {
         OnlineFeatures features = client.features(user).orElseThrow();
-        assertEquals(EARLIER, features.asOfDate());
+        assertThat(features.asOfDate()).isEqualTo(EARLIER);
         assertSameValues(earlier.get(user), features);
       }
     }
     JsonNode online = report("publish-earlier").at("/layers/online");
-    assertEquals(earlier.size(), online.get("rows_read").asLong(), online.toString());
-    assertEquals(lacking.size(), online.get("keys_written").asLong(), online.toString());
-    assertEquals(earlier.size() - lacking.size(), online.get("keys_kept_newer").asLong(), online.toString());
-    assertEquals(online.get("rows_read").asLong(),
-        online.get("keys_written").asLong() + online.get("keys_kept_newer").asLong());
+    assertThat(online.get("rows_read").asLong()).as(online.toString()).isEqualTo(earlier.size());
+    assertThat(online.get("keys_written").asLong()).as(online.toString()).isEqualTo(lacking.size());
+    assertThat(online.get("keys_kept_newer").asLong()).as(online.toString()).isEqualTo(earlier.size() - lacking.size());
+    assertThat(online.get("keys_written").asLong() + online.get("keys_kept_newer").asLong())
+        .isEqualTo(online.get("rows_read").asLong());
   }
 
   @Test
-  void aDateNeverBuiltFailsInOneLineNamingTheTableAndDateAndSayingToRunItFirst() throws IOException {
+  @DisplayName("a date never built fails in one line, naming the table and date and saying to run it first")
+  void aDateNeverBuiltFailsInOneLine() throws IOException {
     LocalDate never = EARLIER.minusDays(20);
 
     InProcessLakehouse.Outcome failed = publish(never, "publish-never-built");
 
-    assertEquals(1, failed.exitStatus(), failed.stdout());
+    assertThat(failed.exitStatus()).as(failed.stdout()).isEqualTo(1);
     assertOneLine(failed.stderr(), "gold/user_features/v1", "as_of_date=" + never, "run `run --date " + never + "` first");
-    assertEquals("failed", report("publish-never-built").get("status").asText());
-    assertTrue(redis.dump().isEmpty());
+    assertThat(report("publish-never-built").get("status").asText()).isEqualTo("failed");
+    assertThat(redis.dump()).isEmpty();
 
     InProcessLakehouse.Outcome noTable = InProcessLakehouse.run(withRedis("publish", "--date", LATER.toString(),
         "--lake", emptyLake.toString()));
-    assertEquals(1, noTable.exitStatus(), noTable.stdout());
+    assertThat(noTable.exitStatus()).as(noTable.stdout()).isEqualTo(1);
     assertOneLine(noTable.stderr(), "gold/user_features/v1", "as_of_date=" + LATER, "run `run --date " + LATER + "` first");
   }
 
@@ -178,50 +184,52 @@ class PublishTest {
     LocalDate quiet = EARLIER.minusDays(30);
     InProcessLakehouse.Outcome built = InProcessLakehouse.run("backfill", "--from", quiet.toString(), "--to",
         quiet.toString(), "--layers", "gold", "--lake", lake.toString());
-    assertEquals(0, built.exitStatus(), built.stderr());
-    assertTrue(userFeatures(quiet).isEmpty(), "no event in the window of " + quiet);
+    assertThat(built.exitStatus()).as(built.stderr()).isZero();
+    assertThat(userFeatures(quiet)).as("no event in the window of " + quiet).isEmpty();
 
     InProcessLakehouse.Outcome published = publish(quiet, "publish-quiet");
 
-    assertEquals(0, published.exitStatus(), published.stderr());
-    assertTrue(redis.dump().isEmpty());
+    assertThat(published.exitStatus()).as(published.stderr()).isZero();
+    assertThat(redis.dump()).isEmpty();
     JsonNode online = report("publish-quiet").at("/layers/online");
-    assertEquals(0, online.get("rows_read").asLong(), online.toString());
-    assertEquals(0, online.get("keys_written").asLong(), online.toString());
+    assertThat(online.get("rows_read").asLong()).as(online.toString()).isZero();
+    assertThat(online.get("keys_written").asLong()).as(online.toString()).isZero();
   }
 
   @Test
-  void aRedisThatCannotBeReachedFailsInOneLineNamingHostAndPort() throws IOException {
+  @DisplayName("a Redis that cannot be reached fails in one line naming host and port")
+  void anUnreachableRedisFailsInOneLine() throws IOException {
     int nothingListens = S3ProxyServer.freePort();
 
     InProcessLakehouse.Outcome failed = InProcessLakehouse.run("publish", "--date", LATER.toString(), "--lake",
         lake.toString(), "--run-id", "publish-unreachable", "--set", "online.redis.port=" + nothingListens);
 
-    assertEquals(1, failed.exitStatus(), failed.stdout());
+    assertThat(failed.exitStatus()).as(failed.stdout()).isEqualTo(1);
     assertOneLine(failed.stderr(), "cannot reach Redis at 127.0.0.1:" + nothingListens);
     JsonNode report = report("publish-unreachable");
-    assertEquals("failed", report.get("status").asText());
-    assertTrue(report.get("error").asText().contains("127.0.0.1:" + nothingListens), report.toString());
+    assertThat(report.get("status").asText()).isEqualTo("failed");
+    assertThat(report.get("error").asText()).as(report.toString()).contains("127.0.0.1:" + nothingListens);
   }
 
   @Test
-  void aPasswordComesFromTheEnvironmentAndNeitherTheConsoleNorTheReportShowsIt() throws IOException {
+  @DisplayName("a password comes from the environment, and neither the console nor the report shows it")
+  void thePasswordComesFromTheEnvironmentUnshown() throws IOException {
     String password = "pw-" + Long.toHexString(System.nanoTime());
     try (Jedis jedis = redis.connect()) {
       jedis.configSet("requirepass", password);
     }
     try {
       InProcessLakehouse.Outcome refused = publish(LATER, "publish-no-password");
-      assertEquals(1, refused.exitStatus(), refused.stdout());
+      assertThat(refused.exitStatus()).as(refused.stdout()).isEqualTo(1);
       assertOneLine(refused.stderr(), "Redis at 127.0.0.1:" + redis.port(), "NOAUTH");
 
       InProcessLakehouse.Outcome published = InProcessLakehouse.run(Map.of("LAKEHOUSE_REDIS_PASSWORD", password),
           withRedis("publish", "--date", LATER.toString(), "--lake", lake.toString(), "--run-id", "publish-password"));
-      assertEquals(0, published.exitStatus(), published.stderr());
+      assertThat(published.exitStatus()).as(published.stderr()).isZero();
       String report = Files.readString(lake.resolve("_runs/publish-password.json"));
-      assertTrue(report.contains("LAKEHOUSE_REDIS_PASSWORD"), "the report names where the password comes from");
+      assertThat(report).as("the report names where the password comes from").contains("LAKEHOUSE_REDIS_PASSWORD");
       for (String shown : List.of(published.stdout(), published.stderr(), report)) {
-        assertFalse(shown.contains(password), "the password is shown: " + shown);
+        assertThat(shown).as("the password is shown: " + shown).doesNotContain(password);
       }
     } finally {
       try (Jedis jedis = redis.connect()) {
@@ -232,30 +240,33 @@ class PublishTest {
   }
 
   @Test
-  void aRunWithPublishServesItsDateAndOneWhoseRedisIsDownFailsInOneLineKeepingItsTables() throws IOException {
+  @DisplayName("a run with --publish serves its date, and one whose Redis is down fails in one line keeping its tables")
+  void aRunWithPublishServesItsDate() throws IOException {
     Map<String, Row> table = userFeatures(LATER);
     int nothingListens = S3ProxyServer.freePort();
 
     InProcessLakehouse.Outcome down = InProcessLakehouse.run("run", "--date", LATER.toString(), "--publish",
         "--lake", lake.toString(), "--run-id", "run-publish-down", "--set", "online.redis.port=" + nothingListens);
 
-    assertEquals(1, down.exitStatus(), down.stdout());
+    assertThat(down.exitStatus()).as(down.stdout()).isEqualTo(1);
     List<String> errors = down.stderr().lines().filter(l -> l.startsWith("error: ")).toList();
-    assertEquals(1, errors.size(), down.stderr());
-    assertTrue(errors.get(0).contains("publish: cannot reach Redis at 127.0.0.1:" + nothingListens), errors.get(0));
+    assertThat(errors).as(down.stderr()).hasSize(1);
+    assertThat(errors.get(0)).contains("publish: cannot reach Redis at 127.0.0.1:" + nothingListens);
     JsonNode failed = report("run-publish-down");
-    assertEquals("failed", failed.get("status").asText());
-    assertFalse(failed.at("/layers/gold").isMissingNode(), "gold finished before the publish: " + failed);
-    assertEquals(table.keySet(), userFeatures(LATER).keySet(), "the tables stay as promoted");
+    assertThat(failed.get("status").asText()).isEqualTo("failed");
+    assertThat(failed.at("/layers/gold").isMissingNode()).as("gold finished before the publish: " + failed).isFalse();
+    assertThat(userFeatures(LATER).keySet()).as("the tables stay as promoted")
+        .containsExactlyInAnyOrderElementsOf(table.keySet());
 
     InProcessLakehouse.Outcome served = InProcessLakehouse.run(withRedis("run", "--date", LATER.toString(),
         "--publish", "--lake", lake.toString(), "--run-id", "run-publish"));
 
-    assertEquals(0, served.exitStatus(), served.stderr());
-    assertEquals(keysOf(table.keySet()), redis.dump().keySet(), "one hash per user of the night");
+    assertThat(served.exitStatus()).as(served.stderr()).isZero();
+    assertThat(redis.dump().keySet()).as("one hash per user of the night")
+        .containsExactlyInAnyOrderElementsOf(keysOf(table.keySet()));
     JsonNode report = report("run-publish");
-    assertEquals(table.size(), report.at("/layers/online/keys_written").asLong(), report.toString());
-    assertEquals("--publish", report.get("arguments").get(2).asText(), report.toString());
+    assertThat(report.at("/layers/online/keys_written").asLong()).as(report.toString()).isEqualTo(table.size());
+    assertThat(report.get("arguments").get(2).asText()).as(report.toString()).isEqualTo("--publish");
   }
 
   private static InProcessLakehouse.Outcome publish(LocalDate date, String runId) {
@@ -301,7 +312,7 @@ class PublishTest {
         continue;
       }
       if (value == null) {
-        assertTrue(features.value(name).isEmpty(), name + " of " + user + " is null in the table");
+        assertThat(features.value(name)).as(name + " of " + user + " is null in the table").isEmpty();
         continue;
       }
       expectedFields.add(name);
@@ -320,17 +331,18 @@ class PublishTest {
       } else {
         parsed = text;
       }
-      assertEquals(value, parsed, name + " of " + user);
+      assertThat(parsed).as(name + " of " + user).isEqualTo(value);
     }
-    assertEquals(expectedFields, features.fields().keySet(), "the fields of " + user);
-    assertEquals(row.<String>getAs(UserFeatures.FEATURE_VERSION), features.featureVersion());
+    assertThat(features.fields().keySet()).as("the fields of " + user)
+        .containsExactlyInAnyOrderElementsOf(expectedFields);
+    assertThat(features.featureVersion()).isEqualTo(row.<String>getAs(UserFeatures.FEATURE_VERSION));
   }
 
   private static void assertOneLine(String stderr, String... mentions) {
     List<String> lines = stderr.lines().toList();
-    assertEquals(1, lines.size(), "one line on standard error: " + stderr);
+    assertThat(lines).as("one line on standard error: " + stderr).hasSize(1);
     for (String mention : mentions) {
-      assertTrue(lines.get(0).contains(mention), "'" + mention + "' in: " + lines.get(0));
+      assertThat(lines.get(0)).as("'" + mention + "' in: " + lines.get(0)).contains(mention);
     }
   }
 

@@ -1,8 +1,6 @@
 package lakehouse.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -23,6 +21,7 @@ import lakehouse.shared.run.RunReportWriter;
 import lakehouse.shared.testing.TestSpark;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -69,41 +68,42 @@ class S3LakeIT {
   @Order(1)
   void generateWritesTheSameLandingFilesToS3AsToLocalDisk() throws Exception {
     LakehouseProcess.Outcome onS3 = s3Command("generate", "--out", s3Lake.root(), "--conf", conf.toString());
-    assertEquals(0, onS3.exitStatus(), onS3.all());
+    assertThat(onS3.exitStatus()).as(onS3.all()).isZero();
     LakehouseProcess.Outcome local = LakehouseProcess.run(Map.of(),
         concat(new String[] {"generate", "--out", localLake.root()}, GENERATE));
-    assertEquals(0, local.exitStatus(), local.all());
+    assertThat(local.exitStatus()).as(local.all()).isZero();
 
     Path landing = Path.of(localLake.landingEvents());
     List<Path> localFiles = files(landing);
-    assertEquals(8, localFiles.size(), localFiles.toString());
+    assertThat(localFiles).as(localFiles.toString()).hasSize(8);
     Path s3Landing = s3.bucketDirectory().resolve("lake/landing/ad_events");
-    assertEquals(localFiles.stream().map(landing::relativize).toList(),
-        files(s3Landing).stream().map(s3Landing::relativize).toList(), "the same files, and no temporary ones");
+    assertThat(files(s3Landing).stream().map(s3Landing::relativize).toList())
+        .as("the same files, and no temporary ones").isEqualTo(localFiles.stream().map(landing::relativize).toList());
     for (Path file : localFiles) {
-      assertTrue(java.util.Arrays.equals(Files.readAllBytes(file),
-          Files.readAllBytes(s3Landing.resolve(landing.relativize(file)))), "differs on S3: " + file);
+      assertThat(Files.readAllBytes(s3Landing.resolve(landing.relativize(file)))).as("differs on S3: " + file)
+          .containsExactly(Files.readAllBytes(file));
     }
   }
 
   @Test
   @Order(2)
-  void aSecondWriterIsRefusedWhileAnotherApplicationHoldsTheLake() throws Exception {
+  @DisplayName("a second writer is refused while another application holds the lake")
+  void aSecondWriterIsRefusedWhileTheLakeIsHeld() throws Exception {
     WriterLeaseSettings lease = new WriterLeaseSettings(true, Duration.ofMinutes(2), Duration.ZERO, Duration.ofSeconds(1));
     try (LakeWriterLease other = LakeWriterLease.acquire(s3Lake, TestSpark.session().sparkContext().hadoopConfiguration(),
         lease, "other-cluster-run", Clock.systemUTC(), new IgnoringListener())) {
       LakehouseProcess.Outcome refused = s3Command("run", "--date", DAYS.get(0), "--lake", s3Lake.root(),
           "--conf", conf.toString(), "--set", "writer-lease.wait=5s");
-      assertEquals(1, refused.exitStatus(), refused.all());
-      assertTrue(refused.stdout().contains("waiting up to 5s"), refused.stdout());
+      assertThat(refused.exitStatus()).as(refused.all()).isEqualTo(1);
+      assertThat(refused.stdout()).contains("waiting up to 5s");
       List<String> errors = refused.stderr().lines().filter(l -> l.startsWith("error: ")).toList();
-      assertEquals(1, errors.size(), refused.stderr());
-      assertTrue(errors.get(0).contains("other-cluster-run"), errors.get(0));
-      assertFalse(refused.stderr().contains("\tat "), "no stack trace for a refusal: " + refused.stderr());
-      assertTrue(other.isHeld());
+      assertThat(errors).as(refused.stderr()).hasSize(1);
+      assertThat(errors.get(0)).contains("other-cluster-run");
+      assertThat(refused.stderr()).as("no stack trace for a refusal: " + refused.stderr()).doesNotContain("\tat ");
+      assertThat(other.isHeld()).isTrue();
     }
-    assertFalse(Files.exists(s3.bucketDirectory().resolve("lake/bronze")), "the refused run wrote nothing");
-    assertFalse(Files.exists(s3.bucketDirectory().resolve("lake/" + LakeWriterLease.RELATIVE_PATH)), "released");
+    assertThat(s3.bucketDirectory().resolve("lake/bronze")).as("the refused run wrote nothing").doesNotExist();
+    assertThat(s3.bucketDirectory().resolve("lake/" + LakeWriterLease.RELATIVE_PATH)).as("released").doesNotExist();
   }
 
   @Test
@@ -112,38 +112,39 @@ class S3LakeIT {
     for (String day : DAYS) {
       CompletableFuture<LakehouseProcess.Outcome> onS3 = startS3Command("run", "--date", day, "--lake", s3Lake.root(),
           "--conf", conf.toString(), "--run-id", "nightly-" + day);
-      assertEquals(0, Main.execute(CommandEnvironment.sharing(TestSpark.session(), Map.of("LAKEHOUSE_PII_KEY", PII_KEY),
-          Console.system()), "run", "--date", day, "--lake", localLake.root(), "--run-id", "nightly-" + day));
+      assertThat(Main.execute(CommandEnvironment.sharing(TestSpark.session(), Map.of("LAKEHOUSE_PII_KEY", PII_KEY),
+          Console.system()), "run", "--date", day, "--lake", localLake.root(), "--run-id", "nightly-" + day)).isZero();
       LakehouseProcess.Outcome s3Run = finished(onS3);
-      assertEquals(0, s3Run.exitStatus(), s3Run.all());
-      assertTrue(s3Run.stdout().contains("gold    " + day + ": promoted"), s3Run.stdout());
+      assertThat(s3Run.exitStatus()).as(s3Run.all()).isZero();
+      assertThat(s3Run.stdout()).contains("gold    " + day + ": promoted");
     }
     LakeTables.assertSame(localLake, s3Lake);
     for (String day : DAYS) {
       JsonNode report = RunReportWriter.parse(Files.readString(
           s3.bucketDirectory().resolve("lake/_runs/nightly-" + day + ".json")));
-      assertEquals("succeeded", report.get("status").asText());
-      assertEquals(s3Lake.root(), report.get("lake").asText(), report.toString());
+      assertThat(report.get("status").asText()).isEqualTo("succeeded");
+      assertThat(report.get("lake").asText()).as(report.toString()).isEqualTo(s3Lake.root());
     }
-    assertFalse(Files.exists(s3.bucketDirectory().resolve("lake/" + LakeWriterLease.RELATIVE_PATH)),
-        "each run released the lake");
+    assertThat(s3.bucketDirectory().resolve("lake/" + LakeWriterLease.RELATIVE_PATH)).as("each run released the lake")
+        .doesNotExist();
   }
 
   @Test
   @Order(4)
-  void noCredentialReachesTheOutputReportsOrAnyOtherFileOfTheLake() throws Exception {
-    assertFalse(s3Output.isEmpty());
+  @DisplayName("no credential reaches the output, the reports or any other file of the lake")
+  void noCredentialReachesTheOutputOrTheLake() throws Exception {
+    assertThat(s3Output).isNotEmpty();
     for (String secret : List.of(s3.accessKey(), s3.secretKey())) {
       for (String output : s3Output) {
-        assertFalse(output.contains(secret), "a credential in the output of a command: " + output);
+        assertThat(output).as("a credential in the output of a command: " + output).doesNotContain(secret);
       }
       for (Path file : files(s3.bucketDirectory())) {
         if (!file.toString().endsWith(".parquet") && !file.toString().endsWith(".avro")) {
-          assertFalse(Files.readString(file).contains(secret), "a credential in " + file);
+          assertThat(Files.readString(file)).as("a credential in " + file).doesNotContain(secret);
         }
       }
     }
-    assertTrue(files(s3.bucketDirectory().resolve("lake/_runs")).size() >= 2);
+    assertThat(files(s3.bucketDirectory().resolve("lake/_runs"))).hasSizeGreaterThanOrEqualTo(2);
   }
 
   /** Runs a command against the S3 lake with the server's credentials in the environment, as a user would. */

@@ -116,11 +116,20 @@ final class S3ProxyServer implements AutoCloseable {
     hadoop.set("fs.s3a.aws.credentials.provider", "org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider");
   }
 
+  /**
+   * Stops the server, forcibly if it has not stopped within 30 seconds. Interrupted while waiting, it kills
+   * the server at once and returns with the thread's interrupt flag set.
+   */
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     process.destroy();
-    if (!process.waitFor(30, TimeUnit.SECONDS)) {
-      process.destroyForcibly().waitFor();
+    try {
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor();
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
     }
   }
 

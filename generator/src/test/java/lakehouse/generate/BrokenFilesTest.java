@@ -16,6 +16,7 @@ import org.apache.avro.file.DataFileReader;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,7 +34,8 @@ class BrokenFilesTest {
   }
 
   @Test
-  void eachDayGetsOneCorruptAndOneUnregisteredFileWithPlainNames() {
+  @DisplayName("each day gets one corrupt and one unregistered file, with plain names")
+  void eachDayGetsOneCorruptAndOneUnregisteredFile() {
     for (DaySummary day : summary.days()) {
       List<GeneratedFile> broken = day.files().stream().filter(f -> f.kind() != FileKind.EVENTS).toList();
       assertEquals(List.of("part-corrupt.avro", "part-unregistered.avro"),
@@ -45,7 +47,8 @@ class BrokenFilesTest {
   }
 
   @Test
-  void theCorruptFilesHeaderReadsButItsRecordsStopHalfWayAndItDoesNotEndWithItsSyncMarker() throws IOException {
+  @DisplayName("the corrupt file's header reads, but its records stop half way and it does not end with its sync marker")
+  void theCorruptFileStopsHalfWay() throws IOException {
     for (GeneratedFile file : filesOf(FileKind.CORRUPT)) {
       long read = 0;
       byte[] syncMarker;
@@ -67,7 +70,8 @@ class BrokenFilesTest {
   }
 
   @Test
-  void theUnregisteredFileReadsWholeButItsSchemaIsNotARegisteredVersion() throws IOException {
+  @DisplayName("the unregistered file reads whole, but its schema is not a registered version")
+  void theUnregisteredFileHasAnUnknownSchema() throws IOException {
     for (GeneratedFile file : filesOf(FileKind.UNREGISTERED_SCHEMA)) {
       try (DataFileReader<GenericRecord> reader = new DataFileReader<>(file.path().toFile(), new GenericDatumReader<>())) {
         assertTrue(SCHEMAS.recognise(reader.getSchema()).isEmpty());

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import lakehouse.generate.LandedEvents.LandedEvent;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,7 +65,8 @@ class EventCasesTest {
   }
 
   @Test
-  void duplicatesRepeatEventsOfTheSameFileOfAnotherFileAndOfTheDayBefore() {
+  @DisplayName("duplicates repeat events of the same file, of another file and of the day before")
+  void duplicatesRepeatEventsOfFilesAndDays() {
     CaseCounts cases = summary.cases();
     assertTrue(cases.duplicateInFile() > 50, cases.describe());
     assertTrue(cases.duplicateSameDay() > 50, cases.describe());
@@ -85,7 +87,8 @@ class EventCasesTest {
   }
 
   @Test
-  void lateEventsAreFromTheTwoDaysBeforeAndEachDayOpensWithAStragglerOfTheLastSecondBefore() {
+  @DisplayName("late events are from the two days before, and each day opens with a straggler of the last second before")
+  void lateEventsAreFromTheTwoDaysBefore() {
     for (LandedEvent event : events) {
       LocalDate eventDate = ContractClassification.eventDate(event);
       LocalDate ingestDate = event.file().ingestDate();

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import lakehouse.generate.LandedEvents.LandedEvent;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,7 +48,8 @@ class LandingFilesTest {
   }
 
   @Test
-  void everyDumpReadsToItsEndWithARegisteredSchemaAndHoldsTheRecordsTheSummaryCounts() {
+  @DisplayName("every dump reads to its end with a registered schema and holds the records the summary counts")
+  void everyDumpReadsWholeAndHoldsTheCountedRecords() {
     Map<GeneratedFile, Long> readPerFile = events.stream()
         .collect(Collectors.groupingBy(LandedEvent::file, Collectors.counting()));
     for (GeneratedFile file : summary.files()) {
@@ -70,7 +72,8 @@ class LandingFilesTest {
   }
 
   @Test
-  void versionOneCostsAreCurrencyUnitsAndOnlyVersionTwoCarriesDeviceIdsAndAppVersions() {
+  @DisplayName("version 1 costs are currency units, and only version 2 carries device ids and app versions")
+  void eachSchemaVersionCarriesItsOwnFields() {
     List<LandedEvent> v1 = events.stream().filter(e -> e.version() == 1).toList();
     List<LandedEvent> v2 = events.stream().filter(e -> e.version() == 2).toList();
     assertTrue(v1.stream().allMatch(e -> e.deviceId() == null && e.appVersion() == null));
@@ -94,7 +97,8 @@ class LandingFilesTest {
   }
 
   @Test
-  void eachAdBelongsToExactlyOneCampaignAndThereAreFiftyCampaigns() {
+  @DisplayName("each ad belongs to exactly one campaign, and there are fifty campaigns")
+  void eachAdBelongsToOneOfFiftyCampaigns() {
     Map<String, Set<String>> campaignsOfAd = new HashMap<>();
     for (LandedEvent event : events) {
       if (!event.adId().isBlank() && !event.campaignId().isBlank()) {
@@ -108,7 +112,8 @@ class LandingFilesTest {
   }
 
   @Test
-  void usersAreSkewedRecurAcrossDaysAndTheHotUserAndAdTakeAtLeastTheirShare() {
+  @DisplayName("users are skewed and recur across days, and the hot user and ad take at least their share")
+  void usersAreSkewedAndRecurAcrossDays() {
     Map<String, Long> perUser = events.stream().collect(Collectors.groupingBy(LandedEvent::userId, Collectors.counting()));
     long hotUser = perUser.get(summary.hotUserId());
     long hotAd = events.stream().filter(e -> e.adId().equals(summary.hotAdId())).count();
@@ -144,7 +149,8 @@ class LandingFilesTest {
   }
 
   @Test
-  void regularEventsHappenedInTheHourOfTheirDumpAndNoneInTheSkewToleranceOfTheNextDay() {
+  @DisplayName("regular events happened in the hour of their dump, and none in the skew tolerance of the next day")
+  void regularEventsHappenedInTheHourOfTheirDump() {
     ContractClassification cases = ContractClassification.of(events);
     assertEquals(0, cases.earlyWithinSkew);
     for (int i = 0; i < events.size(); i++) {
@@ -158,7 +164,8 @@ class LandingFilesTest {
   }
 
   @Test
-  void theDailyTrafficCurveFillsEveningDumpsMoreThanMorningOnes() {
+  @DisplayName("the daily traffic curve fills evening dumps more than morning ones")
+  void eveningDumpsHoldMoreThanMorningOnes() {
     DaySummary day = summary.days().get(0);
     long morning = day.files().get(8).records();
     long evening = day.files().get(20).records();

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
 import lakehouse.shared.schema.AdEventSchemas;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,7 +66,8 @@ class LandingGeneratorDeterminismTest {
   }
 
   @Test
-  void generatingAgainIntoTheSameFolderReplacesEachFileWithTheSameBytesAndLeavesNoTemporaryFile() throws IOException {
+  @DisplayName("generating again into the same folder replaces each file with the same bytes and leaves no temporary file")
+  void generatingAgainGivesTheSameBytes() throws IOException {
     new LandingGenerator().generate(first, SPEC);
     new LandingGenerator().generate(second, SPEC);
     new LandingGenerator().generate(second, SPEC);

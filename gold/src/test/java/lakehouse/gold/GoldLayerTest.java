@@ -3,15 +3,13 @@ package lakehouse.gold;
 import static lakehouse.gold.Silver.activity;
 import static lakehouse.gold.Silver.event;
 import static org.apache.spark.sql.functions.lit;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.File;
-import java.sql.Date;
 import java.nio.file.Path;
+import java.sql.Date;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,6 +35,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -80,7 +79,8 @@ class GoldLayerTest {
   }
 
   @Test
-  void lateEventsRebuildThePlannedPartitionsAndReportAndRecordTheirLineage() {
+  @DisplayName("late events rebuild the planned partitions, and report and record their lineage")
+  void lateEventsRebuildThePlannedPartitions() {
     GoldLayer gold = gold(TestLakes.settings());
     gold.build(D, Set.of(D), "run-nightly");
     // Late events of D-2 arrive with the next run for the same ingest date.
@@ -89,57 +89,62 @@ class GoldLayerTest {
 
     GoldResult result = gold.build(D, Set.of(D.minusDays(2)), "run-late");
 
-    assertEquals(Map.of("user_features", List.of("2026-11-21", "2026-11-22", "2026-11-23"),
-        "campaign_daily", List.of("2026-11-21")), result.partitionsPromoted());
-    assertEquals(Map.of("2026-11-21", 1L, "2026-11-22", 2L, "2026-11-23", 3L),
-        result.rowsPerPartition().get("user_features"));
-    assertEquals(3, rowsOf(userFeatures(), UserFeatures.AS_OF_DATE, "2026-11-23"));
+    assertThat(result.partitionsPromoted()).containsExactlyInAnyOrderEntriesOf(Map.of(
+        "user_features", List.of("2026-11-21", "2026-11-22", "2026-11-23"),
+        "campaign_daily", List.of("2026-11-21")));
+    assertThat(result.rowsPerPartition())
+        .containsEntry("user_features", Map.of("2026-11-21", 1L, "2026-11-22", 2L, "2026-11-23", 3L));
+    assertThat(rowsOf(userFeatures(), UserFeatures.AS_OF_DATE, "2026-11-23")).isEqualTo(3);
     long activityVersion = DeltaPartitionWriter.version(spark,
         lake.featureGroup(UserDailyActivity.NAME, UserDailyActivity.VERSION));
     long eventsVersion = DeltaPartitionWriter.version(spark, lake.silverEvents());
     List<LineageRecord> lineage = new GoldLineage(spark, lake).records("user_features", "v1").stream()
         .filter(r -> r.runId().equals("run-late")).toList();
-    assertEquals(List.of("2026-11-21", "2026-11-22", "2026-11-23"),
-        lineage.stream().map(LineageRecord::partitionKey).toList());
-    assertEquals(Map.of("silver/user_daily_activity/v1", activityVersion), lineage.get(0).inputVersions());
+    assertThat(lineage.stream().map(LineageRecord::partitionKey).toList())
+        .containsExactly("2026-11-21", "2026-11-22", "2026-11-23");
+    assertThat(lineage.get(0).inputVersions())
+        .containsExactlyInAnyOrderEntriesOf(Map.of("silver/user_daily_activity/v1", activityVersion));
     LineageRecord campaign = new GoldLineage(spark, lake).records("campaign_daily", "v1").stream()
         .filter(r -> r.runId().equals("run-late")).findFirst().orElseThrow();
-    assertEquals(Map.of("silver/ad_events", eventsVersion), campaign.inputVersions());
-    assertFalse(new File(lake.staging() + "/user_features/v1/partition_key=2026-11-21/run_id=run-late").exists());
+    assertThat(campaign.inputVersions()).containsExactlyInAnyOrderEntriesOf(Map.of("silver/ad_events", eventsVersion));
+    assertThat(new File(lake.staging() + "/user_features/v1/partition_key=2026-11-21/run_id=run-late")).doesNotExist();
     JsonNode report = RunReportWriter.parse(RunReportWriter.toJson(result));
-    assertEquals("2026-11-21", report.at("/partitions_promoted/campaign_daily/0").asText(), report.toString());
-    assertEquals(3, report.at("/rows_per_partition/user_features/2026-11-23").asLong(), report.toString());
+    assertThat(report.at("/partitions_promoted/campaign_daily/0").asText()).as(report.toString())
+        .isEqualTo("2026-11-21");
+    assertThat(report.at("/rows_per_partition/user_features/2026-11-23").asLong()).as(report.toString()).isEqualTo(3);
   }
 
   @Test
   void silverChangesGoldHasNotBuiltAreFoundUntilARunBuildsThem() {
     GoldLayer gold = gold(TestLakes.settings());
-    assertEquals(Set.of(D.minusDays(1), D), gold.silverChangesNotInGold(D.minusDays(2), D.plusDays(1)),
-        "silver holds events of both days and gold has built none");
+    assertThat(gold.silverChangesNotInGold(D.minusDays(2), D.plusDays(1)))
+        .as("silver holds events of both days and gold has built none").containsExactlyInAnyOrder(D.minusDays(1), D);
     gold.build(D, Set.of(D.minusDays(1), D), "run-1");
-    assertEquals(Set.of(), gold.silverChangesNotInGold(D.minusDays(2), D.plusDays(1)));
+    assertThat(gold.silverChangesNotInGold(D.minusDays(2), D.plusDays(1))).isEmpty();
 
     // A later silver run adds events of D-2, and its gold fails before promoting.
     Silver.appendEvents(spark, lake, List.of(event("e3", "CLICK", "2026-11-21T08:00:00Z", "u3", "c2", 50L)));
 
-    assertEquals(Set.of(D.minusDays(2)), gold.silverChangesNotInGold(D.minusDays(2), D.plusDays(1)));
-    assertEquals(Set.of(), gold.silverChangesNotInGold(D.minusDays(1), D.plusDays(1)), "outside the window");
+    assertThat(gold.silverChangesNotInGold(D.minusDays(2), D.plusDays(1))).containsExactlyInAnyOrder(D.minusDays(2));
+    assertThat(gold.silverChangesNotInGold(D.minusDays(1), D.plusDays(1))).as("outside the window").isEmpty();
   }
 
   @Test
-  void theFirstPromotionOfPartitionsWithNoRowsIsStillACommitThatNamesTheRun() {
+  @DisplayName("the first promotion of partitions with no rows is still a commit that names the run")
+  void anEmptyFirstPromotionIsStillACommit() {
     LocalDate quiet = D.minusDays(10);
 
     GoldResult result = gold(TestLakes.settings()).build(quiet, Set.of(quiet), "run-quiet");
 
-    assertEquals(List.of(quiet.toString()), result.partitionsPromoted().get("user_features"));
-    assertEquals(0, rowsOf(userFeatures(), UserFeatures.AS_OF_DATE, quiet.toString()));
-    assertEquals(List.of("run-quiet"), new GoldLineage(spark, lake).records("user_features", "v1").stream()
-        .map(LineageRecord::runId).toList());
+    assertThat(result.partitionsPromoted()).containsEntry("user_features", List.of(quiet.toString()));
+    assertThat(rowsOf(userFeatures(), UserFeatures.AS_OF_DATE, quiet.toString())).isZero();
+    assertThat(new GoldLineage(spark, lake).records("user_features", "v1").stream().map(LineageRecord::runId).toList())
+        .containsExactly("run-quiet");
   }
 
   @Test
-  void aRebuildOfSeveralDatesPromotesThemInOneCommitPerTableWithTheSameRowsAsOneRunPerDate() {
+  @DisplayName("a rebuild of several dates promotes them in one commit per table, with the same rows as one run per date")
+  void aRebuildOfSeveralDatesIsOneCommitPerTable() {
     GoldLayer gold = gold(TestLakes.settings());
     for (LocalDate date = D.minusDays(2); !date.isAfter(D); date = date.plusDays(1)) {
       gold.build(date, Set.of(date), "run-" + date);
@@ -151,32 +156,36 @@ class GoldLayerTest {
 
     GoldResult result = gold.rebuild(new java.util.TreeSet<>(Set.of(D.minusDays(2), D.minusDays(1), D)), "rebuild");
 
-    assertEquals(Map.of("user_features", List.of("2026-11-21", "2026-11-22", "2026-11-23"),
-        "campaign_daily", List.of("2026-11-21", "2026-11-22", "2026-11-23")), result.partitionsPromoted());
-    assertEquals(userFeaturesVersion + 1, DeltaPartitionWriter.version(spark, userFeatures()));
-    assertEquals(campaignVersion + 1, DeltaPartitionWriter.version(spark, lake.goldTable("campaign_daily", "v1")));
+    assertThat(result.partitionsPromoted()).containsExactlyInAnyOrderEntriesOf(Map.of(
+        "user_features", List.of("2026-11-21", "2026-11-22", "2026-11-23"),
+        "campaign_daily", List.of("2026-11-21", "2026-11-22", "2026-11-23")));
+    assertThat(DeltaPartitionWriter.version(spark, userFeatures())).isEqualTo(userFeaturesVersion + 1);
+    assertThat(DeltaPartitionWriter.version(spark, lake.goldTable("campaign_daily", "v1")))
+        .isEqualTo(campaignVersion + 1);
     DataFrames.assertSameRows(userFeaturesByDate, withoutRunId(userFeatures()));
     DataFrames.assertSameRows(campaignsByDate,
         withoutRunId(lake.goldTable("campaign_daily", "v1")));
   }
 
   @Test
-  void anAsOfDateWhoseWindowLostAllActivityIsPromotedEmptyAndClearsItsStaleRows() {
+  @DisplayName("an as-of date whose window lost all activity is promoted empty and clears its stale rows")
+  void anAsOfDateWithoutActivityIsPromotedEmpty() {
     GoldLayer gold = gold(TestLakes.settings());
     gold.build(D, Set.of(D), "run-1");
-    assertEquals(2, rowsOf(userFeatures(), UserFeatures.AS_OF_DATE, "2026-11-23"));
+    assertThat(rowsOf(userFeatures(), UserFeatures.AS_OF_DATE, "2026-11-23")).isEqualTo(2);
     // Silver was corrected: nothing remains in the window of D.
     Silver.replaceActivity(spark, lake, List.of(activity("u1", "2026-11-01", 1, 0, 0, 1, "2026-11-01T10:00:00Z")));
 
     GoldResult result = gold.build(D, Set.of(D), "run-2");
 
-    assertEquals(List.of("2026-11-23"), result.partitionsPromoted().get("user_features"));
-    assertEquals(0L, result.rowsPerPartition().get("user_features").get("2026-11-23"));
-    assertEquals(0, rowsOf(userFeatures(), UserFeatures.AS_OF_DATE, "2026-11-23"));
+    assertThat(result.partitionsPromoted()).containsEntry("user_features", List.of("2026-11-23"));
+    assertThat(result.rowsPerPartition().get("user_features")).containsEntry("2026-11-23", 0L);
+    assertThat(rowsOf(userFeatures(), UserFeatures.AS_OF_DATE, "2026-11-23")).isZero();
   }
 
   @Test
-  void aStagedPartitionCorruptedAfterWritingIsRefusedAndNeitherTableMoves() {
+  @DisplayName("a staged partition corrupted after writing is refused, and neither table moves")
+  void aCorruptedStagedPartitionIsRefused() {
     GoldLayer gold = gold(TestLakes.settings());
     gold.build(D, Set.of(D), "run-1");
     long userFeaturesVersion = DeltaPartitionWriter.version(spark, userFeatures());
@@ -193,15 +202,14 @@ class GoldLayerTest {
       }
     };
 
-    StagingCheckFailedException refused = assertThrows(StagingCheckFailedException.class,
-        () -> gold.withListener(corrupt).build(D, Set.of(D), "run-2"));
-
-    assertEquals(StagingCheck.PARTITION_KEY, refused.check());
-    assertTrue(refused.getMessage().contains("user_features v1 partition as_of_date=2026-11-23"), refused.getMessage());
-    assertEquals(userFeaturesVersion, DeltaPartitionWriter.version(spark, userFeatures()));
-    assertEquals(content, TableContent.lines(spark, userFeatures()));
-    assertEquals(1, new GoldLineage(spark, lake).records("campaign_daily", "v1").size(),
-        "campaign_daily was not promoted either");
+    assertThatThrownBy(() -> gold.withListener(corrupt).build(D, Set.of(D), "run-2"))
+        .isInstanceOfSatisfying(StagingCheckFailedException.class,
+            refused -> assertThat(refused.check()).isEqualTo(StagingCheck.PARTITION_KEY))
+        .hasMessageContaining("user_features v1 partition as_of_date=2026-11-23");
+    assertThat(DeltaPartitionWriter.version(spark, userFeatures())).isEqualTo(userFeaturesVersion);
+    assertThat(TableContent.lines(spark, userFeatures())).isEqualTo(content);
+    assertThat(new GoldLineage(spark, lake).records("campaign_daily", "v1"))
+        .as("campaign_daily was not promoted either").hasSize(1);
   }
 
   @Test
@@ -215,8 +223,8 @@ class GoldLayerTest {
 
     Dataset<Row> partition = spark.read().format("delta").load(userFeatures())
         .where(UserFeatures.AS_OF_DATE + " = DATE'2026-11-23'");
-    assertEquals(5, partition.count());
-    assertEquals(3, partition.inputFiles().length, "5 rows at 2 rows per file");
+    assertThat(partition.count()).isEqualTo(5);
+    assertThat(partition.inputFiles()).as("5 rows at 2 rows per file").hasSize(3);
   }
 
   @Test
@@ -232,15 +240,15 @@ class GoldLayerTest {
     GoldResult result = new GoldLayer(spark, lake, TestLakes.settings(), Duration.ofHours(24), clock)
         .build(D, Set.of(), "run-1");
 
-    assertEquals(List.of("run-dead"), result.stagingRemoved().stream().map(r -> r.runId()).toList());
-    assertFalse(new File(deadStaging).exists());
+    assertThat(result.stagingRemoved().stream().map(r -> r.runId()).toList()).containsExactly("run-dead");
+    assertThat(new File(deadStaging)).doesNotExist();
   }
 
   @Test
-  void aFeatureVersionThisBuildCannotComputeIsAConfigurationError() {
-    ConfigurationException refused = assertThrows(ConfigurationException.class,
-        () -> gold(new GoldSettings("v2", "v1", 1000)).build(D, Set.of(D), "run-1"));
-
-    assertTrue(refused.getMessage().contains("lakehouse.gold.user-features-version"), refused.getMessage());
+  @DisplayName("a feature version this build cannot compute is a configuration error")
+  void anUncomputableFeatureVersionIsAConfigurationError() {
+    assertThatThrownBy(() -> gold(new GoldSettings("v2", "v1", 1000)).build(D, Set.of(D), "run-1"))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("lakehouse.gold.user-features-version");
   }
 }

@@ -1,8 +1,6 @@
 package lakehouse.gold.cleanup;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -11,6 +9,7 @@ import lakehouse.shared.config.GoldSettings;
 import lakehouse.shared.config.RetentionSettings;
 import lakehouse.shared.lake.LakeLayout;
 import lakehouse.shared.lake.TableCatalog;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class PartitionExpiryTest {
@@ -19,21 +18,23 @@ class PartitionExpiryTest {
   private final GoldSettings gold = new GoldSettings("v1", "v1", 1000);
 
   @Test
-  void onlyBronzeAndQuarantineAreSelectedEachWithItsOwnRetention() {
+  @DisplayName("only bronze and quarantine are selected, each with its own retention")
+  void onlyBronzeAndQuarantineAreSelected() {
     List<PartitionExpiry> expiries = PartitionExpiry.select(catalog.tables(gold), retention(30, 90), TODAY);
-    assertEquals(List.of("bronze/ad_events", "silver/quarantine"),
-        expiries.stream().map(expiry -> expiry.table().location()).toList());
-    assertEquals(LocalDate.parse("2026-10-24"), expiries.get(0).cutoff());
-    assertEquals(LocalDate.parse("2026-08-25"), expiries.get(1).cutoff());
-    assertTrue(expiries.stream().allMatch(PartitionExpiry::applies));
+    assertThat(expiries.stream().map(expiry -> expiry.table().location()).toList())
+        .containsExactly("bronze/ad_events", "silver/quarantine");
+    assertThat(expiries.get(0).cutoff()).isEqualTo(LocalDate.parse("2026-10-24"));
+    assertThat(expiries.get(1).cutoff()).isEqualTo(LocalDate.parse("2026-08-25"));
+    assertThat(expiries).allMatch(PartitionExpiry::applies);
   }
 
   @Test
-  void aRetentionOfZeroKeepsEveryPartitionButTheTableIsStillReported() {
+  @DisplayName("a retention of zero keeps every partition, but the table is still reported")
+  void aZeroRetentionKeepsEveryPartition() {
     List<PartitionExpiry> expiries = PartitionExpiry.select(catalog.tables(gold), retention(0, 7), TODAY);
-    assertEquals(2, expiries.size());
-    assertFalse(expiries.get(0).applies());
-    assertTrue(expiries.get(1).applies());
+    assertThat(expiries).hasSize(2);
+    assertThat(expiries.get(0).applies()).isFalse();
+    assertThat(expiries.get(1).applies()).isTrue();
   }
 
   private static RetentionSettings retention(int bronzeDays, int quarantineDays) {

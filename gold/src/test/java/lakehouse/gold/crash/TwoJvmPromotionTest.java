@@ -2,7 +2,7 @@ package lakehouse.gold.crash;
 
 import static lakehouse.gold.Silver.activity;
 import static lakehouse.gold.Silver.event;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +24,7 @@ import lakehouse.shared.tables.UserDailyActivity;
 import lakehouse.shared.tables.UserFeatures;
 import lakehouse.shared.testing.TestSpark;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +37,8 @@ class TwoJvmPromotionTest {
   private final SparkSession spark = TestSpark.session();
 
   @Test
-  void twoJvmsPromotingTheSamePartitionsLeaveOneRunsCompleteOutput() throws Exception {
+  @DisplayName("two JVMs promoting the same partitions leave one run's complete output")
+  void twoJvmsPromotingTheSamePartitions() throws Exception {
     LakeLayout lake = new LakeLayout(root.resolve("lake").toString());
     Silver.appendActivity(spark, lake, List.of(
         activity("u1", "2026-11-22", 3, 1, 0, 300, "2026-11-22T10:00:00Z"),
@@ -51,8 +53,8 @@ class TwoJvmPromotionTest {
       a.awaitLine("READY", CHILD_TIMEOUT);
       b.awaitLine("READY", CHILD_TIMEOUT);
       Files.createFile(go);
-      assertEquals(0, a.awaitExit(CHILD_TIMEOUT), a.lines() + "\n" + a.logTail());
-      assertEquals(0, b.awaitExit(CHILD_TIMEOUT), b.lines() + "\n" + b.logTail());
+      assertThat(a.awaitExit(CHILD_TIMEOUT)).as(a.lines() + "\n" + a.logTail()).isZero();
+      assertThat(b.awaitExit(CHILD_TIMEOUT)).as(b.lines() + "\n" + b.logTail()).isZero();
     }
 
     RunStartRegistry registry = new RunStartRegistry(lake, spark.sparkContext().hadoopConfiguration());
@@ -60,15 +62,15 @@ class TwoJvmPromotionTest {
     RunStart second = registry.register(runs.get(1), Clock.systemUTC());
     String winner = first.isNewerThan(second) ? first.runId() : second.runId();
     Set<LocalDate> dates = Set.of(D.minusDays(1), D);
-    assertEquals(TableContent.lines(UserFeaturesComputation.compute(
+    assertThat(TableContent.lines(spark, lake.goldTable(UserFeatures.NAME, "v1")))
+        .as("user_features holds the complete output of the run that started last")
+        .isEqualTo(TableContent.lines(UserFeaturesComputation.compute(
             spark.read().format("delta").load(lake.featureGroup(UserDailyActivity.NAME, UserDailyActivity.VERSION)),
-            dates, "v1", winner)),
-        TableContent.lines(spark, lake.goldTable(UserFeatures.NAME, "v1")),
-        "user_features holds the complete output of the run that started last");
-    assertEquals(TableContent.lines(CampaignDailyComputation.compute(
-            spark.read().format("delta").load(lake.silverEvents()), dates, winner)),
-        TableContent.lines(spark, lake.goldTable(CampaignDaily.NAME, "v1")),
-        "campaign_daily holds the complete output of the run that started last");
+            dates, "v1", winner)));
+    assertThat(TableContent.lines(spark, lake.goldTable(CampaignDaily.NAME, "v1")))
+        .as("campaign_daily holds the complete output of the run that started last")
+        .isEqualTo(TableContent.lines(CampaignDailyComputation.compute(
+            spark.read().format("delta").load(lake.silverEvents()), dates, winner)));
   }
 
   private ChildJvm start(LakeLayout lake, String runId, Path go) throws Exception {

@@ -1,7 +1,7 @@
 package lakehouse.gold.features;
 
 import static lakehouse.gold.Silver.activity;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -18,6 +18,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class UserFeaturesComputationTest {
@@ -45,7 +46,8 @@ class UserFeaturesComputationTest {
   }
 
   @Test
-  void featuresOfEachAsOfDateCoverItsSevenDayWindowAndItsLastDay() {
+  @DisplayName("the features of each as-of date cover its seven-day window and its last day")
+  void featuresCoverTheSevenDayWindowAndItsLastDay() {
     Dataset<Row> computed = UserFeaturesComputation.compute(windowActivity(), Set.of(D, D.minusDays(1)), "v1", "run-1");
 
     Dataset<Row> expected = spark.createDataFrame(List.of(
@@ -66,6 +68,6 @@ class UserFeaturesComputationTest {
 
     Dataset<Row> computed = UserFeaturesComputation.compute(windowActivity(), farAway, "v1", "run-1");
 
-    assertEquals(0, computed.count());
+    assertThat(computed.count()).isZero();
   }
 }

@@ -3,10 +3,6 @@ package lakehouse.gold.promotion;
 import static lakehouse.gold.CampaignRows.campaign;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.nio.file.Path;
@@ -33,6 +29,7 @@ import lakehouse.shared.testing.TestSpark;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,15 +86,16 @@ class PartitionPromotionTest {
   void allPartitionsOfARunArriveInOneCommitWithTheirLineage() {
     PromotionResult result = promotion(NIGHTLY, 5, "2026-11-21", "2026-11-22").commit();
 
-    assertEquals(List.of(LocalDate.parse("2026-11-21"), LocalDate.parse("2026-11-22")), result.promoted());
-    assertEquals(1, version(), "version 0 creates the table, version 1 is the promotion");
-    assertEquals(lines(output(NIGHTLY, 5, "2026-11-21", "2026-11-22")), TableContent.lines(spark, table.path()));
+    assertThat(result.promoted()).containsExactly(LocalDate.parse("2026-11-21"), LocalDate.parse("2026-11-22"));
+    assertThat(version()).as("version 0 creates the table, version 1 is the promotion").isEqualTo(1);
+    assertThat(TableContent.lines(spark, table.path()))
+        .isEqualTo(lines(output(NIGHTLY, 5, "2026-11-21", "2026-11-22")));
     List<LineageRecord> lineage = new GoldLineage(spark, lake).records("campaign_daily", "v1");
-    assertEquals(List.of("2026-11-21", "2026-11-22"), lineage.stream().map(LineageRecord::partitionKey).toList());
-    assertTrue(lineage.stream().allMatch(r -> r.runId().equals(NIGHTLY.runId()) && r.deltaVersion() == 1
-        && r.rowCount() == 2));
-    assertFalse(new File(lake.staging() + "/campaign_daily/v1/partition_key=2026-11-21").exists(),
-        "staging is removed after promotion");
+    assertThat(lineage.stream().map(LineageRecord::partitionKey).toList()).containsExactly("2026-11-21", "2026-11-22");
+    assertThat(lineage).allMatch(r -> r.runId().equals(NIGHTLY.runId()) && r.deltaVersion() == 1
+        && r.rowCount() == 2);
+    assertThat(new File(lake.staging() + "/campaign_daily/v1/partition_key=2026-11-21"))
+        .as("staging is removed after promotion").doesNotExist();
   }
 
   @Test
@@ -109,11 +107,11 @@ class PartitionPromotionTest {
 
     PromotionResult retry = promotion(NIGHTLY, 5, "2026-11-21", "2026-11-22").commit();
 
-    assertEquals(List.of(LocalDate.parse("2026-11-21"), LocalDate.parse("2026-11-22")), retry.alreadyPromoted());
-    assertFalse(retry.committed());
-    assertEquals(version, version());
-    assertEquals(lineageVersion, lineageVersion());
-    assertEquals(content, TableContent.lines(spark, table.path()));
+    assertThat(retry.alreadyPromoted()).containsExactly(LocalDate.parse("2026-11-21"), LocalDate.parse("2026-11-22"));
+    assertThat(retry.committed()).isFalse();
+    assertThat(version()).isEqualTo(version);
+    assertThat(lineageVersion()).isEqualTo(lineageVersion);
+    assertThat(TableContent.lines(spark, table.path())).isEqualTo(content);
   }
 
   @Test
@@ -123,15 +121,15 @@ class PartitionPromotionTest {
 
     PromotionResult late = promotion(NIGHTLY, 5, "2026-11-21", "2026-11-22").commit();
 
-    assertEquals(List.of(LocalDate.parse("2026-11-21")), late.superseded());
-    assertEquals(List.of(LocalDate.parse("2026-11-22")), late.promoted());
+    assertThat(late.superseded()).containsExactly(LocalDate.parse("2026-11-21"));
+    assertThat(late.promoted()).containsExactly(LocalDate.parse("2026-11-22"));
     String message = late.partitions().get(0).detail();
-    assertTrue(message.contains("superseded") && message.contains(BACKFILL.runId())
-        && message.contains(NIGHTLY.runId()), message);
-    assertEquals(BACKFILL.runId(), late.partitions().get(0).heldBy());
-    assertEquals(lines(output(BACKFILL, 7, "2026-11-21")), partition("2026-11-21"), "the newer output is kept");
-    assertEquals(lines(output(NIGHTLY, 5, "2026-11-22")), partition("2026-11-22"));
-    assertEquals(version + 1, version());
+    assertThat(message).contains("superseded", BACKFILL.runId(), NIGHTLY.runId());
+    assertThat(late.partitions().get(0).heldBy()).isEqualTo(BACKFILL.runId());
+    assertThat(partition("2026-11-21")).as("the newer output is kept")
+        .isEqualTo(lines(output(BACKFILL, 7, "2026-11-21")));
+    assertThat(partition("2026-11-22")).isEqualTo(lines(output(NIGHTLY, 5, "2026-11-22")));
+    assertThat(version()).isEqualTo(version + 1);
   }
 
   @Test
@@ -141,8 +139,8 @@ class PartitionPromotionTest {
 
     PromotionResult late = promotion(NIGHTLY, 5, "2026-11-21").commit();
 
-    assertEquals(List.of(LocalDate.parse("2026-11-21")), late.superseded());
-    assertEquals(version, version());
+    assertThat(late.superseded()).containsExactly(LocalDate.parse("2026-11-21"));
+    assertThat(version()).isEqualTo(version);
   }
 
   @Test
@@ -151,14 +149,15 @@ class PartitionPromotionTest {
 
     PromotionResult backfill = promotion(BACKFILL, 7, "2026-11-21").commit();
 
-    assertEquals(List.of(LocalDate.parse("2026-11-21")), backfill.promoted());
-    assertEquals(lines(output(BACKFILL, 7, "2026-11-21")), partition("2026-11-21"));
-    assertEquals(lines(output(NIGHTLY, 5, "2026-11-22")), partition("2026-11-22"));
-    assertEquals(lines(output(NIGHTLY, 5, "2026-11-23")), partition("2026-11-23"));
+    assertThat(backfill.promoted()).containsExactly(LocalDate.parse("2026-11-21"));
+    assertThat(partition("2026-11-21")).isEqualTo(lines(output(BACKFILL, 7, "2026-11-21")));
+    assertThat(partition("2026-11-22")).isEqualTo(lines(output(NIGHTLY, 5, "2026-11-22")));
+    assertThat(partition("2026-11-23")).isEqualTo(lines(output(NIGHTLY, 5, "2026-11-23")));
   }
 
   @Test
-  void twoThreadsPromotingTheSamePartitionsLeaveExactlyOneRunsCompleteOutput() throws Exception {
+  @DisplayName("two threads promoting the same partitions leave exactly one run's complete output")
+  void twoThreadsPromotingTheSamePartitions() throws Exception {
     CyclicBarrier bothReady = new CyclicBarrier(2);
     PromotionListener lineUp = new PromotionListener() {
       @Override
@@ -183,47 +182,50 @@ class PartitionPromotionTest {
     }
 
     // Whichever thread committed first, the run that started later holds every partition, completely.
-    assertEquals(lines(output(BACKFILL, 7, "2026-11-21", "2026-11-22")), TableContent.lines(spark, table.path()));
+    assertThat(TableContent.lines(spark, table.path()))
+        .isEqualTo(lines(output(BACKFILL, 7, "2026-11-21", "2026-11-22")));
   }
 
   @Test
-  void aRunThatDiedBetweenItsCommitAndItsLineageIsRecognisedOnRetryWithoutANewVersion() {
+  @DisplayName("a run that died between its commit and its lineage is recognised on retry without a new version")
+  void aRunThatDiedBeforeItsLineageIsRecognisedOnRetry() {
     PromotionListener dieAfterCommit = new PromotionListener() {
       @Override
       public void committed(GoldTable promoted, String runId, long deltaVersion) {
         throw new IllegalStateException("simulated death after the commit");
       }
     };
-    assertThrows(IllegalStateException.class,
-        () -> promotion(NIGHTLY, 5, "2026-11-21").listener(dieAfterCommit).commit());
+    assertThatThrownBy(() -> promotion(NIGHTLY, 5, "2026-11-21").listener(dieAfterCommit).commit())
+        .isInstanceOf(IllegalStateException.class);
     long version = version();
-    assertEquals(List.of(), new GoldLineage(spark, lake).records("campaign_daily", "v1"));
+    assertThat(new GoldLineage(spark, lake).records("campaign_daily", "v1")).isEmpty();
 
     PromotionResult retry = promotion(NIGHTLY, 5, "2026-11-21").commit();
 
-    assertEquals(List.of(LocalDate.parse("2026-11-21")), retry.alreadyPromoted());
-    assertEquals(version, version());
+    assertThat(retry.alreadyPromoted()).containsExactly(LocalDate.parse("2026-11-21"));
+    assertThat(version()).isEqualTo(version);
     List<LineageRecord> lineage = new GoldLineage(spark, lake).records("campaign_daily", "v1");
-    assertEquals(1, lineage.size());
-    assertEquals(NIGHTLY.runId(), lineage.get(0).runId());
-    assertEquals(version, lineage.get(0).deltaVersion());
+    assertThat(lineage).hasSize(1);
+    assertThat(lineage.get(0).runId()).isEqualTo(NIGHTLY.runId());
+    assertThat(lineage.get(0).deltaVersion()).isEqualTo(version);
   }
 
   @Test
-  void aPromotionThatCannotGetTheTableLockGivesUpSayingAnotherRunIsPromoting() {
+  @DisplayName("a promotion that cannot get the table lock gives up, saying another run is promoting")
+  void aPromotionWithoutTheTableLockGivesUp() {
     try (LakeLock held = LakeLock.acquire(lake, "campaign_daily-v1", "run-other", Duration.ofSeconds(5))) {
-      assertTrue(held.isHeld());
-      ConcurrentPromotionException busy = assertThrows(ConcurrentPromotionException.class,
-          () -> promotion(NIGHTLY, 5, "2026-11-21").lockTimeout(Duration.ofMillis(300)).commit());
-      assertTrue(busy.getMessage().contains("another run is promoting campaign_daily v1 concurrently"),
-          busy.getMessage());
-      assertTrue(busy.getMessage().contains("run-other"), busy.getMessage());
+      assertThat(held.isHeld()).isTrue();
+      assertThatThrownBy(() -> promotion(NIGHTLY, 5, "2026-11-21").lockTimeout(Duration.ofMillis(300)).commit())
+          .isInstanceOf(ConcurrentPromotionException.class)
+          .hasMessageContaining("another run is promoting campaign_daily v1 concurrently")
+          .hasMessageContaining("run-other");
     }
-    assertEquals(-1, version(), "nothing was created or promoted");
+    assertThat(version()).as("nothing was created or promoted").isEqualTo(-1);
   }
 
   @Test
-  void aCommitThatLandedThoughItsWriteReportedAFailureCountsAsPromotedAndIsNotRepeated() {
+  @DisplayName("a commit that landed though its write reported a failure counts as promoted and is not repeated")
+  void aCommitThatLandedDespiteAFailureCountsAsPromoted() {
     CommitThenFailLogStore.installFor(spark, table.path());
     CommitThenFailLogStore.failNextPromotionCommit(false);
     try {
@@ -243,7 +245,8 @@ class PartitionPromotionTest {
   }
 
   @Test
-  void aCommitWhoseOutcomeCannotBeToldIsReportedUnknownKeepsItsStagingAndItsRetryPromotesItOnce() {
+  @DisplayName("a commit whose outcome cannot be told is reported unknown, keeps its staging, and its retry promotes it once")
+  void anUnknownCommitOutcomeIsPromotedOnceOnRetry() {
     CommitThenFailLogStore.installFor(spark, table.path());
     CommitThenFailLogStore.failNextPromotionCommit(true);
     try {

@@ -1,9 +1,8 @@
 package lakehouse.gold.staging;
 
 import static lakehouse.gold.CampaignRows.campaign;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -21,6 +20,7 @@ import lakehouse.shared.testing.TestSpark;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,24 +53,24 @@ class StagedPartitionCheckerTest {
   }
 
   private void assertTableUnchanged(long version, List<String> content) {
-    assertEquals(version, DeltaPartitionWriter.version(spark, table.path()));
-    assertEquals(content, TableContent.lines(spark, table.path()));
+    assertThat(DeltaPartitionWriter.version(spark, table.path())).isEqualTo(version);
+    assertThat(TableContent.lines(spark, table.path())).isEqualTo(content);
   }
 
   @Test
-  void aRowOutsideItsPartitionKeyIsRefusedNamingTablePartitionAndCheck() {
+  @DisplayName("a row outside its partition key is refused, naming table, partition and check")
+  void aRowOutsideItsPartitionKeyIsRefused() {
     long version = DeltaPartitionWriter.version(spark, table.path());
     List<String> content = TableContent.lines(spark, table.path());
     StagedPartition staged = stagedByHand(List.of(campaign("c1", "2026-11-21", 3, "run-1"),
         campaign("c2", "2026-11-22", 4, "run-1")), 2);
 
-    StagingCheckFailedException refused = assertThrows(StagingCheckFailedException.class, () -> checker.check(staged));
-
-    assertEquals(StagingCheck.PARTITION_KEY, refused.check());
-    assertTrue(refused.getMessage().contains("campaign_daily v1 partition event_date=2026-11-21"),
-        refused.getMessage());
-    assertTrue(refused.getMessage().contains("partition_key"), refused.getMessage());
-    assertTrue(refused.getMessage().contains("run-1"), refused.getMessage());
+    assertThatThrownBy(() -> checker.check(staged))
+        .isInstanceOfSatisfying(StagingCheckFailedException.class,
+            refused -> assertThat(refused.check()).isEqualTo(StagingCheck.PARTITION_KEY))
+        .hasMessageContaining("campaign_daily v1 partition event_date=2026-11-21")
+        .hasMessageContaining("partition_key")
+        .hasMessageContaining("run-1");
     assertTableUnchanged(version, content);
   }
 
@@ -81,20 +81,21 @@ class StagedPartitionCheckerTest {
     StagedPartition staged = stagedByHand(List.of(campaign("c1", "2026-11-21", 3, "run-1"),
         campaign("c1", "2026-11-21", 4, "run-1"), campaign("c2", "2026-11-21", 4, "run-1")), 3);
 
-    StagingCheckFailedException refused = assertThrows(StagingCheckFailedException.class, () -> checker.check(staged));
-
-    assertEquals(StagingCheck.KEY_UNIQUENESS, refused.check());
-    assertTrue(refused.getMessage().contains("campaign_id 'c1' appears 2 times"), refused.getMessage());
+    assertThatThrownBy(() -> checker.check(staged))
+        .isInstanceOfSatisfying(StagingCheckFailedException.class,
+            refused -> assertThat(refused.check()).isEqualTo(StagingCheck.KEY_UNIQUENESS))
+        .hasMessageContaining("campaign_id 'c1' appears 2 times");
     assertTableUnchanged(version, content);
   }
 
   @Test
-  void stagedFilesHoldingOtherThanTheComputedRowCountAreRefused() {
+  @DisplayName("staged files holding other than the computed row count are refused")
+  void stagedFilesWithAnotherRowCountAreRefused() {
     StagedPartition staged = stagedByHand(List.of(campaign("c1", "2026-11-21", 3, "run-1")), 2);
 
-    StagingCheckFailedException refused = assertThrows(StagingCheckFailedException.class, () -> checker.check(staged));
-
-    assertEquals(StagingCheck.ROW_COUNT, refused.check());
+    assertThatThrownBy(() -> checker.check(staged))
+        .isInstanceOfSatisfying(StagingCheckFailedException.class,
+            refused -> assertThat(refused.check()).isEqualTo(StagingCheck.ROW_COUNT));
   }
 
   @Test
@@ -104,9 +105,9 @@ class StagedPartitionCheckerTest {
         .write().mode("overwrite").parquet(path);
     StagedPartition staged = new StagedPartition(table, DAY, "run-1", path, 1, 1);
 
-    StagingCheckFailedException refused = assertThrows(StagingCheckFailedException.class, () -> checker.check(staged));
-
-    assertEquals(StagingCheck.SCHEMA, refused.check());
+    assertThatThrownBy(() -> checker.check(staged))
+        .isInstanceOfSatisfying(StagingCheckFailedException.class,
+            refused -> assertThat(refused.check()).isEqualTo(StagingCheck.SCHEMA));
   }
 
   @Test
@@ -114,6 +115,6 @@ class StagedPartitionCheckerTest {
     StagedPartition staged = stagedByHand(List.of(campaign("c1", "2026-11-21", 3, "run-1"),
         campaign("c2", "2026-11-21", 4, "run-1")), 2);
 
-    assertEquals(staged, checker.check(staged).staged());
+    assertThat(checker.check(staged).staged()).isEqualTo(staged);
   }
 }

@@ -1,9 +1,7 @@
 package lakehouse.gold.staging;
 
 import static lakehouse.gold.CampaignRows.campaign;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -19,6 +17,7 @@ import lakehouse.gold.table.GoldTable;
 import lakehouse.shared.lake.LakeLayout;
 import lakehouse.shared.testing.TestSpark;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,7 +34,8 @@ class StagingJanitorTest {
   }
 
   @Test
-  void stagingOfDeadRunsOlderThanTheRetentionIsRemovedAndNewerStagingKept() throws Exception {
+  @DisplayName("staging of dead runs older than the retention is removed, and newer staging kept")
+  void expiredStagingOfDeadRunsIsRemoved() throws Exception {
     LakeLayout lake = new LakeLayout(root.toString());
     GoldTable table = GoldTable.campaignDaily(lake, "v1");
     StagedPartition dead = CampaignRows.stage(spark, lake, table, "run-dead", List.of("2026-11-21"),
@@ -49,16 +49,16 @@ class StagingJanitorTest {
     Clock clock = Clock.fixed(now, ZoneOffset.UTC);
 
     List<ExpiredStaging> wouldRemove = janitor.removeExpired(Duration.ofHours(24), clock, true);
-    assertEquals(List.of("run-dead"), wouldRemove.stream().map(ExpiredStaging::runId).toList());
-    assertFalse(wouldRemove.get(0).removed());
-    assertTrue(new File(dead.path()).exists(), "a dry run removes nothing");
+    assertThat(wouldRemove.stream().map(ExpiredStaging::runId).toList()).containsExactly("run-dead");
+    assertThat(wouldRemove.get(0).removed()).isFalse();
+    assertThat(new File(dead.path())).as("a dry run removes nothing").exists();
 
     List<ExpiredStaging> removed = janitor.removeExpired(Duration.ofHours(24), clock, false);
-    assertEquals(List.of("run-dead"), removed.stream().map(ExpiredStaging::runId).toList());
-    assertEquals("campaign_daily", removed.get(0).table());
-    assertEquals("2026-11-21", removed.get(0).partitionKey());
-    assertFalse(new File(dead.path()).exists());
-    assertTrue(new File(live.path()).exists());
+    assertThat(removed.stream().map(ExpiredStaging::runId).toList()).containsExactly("run-dead");
+    assertThat(removed.get(0).table()).isEqualTo("campaign_daily");
+    assertThat(removed.get(0).partitionKey()).isEqualTo("2026-11-21");
+    assertThat(new File(dead.path())).doesNotExist();
+    assertThat(new File(live.path())).exists();
   }
 
   @Test
@@ -66,14 +66,14 @@ class StagingJanitorTest {
     LakeLayout lake = new LakeLayout(root.toString());
     StagingJanitor janitor = new StagingJanitor(lake, spark.sparkContext().hadoopConfiguration());
 
-    assertEquals(List.of(), janitor.removeExpired(Duration.ZERO, Clock.systemUTC(), false));
+    assertThat(janitor.removeExpired(Duration.ZERO, Clock.systemUTC(), false)).isEmpty();
   }
 
   @Test
   void filesPerPartitionGrowWithRowsAndNeverDropBelowOne() {
-    assertEquals(1, FileCount.forRows(0, 100));
-    assertEquals(1, FileCount.forRows(100, 100));
-    assertEquals(2, FileCount.forRows(101, 100));
-    assertEquals(3, FileCount.forRows(250, 100));
+    assertThat(FileCount.forRows(0, 100)).isEqualTo(1);
+    assertThat(FileCount.forRows(100, 100)).isEqualTo(1);
+    assertThat(FileCount.forRows(101, 100)).isEqualTo(2);
+    assertThat(FileCount.forRows(250, 100)).isEqualTo(3);
   }
 }

@@ -1,9 +1,7 @@
 package lakehouse.shared.config;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,12 +21,12 @@ class ConfigLoaderTest {
   @Test
   void defaultsGiveTheContractsRules() {
     LakehouseConfig config = loader.load(null, Map.of());
-    assertEquals(2, config.silver().allowedLatenessDays());
-    assertEquals(Duration.ofHours(1), config.silver().clockSkewTolerance());
-    assertEquals("v1", config.gold().userFeaturesVersion());
-    assertEquals(Duration.ofDays(8), config.online().ttl());
-    assertTrue(config.lake().root().endsWith("/lake"));
-    assertFalse(config.pii().allowsDevelopmentKey());
+    assertThat(config.silver().allowedLatenessDays()).isEqualTo(2);
+    assertThat(config.silver().clockSkewTolerance()).isEqualTo(Duration.ofHours(1));
+    assertThat(config.gold().userFeaturesVersion()).isEqualTo("v1");
+    assertThat(config.online().ttl()).isEqualTo(Duration.ofDays(8));
+    assertThat(config.lake().root()).endsWith("/lake");
+    assertThat(config.pii().allowsDevelopmentKey()).isFalse();
   }
 
   @Test
@@ -35,40 +34,43 @@ class ConfigLoaderTest {
     Path file = write("lakehouse { root = \"/data/lake\", silver.allowed-lateness-days = 3 }");
     LakehouseConfig config = loader.load(file,
         ConfigLoader.overrides("/other/lake", List.of("silver.clock-skew-tolerance=30m")));
-    assertEquals("/other/lake", config.lake().root());
-    assertEquals(3, config.silver().allowedLatenessDays());
-    assertEquals(Duration.ofMinutes(30), config.silver().clockSkewTolerance());
+    assertThat(config.lake().root()).isEqualTo("/other/lake");
+    assertThat(config.silver().allowedLatenessDays()).isEqualTo(3);
+    assertThat(config.silver().clockSkewTolerance()).isEqualTo(Duration.ofMinutes(30));
   }
 
   @Test
   void anUnknownKeyIsRefusedInOneLineNamingIt() throws IOException {
     Path file = write("lakehouse.silver.allowed-latenes-days = 3");
-    ConfigurationException e = assertThrows(ConfigurationException.class, () -> loader.load(file, Map.of()));
-    assertTrue(e.getMessage().contains("lakehouse.silver.allowed-latenes-days"), e.getMessage());
-    assertFalse(e.getMessage().contains("\n"));
+    assertThatThrownBy(() -> loader.load(file, Map.of()))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("lakehouse.silver.allowed-latenes-days")
+        .hasMessageNotContaining("\n");
   }
 
   @Test
   void aBadValueIsRefusedNamingTheKey() {
-    ConfigurationException wrongType = assertThrows(ConfigurationException.class,
-        () -> loader.load(null, ConfigLoader.overrides(null, List.of("silver.allowed-lateness-days=soon"))));
-    assertTrue(wrongType.getMessage().contains("allowed-lateness-days"), wrongType.getMessage());
+    assertThatThrownBy(
+        () -> loader.load(null, ConfigLoader.overrides(null, List.of("silver.allowed-lateness-days=soon"))))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("allowed-lateness-days");
 
-    ConfigurationException negative = assertThrows(ConfigurationException.class,
-        () -> loader.load(null, ConfigLoader.overrides(null, List.of("silver.allowed-lateness-days=-1"))));
-    assertTrue(negative.getMessage().contains("lakehouse.silver.allowed-lateness-days must be at least 0"),
-        negative.getMessage());
+    assertThatThrownBy(
+        () -> loader.load(null, ConfigLoader.overrides(null, List.of("silver.allowed-lateness-days=-1"))))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("lakehouse.silver.allowed-lateness-days must be at least 0");
   }
 
   @Test
   void aMissingOrBrokenFileIsNamed() throws IOException {
-    ConfigurationException missing = assertThrows(ConfigurationException.class,
-        () -> loader.load(dir.resolve("nope.conf"), Map.of()));
-    assertTrue(missing.getMessage().startsWith("--conf " + dir.resolve("nope.conf")));
+    assertThatThrownBy(() -> loader.load(dir.resolve("nope.conf"), Map.of()))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageStartingWith("--conf " + dir.resolve("nope.conf"));
 
     Path broken = write("lakehouse { root = ");
-    ConfigurationException syntax = assertThrows(ConfigurationException.class, () -> loader.load(broken, Map.of()));
-    assertTrue(syntax.getMessage().startsWith("--conf " + broken), syntax.getMessage());
+    assertThatThrownBy(() -> loader.load(broken, Map.of()))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageStartingWith("--conf " + broken);
   }
 
   @Test
@@ -76,27 +78,30 @@ class ConfigLoaderTest {
     Path file = write("lakehouse { pii.development-key = \"hunter2\"\n"
         + " spark { \"spark.hadoop.fs.s3a.secret.key\" = \"AKIA-SECRET\", \"spark.sql.shuffle.partitions\" = 3 } }");
     LakehouseConfig config = loader.load(file, Map.of());
-    assertEquals("3", config.sparkSettings().get("spark.sql.shuffle.partitions"));
+    assertThat(config.sparkSettings()).containsEntry("spark.sql.shuffle.partitions", "3");
     String json = ConfigLoader.maskedJson(config.effective());
-    assertFalse(json.contains("hunter2"), json);
-    assertFalse(json.contains("AKIA-SECRET"), json);
-    assertTrue(json.contains("LAKEHOUSE_PII_KEY"), json);
+    assertThat(json).doesNotContain("hunter2");
+    assertThat(json).doesNotContain("AKIA-SECRET");
+    assertThat(json).contains("LAKEHOUSE_PII_KEY");
   }
 
   @Test
-  void aLakeOnS3UsesDeltasS3LogStoreAndTakesAWriterLeaseByDefault() {
+  @DisplayName("a lake on S3 uses Delta's S3 log store and takes a writer lease by default")
+  void aLakeOnS3UsesTheS3LogStoreAndAWriterLease() {
     LakehouseConfig config = loader.load(null, ConfigLoader.overrides("s3a://bucket/lake", List.of()));
-    assertEquals("s3a://bucket/lake", config.lake().root());
-    assertEquals("io.delta.storage.S3SingleDriverLogStore", config.sparkSettings().get("spark.delta.logStore.s3a.impl"));
-    assertTrue(config.writerLease().enabled());
-    assertEquals(Duration.ofMinutes(2), config.writerLease().ttl());
+    assertThat(config.lake().root()).isEqualTo("s3a://bucket/lake");
+    assertThat(config.sparkSettings())
+        .containsEntry("spark.delta.logStore.s3a.impl", "io.delta.storage.S3SingleDriverLogStore");
+    assertThat(config.writerLease().enabled()).isTrue();
+    assertThat(config.writerLease().ttl()).isEqualTo(Duration.ofMinutes(2));
   }
 
   @Test
   void aWriterLeaseThatCouldNotSettleWithinItsTtlIsRefused() {
-    ConfigurationException e = assertThrows(ConfigurationException.class, () -> loader.load(null,
-        ConfigLoader.overrides(null, List.of("writer-lease.ttl=20s", "writer-lease.settle=10s"))));
-    assertTrue(e.getMessage().contains("lakehouse.writer-lease.settle"), e.getMessage());
+    assertThatThrownBy(() -> loader.load(null,
+        ConfigLoader.overrides(null, List.of("writer-lease.ttl=20s", "writer-lease.settle=10s"))))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("lakehouse.writer-lease.settle");
   }
 
   @Test
@@ -105,21 +110,22 @@ class ConfigLoaderTest {
         + " \"spark.hadoop.fs.s3a.aws.credentials.provider\" = \"com.amazonaws.auth.EnvironmentVariableCredentialsProvider\"\n"
         + " \"spark.hadoop.fs.s3a.access.key\" = \"AKIA-ID\" }");
     String json = ConfigLoader.maskedJson(loader.load(file, Map.of()).effective());
-    assertTrue(json.contains("EnvironmentVariableCredentialsProvider"), json);
-    assertFalse(json.contains("AKIA-ID"), json);
+    assertThat(json).contains("EnvironmentVariableCredentialsProvider");
+    assertThat(json).doesNotContain("AKIA-ID");
   }
 
   @Test
-  void theOnlineStoreNamesItsPasswordVariableInReportsAndRefusesATtlThatWouldDeleteEveryHash() {
+  @DisplayName("the online store names its password variable in reports and refuses a TTL that would delete every hash")
+  void onlineStoreNamesItsPasswordVariableAndRefusesZeroTtl() {
     LakehouseConfig config = loader.load(null, ConfigLoader.overrides(null, List.of("online.redis.port=6380")));
-    assertEquals("127.0.0.1:6380", config.online().redisAddress());
-    assertEquals("LAKEHOUSE_REDIS_PASSWORD", config.online().passwordEnvironmentVariable());
-    assertEquals(Duration.ofSeconds(2), config.online().connectTimeout());
-    assertTrue(ConfigLoader.maskedJson(config.effective()).contains("LAKEHOUSE_REDIS_PASSWORD"));
+    assertThat(config.online().redisAddress()).isEqualTo("127.0.0.1:6380");
+    assertThat(config.online().passwordEnvironmentVariable()).isEqualTo("LAKEHOUSE_REDIS_PASSWORD");
+    assertThat(config.online().connectTimeout()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(ConfigLoader.maskedJson(config.effective())).contains("LAKEHOUSE_REDIS_PASSWORD");
 
-    ConfigurationException zero = assertThrows(ConfigurationException.class,
-        () -> loader.load(null, ConfigLoader.overrides(null, List.of("online.redis.ttl=0s"))));
-    assertTrue(zero.getMessage().contains("lakehouse.online.redis.ttl must be at least 1s"), zero.getMessage());
+    assertThatThrownBy(() -> loader.load(null, ConfigLoader.overrides(null, List.of("online.redis.ttl=0s"))))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("lakehouse.online.redis.ttl must be at least 1s");
   }
 
   private Path write(String hocon) throws IOException {

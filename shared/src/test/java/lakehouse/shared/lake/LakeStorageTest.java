@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -40,7 +41,8 @@ class LakeStorageTest {
   }
 
   @Test
-  void onlyALocalLakeTakesFileLocksAndEveryOtherTakesTheWriterLease() {
+  @DisplayName("only a local lake takes file locks, and every other takes the writer lease")
+  void onlyALocalLakeTakesFileLocks() {
     assertThat(LakeStorage.LOCAL.takesFileLock()).isTrue();
     assertThat(LakeStorage.LOCAL.takesWriterLease()).isFalse();
     assertThat(LakeStorage.OBJECT_STORE.takesFileLock()).isFalse();

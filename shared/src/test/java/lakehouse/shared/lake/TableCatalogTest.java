@@ -1,9 +1,7 @@
 package lakehouse.shared.lake;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
@@ -15,6 +13,7 @@ import lakehouse.shared.config.GoldSettings;
 import lakehouse.shared.config.RetentionSettings;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class TableCatalogTest {
@@ -25,19 +24,18 @@ class TableCatalogTest {
   @Test
   void listsEveryTableOfTheLakeOnce() {
     List<String> locations = catalog.tables(GOLD).stream().map(CatalogTable::location).toList();
-    assertEquals(List.of("bronze/ad_events", "silver/quarantine", "silver/ad_events", "silver/user_daily_activity/v1",
-        "silver/ad_hourly_activity/v1", "silver/_processed_files", "gold/user_features/v2", "gold/campaign_daily/v3",
-        "gold/_lineage"), locations);
-    assertEquals(locations.size(), Set.copyOf(locations).size());
-    assertEquals(locations.size(), catalog.tables(GOLD).stream().map(CatalogTable::path).distinct().count());
+    assertThat(locations).containsExactly("bronze/ad_events", "silver/quarantine", "silver/ad_events",
+        "silver/user_daily_activity/v1", "silver/ad_hourly_activity/v1", "silver/_processed_files",
+        "gold/user_features/v2", "gold/campaign_daily/v3", "gold/_lineage");
+    assertThat(Set.copyOf(locations)).hasSize(locations.size());
+    assertThat(catalog.tables(GOLD).stream().map(CatalogTable::path).distinct().count()).isEqualTo(locations.size());
   }
 
   @Test
   void everyTableLivesUnderTheLayoutAtItsLocation() {
     for (CatalogTable table : catalog.tables(GOLD)) {
-      assertEquals(LAKE.resolve(table.location()), table.path(), table.location());
-      assertTrue(table.location().startsWith(table.layer() == TableLayer.LEDGER ? "" : table.layer().label() + "/"),
-          table.location());
+      assertThat(table.path()).as(table.location()).isEqualTo(LAKE.resolve(table.location()));
+      assertThat(table.location()).startsWith(table.layer() == TableLayer.LEDGER ? "" : table.layer().label() + "/");
     }
   }
 
@@ -45,46 +43,49 @@ class TableCatalogTest {
   void everyPartitionAndKeyColumnIsInTheTablesSchema() {
     for (CatalogTable table : catalog.tables(GOLD)) {
       List<String> columns = List.of(table.schema().fieldNames());
-      table.partitionColumn().ifPresent(column -> assertTrue(columns.contains(column), table.location() + " " + column));
-      table.keyColumn().ifPresent(column -> assertTrue(columns.contains(column), table.location() + " " + column));
+      table.partitionColumn().ifPresent(column -> assertThat(columns).as(table.location() + " " + column).contains(column));
+      table.keyColumn().ifPresent(column -> assertThat(columns).as(table.location() + " " + column).contains(column));
     }
   }
 
   @Test
   void versionedTablesAreResolvedWithTheConfiguredVersion() {
-    assertEquals(Optional.of("v2"), catalog.tables(GOLD).stream()
-        .filter(table -> table.name().equals("user_features")).findFirst().orElseThrow().version());
-    assertEquals(LAKE.goldTable("campaign_daily", "v7"), catalog.goldTable("campaign_daily", "v7").path());
-    assertTrue(catalog.tables(GOLD).stream().filter(table -> table.layer() == TableLayer.GOLD)
-        .allMatch(table -> table.version().isPresent() && table.keyColumn().isPresent()));
+    assertThat(catalog.tables(GOLD).stream()
+        .filter(table -> table.name().equals("user_features")).findFirst().orElseThrow().version())
+        .isEqualTo(Optional.of("v2"));
+    assertThat(catalog.goldTable("campaign_daily", "v7").path()).isEqualTo(LAKE.goldTable("campaign_daily", "v7"));
+    assertThat(catalog.tables(GOLD)).filteredOn(table -> table.layer() == TableLayer.GOLD)
+        .allMatch(table -> table.version().isPresent() && table.keyColumn().isPresent());
   }
 
   @Test
   void statusShowsTheDataTablesAndNotTheLedgers() {
     Set<String> shown = catalog.dataTables(GOLD).stream().map(CatalogTable::location).collect(Collectors.toSet());
-    assertFalse(shown.contains("gold/_lineage"));
-    assertFalse(shown.contains("silver/_processed_files"));
-    assertEquals(7, shown.size());
+    assertThat(shown).doesNotContain("gold/_lineage");
+    assertThat(shown).doesNotContain("silver/_processed_files");
+    assertThat(shown).hasSize(7);
   }
 
   @Test
-  void onlyBronzeAndQuarantineHaveARetentionAndTheProcessedFilesAreNotVacuumed() {
+  @DisplayName("only bronze and quarantine have a retention, and the processed files are not vacuumed")
+  void retentionsAndVacuumingOfEachTable() {
     RetentionSettings retention = new RetentionSettings(Duration.ofHours(24), Duration.ofDays(7), 30, 90);
     for (CatalogTable table : catalog.tables(GOLD)) {
       OptionalInt days = table.retention().days(retention);
       switch (table.location()) {
-        case "bronze/ad_events" -> assertEquals(OptionalInt.of(30), days);
-        case "silver/quarantine" -> assertEquals(OptionalInt.of(90), days);
-        default -> assertEquals(OptionalInt.empty(), days, table.location());
+        case "bronze/ad_events" -> assertThat(days).hasValue(30);
+        case "silver/quarantine" -> assertThat(days).hasValue(90);
+        default -> assertThat(days).as(table.location()).isEmpty();
       }
-      assertEquals(!table.location().equals("silver/_processed_files"), table.vacuumed(), table.location());
+      assertThat(table.vacuumed()).as(table.location()).isEqualTo(!table.location().equals("silver/_processed_files"));
     }
   }
 
   @Test
   void aPartitionColumnMissingFromTheSchemaIsRefused() {
     StructType schema = new StructType().add("id", DataTypes.StringType, false);
-    assertThrows(IllegalArgumentException.class, () -> new CatalogTable("t", TableLayer.SILVER, Optional.empty(),
-        "silver/t", LAKE.resolve("silver/t"), schema, Optional.of("day"), Optional.empty(), TableRetention.NONE, true));
+    assertThatThrownBy(() -> new CatalogTable("t", TableLayer.SILVER, Optional.empty(),
+        "silver/t", LAKE.resolve("silver/t"), schema, Optional.of("day"), Optional.empty(), TableRetention.NONE, true))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

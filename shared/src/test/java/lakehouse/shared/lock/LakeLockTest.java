@@ -2,7 +2,6 @@ package lakehouse.shared.lock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import lakehouse.shared.lake.LakeLayout;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,12 +20,13 @@ class LakeLockTest {
   void lakesOnObjectStoresTakeNoFileLock() {
     try (LakeLock lock = LakeLock.acquire(new LakeLayout("s3a://bucket/lake"), "campaign_daily-v1", "run-1",
         Duration.ofSeconds(1))) {
-      assertFalse(lock.isHeld());
+      assertThat(lock.isHeld()).isFalse();
     }
   }
 
   @Test
-  void lakesOnHdfsTakeNoFileLockSinceOtherMachinesWouldNotSeeIt() {
+  @DisplayName("lakes on HDFS take no file lock, since other machines would not see it")
+  void lakesOnHdfsTakeNoFileLock() {
     try (LakeLock lock = LakeLock.acquire(new LakeLayout("hdfs://namenode:8020/lake"), "campaign_daily-v1", "run-1",
         Duration.ofSeconds(1))) {
       assertThat(lock.isHeld()).isFalse();
@@ -48,7 +49,9 @@ class LakeLockTest {
   }
 
   @Test
-  void aSecondHolderGivesUpAfterTheTimeoutNamingWhoHoldsTheLock() throws Exception {
+  @DisplayName("a second holder gives up after the timeout, naming who holds the lock")
+  @SuppressWarnings("try") // the lock is held for the try block's duration, not used in it
+  void aSecondHolderGivesUpNamingTheHolder() throws Exception {
     LakeLayout lake = new LakeLayout(root.toString());
     ExecutorService other = Executors.newSingleThreadExecutor();
     try (LakeLock held = LakeLock.acquire(lake, "campaign_daily-v1", "run-first", Duration.ofSeconds(1))) {

@@ -1,9 +1,7 @@
 package lakehouse.shared.lock;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,23 +53,24 @@ class LakeWriterLeaseTest {
   void aSecondWriterWaitsThenRefusesNamingTheHolder() {
     try (LakeWriterLease first = acquire("run-first", waitFor(Duration.ofMillis(600)))) {
       long started = System.nanoTime();
-      LakeWriterBusyException refused = assertThrows(LakeWriterBusyException.class,
+      LakeWriterBusyException refused = catchThrowableOfType(LakeWriterBusyException.class,
           () -> acquire("run-second", waitFor(Duration.ofMillis(600))));
-      assertTrue(System.nanoTime() - started >= TimeUnit.MILLISECONDS.toNanos(600), "it waited first");
-      assertTrue(refused.getMessage().contains("run-first"), refused.getMessage());
-      assertTrue(refused.heldBy().startsWith("run-first"), refused.heldBy());
-      assertEquals(1, waits.size());
-      assertTrue(first.isHeld());
+      assertThat(System.nanoTime() - started).as("it waited first")
+          .isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(600));
+      assertThat(refused).hasMessageContaining("run-first");
+      assertThat(refused.heldBy()).startsWith("run-first");
+      assertThat(waits).hasSize(1);
+      assertThat(first.isHeld()).isTrue();
     }
   }
 
   @Test
   void aReleasedLeaseIsGoneAndTheNextWriterTakesItAtOnce() {
     acquire("run-first", waitFor(Duration.ZERO)).close();
-    assertFalse(Files.exists(root.resolve(LakeWriterLease.RELATIVE_PATH)));
+    assertThat(root.resolve(LakeWriterLease.RELATIVE_PATH)).doesNotExist();
     try (LakeWriterLease second = acquire("run-second", waitFor(Duration.ZERO))) {
-      assertTrue(second.holder().startsWith("run-second"), second.holder());
-      assertTrue(waits.isEmpty());
+      assertThat(second.holder()).startsWith("run-second");
+      assertThat(waits).isEmpty();
     }
   }
 
@@ -83,10 +82,10 @@ class LakeWriterLeaseTest {
       first.close();
     });
     try (LakeWriterLease second = acquire("run-second", waitFor(Duration.ofSeconds(20)))) {
-      assertTrue(release.isDone(), "the second writer started only after the first released the lease");
-      assertEquals(1, waits.size());
-      assertTrue(waits.get(0).startsWith("run-first"), waits.get(0));
-      assertTrue(second.isHeld());
+      assertThat(release.isDone()).as("the second writer started only after the first released the lease").isTrue();
+      assertThat(waits).hasSize(1);
+      assertThat(waits.get(0)).startsWith("run-first");
+      assertThat(second.isHeld()).isTrue();
     }
   }
 
@@ -95,8 +94,8 @@ class LakeWriterLeaseTest {
     Instant past = CLOCK.instant().minusSeconds(5);
     writeLease(new LeaseRecord("dead-token", "run-dead", "elsewhere", 1, past.minusSeconds(60), past));
     try (LakeWriterLease taken = acquire("run-next", waitFor(Duration.ZERO))) {
-      assertTrue(taken.holder().startsWith("run-next"));
-      assertTrue(waits.isEmpty(), "an expired lease is not waited for");
+      assertThat(taken.holder()).startsWith("run-next");
+      assertThat(waits).as("an expired lease is not waited for").isEmpty();
     }
   }
 
@@ -106,11 +105,11 @@ class LakeWriterLeaseTest {
     Instant now = CLOCK.instant();
     writeLease(new LeaseRecord("other-token", "run-intruder", "elsewhere", 2, now, now.plusSeconds(60)));
     first.renew();
-    assertFalse(first.isHeld());
-    assertEquals(1, losses.size());
-    assertTrue(losses.get(0).contains("run-intruder"), losses.get(0));
+    assertThat(first.isHeld()).isFalse();
+    assertThat(losses).hasSize(1);
+    assertThat(losses.get(0)).contains("run-intruder");
     first.close();
-    assertTrue(Files.exists(root.resolve(LakeWriterLease.RELATIVE_PATH)), "a lost lease is not removed: it is not ours");
+    assertThat(root.resolve(LakeWriterLease.RELATIVE_PATH)).as("a lost lease is not removed: it is not ours").exists();
   }
 
   @Test
@@ -120,8 +119,8 @@ class LakeWriterLeaseTest {
       sleep(Duration.ofMillis(20));
       lease.renew();
       Instant after = LeaseRecord.parse(Files.readAllBytes(root.resolve(LakeWriterLease.RELATIVE_PATH))).expiresAt();
-      assertTrue(after.isAfter(before), before + " -> " + after);
-      assertTrue(lease.isHeld());
+      assertThat(after).as(before + " -> " + after).isAfter(before);
+      assertThat(lease.isHeld()).isTrue();
     }
   }
 

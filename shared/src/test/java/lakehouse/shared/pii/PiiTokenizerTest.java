@@ -1,17 +1,14 @@
 package lakehouse.shared.pii;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import lakehouse.shared.config.ConfigurationException;
 import lakehouse.shared.config.PiiSettings;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class PiiTokenizerTest {
@@ -19,32 +16,33 @@ class PiiTokenizerTest {
   @Test
   void tokensAreLowercaseHexHmacSha256OfTheUtf8Value() {
     // RFC 4231 test case 2: key "Jefe", data "what do ya want for nothing?"
-    assertEquals("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843",
-        PiiTokenizer.fromSecret("Jefe").token("what do ya want for nothing?"));
+    assertThat(PiiTokenizer.fromSecret("Jefe").token("what do ya want for nothing?"))
+        .isEqualTo("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
   }
 
   @Test
   void sameValueAndKeyGiveTheSameTokenAndAnotherKeyAnother() {
     PiiTokenizer a = PiiTokenizer.fromSecret("key-a");
-    assertEquals(a.token("10.1.2.3"), PiiTokenizer.fromSecret("key-a").token("10.1.2.3"));
-    assertNotEquals(a.token("10.1.2.3"), PiiTokenizer.fromSecret("key-b").token("10.1.2.3"));
-    assertNull(a.token(null));
-    assertFalse(a.toString().contains("key-a"));
+    assertThat(PiiTokenizer.fromSecret("key-a").token("10.1.2.3")).isEqualTo(a.token("10.1.2.3"));
+    assertThat(PiiTokenizer.fromSecret("key-b").token("10.1.2.3")).isNotEqualTo(a.token("10.1.2.3"));
+    assertThat(a.token(null)).isNull();
+    assertThat(a.toString()).doesNotContain("key-a");
   }
 
   @Test
-  void aRunWithoutTheKeyRefusesToStartUnlessTheDemoKeyIsAllowed() {
+  @DisplayName("a run without the key refuses to start unless the demo key is allowed")
+  void withoutTheKeyARunRefusesUnlessDemoKeyAllowed() {
     PiiSettings production = new PiiSettings("LAKEHOUSE_PII_KEY", "");
-    ConfigurationException missing = assertThrows(ConfigurationException.class,
-        () -> PiiKeySource.tokenizer(production, Map.of(), s -> {}));
-    assertTrue(missing.getMessage().startsWith("LAKEHOUSE_PII_KEY is not set"));
+    assertThatThrownBy(() -> PiiKeySource.tokenizer(production, Map.of(), s -> {}))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageStartingWith("LAKEHOUSE_PII_KEY is not set");
 
     List<String> warnings = new ArrayList<>();
     PiiKeySource.tokenizer(new PiiSettings("LAKEHOUSE_PII_KEY", "demo"), Map.of(), warnings::add);
-    assertEquals(1, warnings.size());
-    assertTrue(warnings.get(0).contains("development key"));
+    assertThat(warnings).hasSize(1);
+    assertThat(warnings.get(0)).contains("development key");
 
     PiiTokenizer fromEnvironment = PiiKeySource.tokenizer(production, Map.of("LAKEHOUSE_PII_KEY", "s3cret"), s -> {});
-    assertEquals(PiiTokenizer.fromSecret("s3cret").token("x"), fromEnvironment.token("x"));
+    assertThat(fromEnvironment.token("x")).isEqualTo(PiiTokenizer.fromSecret("s3cret").token("x"));
   }
 }

@@ -1,7 +1,6 @@
 package lakehouse.shared.run;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
@@ -19,7 +18,7 @@ class BackfillFingerprintTest {
         "lakehouse.staging.retention = 48h", "lakehouse.cleanup.vacuum-retention = 200h",
         "lakehouse.online.redis.host = redis.internal", "lakehouse.writer-lease.ttl = 5m",
         "lakehouse.spark.\"spark.sql.shuffle.partitions\" = 400")) {
-      assertEquals(before, fingerprint(with(operational)), operational);
+      assertThat(fingerprint(with(operational))).as(operational).isEqualTo(before);
     }
   }
 
@@ -28,16 +27,16 @@ class BackfillFingerprintTest {
     String before = fingerprint(defaults());
     for (String content : List.of("lakehouse.root = /elsewhere", "lakehouse.pii.key-env = OTHER_KEY",
         "lakehouse.silver.allowed-lateness-days = 5", "lakehouse.gold.user-features-version = v2")) {
-      assertNotEquals(before, fingerprint(with(content)), content);
+      assertThat(fingerprint(with(content))).as(content).isNotEqualTo(before);
     }
   }
 
   @Test
   void theLayersAndTheInputsChangeTheFingerprint() {
     BackfillFingerprint fingerprints = new BackfillFingerprint(defaults(), LAYERS);
-    assertEquals(fingerprints.of(INPUTS), new BackfillFingerprint(defaults(), LAYERS).of(INPUTS));
-    assertNotEquals(fingerprints.of(INPUTS), new BackfillFingerprint(defaults(), "[GOLD]").of(INPUTS));
-    assertNotEquals(fingerprints.of(INPUTS), fingerprints.of(List.of("silver@4 groups@2")));
+    assertThat(new BackfillFingerprint(defaults(), LAYERS).of(INPUTS)).isEqualTo(fingerprints.of(INPUTS));
+    assertThat(new BackfillFingerprint(defaults(), "[GOLD]").of(INPUTS)).isNotEqualTo(fingerprints.of(INPUTS));
+    assertThat(fingerprints.of(List.of("silver@4 groups@2"))).isNotEqualTo(fingerprints.of(INPUTS));
   }
 
   private static String fingerprint(Config effective) {

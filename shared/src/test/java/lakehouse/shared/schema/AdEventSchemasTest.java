@@ -1,7 +1,6 @@
 package lakehouse.shared.schema;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
@@ -12,25 +11,25 @@ class AdEventSchemasTest {
 
   @Test
   void theRegisteredSchemasAreRecognisedAsTheirVersions() {
-    assertEquals(1, registry.recognise(registry.version(1).schema()).orElseThrow().number());
-    assertEquals(2, registry.recognise(registry.version(2).schema()).orElseThrow().number());
-    assertEquals(2, registry.latest().number());
+    assertThat(registry.recognise(registry.version(1).schema()).orElseThrow().number()).isEqualTo(1);
+    assertThat(registry.recognise(registry.version(2).schema()).orElseThrow().number()).isEqualTo(2);
+    assertThat(registry.latest().number()).isEqualTo(2);
   }
 
   @Test
   void docsAndDefaultsDoNotChangeTheVersionButTypesDo() {
     String v1 = registry.version(1).schema().toString();
     Schema withoutDocs = new Schema.Parser().parse(v1.replaceAll(",\"doc\":\"[^\"]*\"", ""));
-    assertEquals(1, registry.recognise(withoutDocs).orElseThrow().number());
+    assertThat(registry.recognise(withoutDocs).orElseThrow().number()).isEqualTo(1);
 
     Schema costAsFloat = new Schema.Parser().parse(v1.replace("\"double\"", "\"float\""));
-    assertTrue(registry.recognise(costAsFloat).isEmpty());
+    assertThat(registry.recognise(costAsFloat)).isEmpty();
   }
 
   @Test
   void aSchemaWithAnotherNameIsUnknown() {
     Schema other = SchemaBuilder.record("AdEvent").namespace("other").fields()
         .requiredString("event_id").endRecord();
-    assertTrue(registry.recognise(other).isEmpty());
+    assertThat(registry.recognise(other)).isEmpty();
   }
 }

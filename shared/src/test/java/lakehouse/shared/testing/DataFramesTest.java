@@ -1,7 +1,6 @@
 package lakehouse.shared.testing;
 
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -28,8 +27,9 @@ class DataFramesTest {
 
   @Test
   void aDifferingRowFailsAndIsNamedInTheMessage() {
-    AssertionError failure = assertThrows(AssertionError.class, () -> DataFrames.assertSameRows(
-        rows(RowFactory.create("a", 1L)), rows(RowFactory.create("a", 7L))));
-    assertTrue(String.valueOf(failure.getMessage()).contains("7"), failure.getMessage());
+    assertThatThrownBy(() -> DataFrames.assertSameRows(
+        rows(RowFactory.create("a", 1L)), rows(RowFactory.create("a", 7L))))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("7");
   }
 }

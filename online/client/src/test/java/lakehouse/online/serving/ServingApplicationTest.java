@@ -20,6 +20,7 @@ import lakehouse.online.client.testing.RedisServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.Jedis;
@@ -51,7 +52,8 @@ class ServingApplicationTest {
   }
 
   @Test
-  void aUsersPublishedFeaturesAreReadByUserIdAndParseBackToTheirValues() {
+  @DisplayName("a user's published features are read by user id and parse back to their values")
+  void publishedFeaturesParseBackToTheirValues() {
     double ctr = 2.0 / 3.0;
     Map<String, Object> features = new LinkedHashMap<>();
     features.put("as_of_date", LocalDate.parse("2026-11-20"));
@@ -80,7 +82,8 @@ class ServingApplicationTest {
   }
 
   @Test
-  void aFeatureThatWasNullIsAbsentAndAUserNeverPublishedHasNoFeatures() {
+  @DisplayName("a feature that was null is absent, and a user never published has no features")
+  void nullFeaturesAndUnknownUsersAreAbsent() {
     Map<String, Object> features = new LinkedHashMap<>();
     features.put("as_of_date", LocalDate.parse("2026-11-20"));
     features.put("impressions_7d", 0L);
@@ -97,7 +100,8 @@ class ServingApplicationTest {
   }
 
   @Test
-  void nothingOfSparkDeltaHadoopOrTheRestOfTheLakehouseIsOnTheClassPath() {
+  @DisplayName("nothing of Spark, Delta, Hadoop or the rest of the lakehouse is on the class path")
+  void noSparkOrLakehouseClassIsOnTheClassPath() {
     for (String lakehouseOnly : new String[] {"org.apache.spark.sql.Row", "io.delta.tables.DeltaTable",
         "org.apache.hadoop.conf.Configuration", "lakehouse.shared.tables.UserFeatures"}) {
       assertThrows(ClassNotFoundException.class, () -> Class.forName(lakehouseOnly), lakehouseOnly);

@@ -13,6 +13,7 @@ import lakehouse.online.client.FeatureHash;
 import lakehouse.shared.tables.UserFeatures;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class FeatureHashTest {
@@ -23,7 +24,8 @@ class FeatureHashTest {
   }
 
   @Test
-  void aRowBecomesTheUsersHashWithEveryFeatureAsTextThatParsesBackExactly() {
+  @DisplayName("a row becomes the user's hash, with every feature as text that parses back exactly")
+  void aRowBecomesTheUsersHash() {
     double ctr = 2.0 / 3.0;
     FeatureHash hash = PublishedColumns.hashOf(row("u-7", ctr, Instant.parse("2026-11-20T23:59:59.999Z")));
 
