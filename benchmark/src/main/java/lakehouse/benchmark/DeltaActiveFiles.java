@@ -18,16 +18,18 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The data files of a Delta table's latest version, replayed from its log without Delta's libraries, so that a
- * reference engine reads exactly the files a Delta reader would: the newest classic checkpoint (single or
- * multi-part Parquet) if there is one, then every JSON commit after it in version order, adds minus removes.
- * A local lake only; V2 (UUID-named) checkpoints and deletion vectors, which the lakehouse's tables do not use,
- * are refused rather than misread.
+ * The data files of a Delta table's latest version, replayed from its log without Delta's
+ * libraries, so that a reference engine reads exactly the files a Delta reader would: the newest
+ * classic checkpoint (single or multi-part Parquet) if there is one, then every JSON commit after
+ * it in version order, adds minus removes. A local lake only; V2 (UUID-named) checkpoints and
+ * deletion vectors, which the lakehouse's tables do not use, are refused rather than misread.
  */
 final class DeltaActiveFiles {
   private static final Pattern COMMIT = Pattern.compile("(\\d{20})\\.json");
-  private static final Pattern CHECKPOINT = Pattern.compile("(\\d{20})\\.checkpoint(\\.\\d{10}\\.\\d{10})?\\.parquet");
-  private static final Pattern V2_CHECKPOINT = Pattern.compile("\\d{20}\\.checkpoint\\.[0-9a-f-]{36}\\.(json|parquet)");
+  private static final Pattern CHECKPOINT =
+      Pattern.compile("(\\d{20})\\.checkpoint(\\.\\d{10}\\.\\d{10})?\\.parquet");
+  private static final Pattern V2_CHECKPOINT =
+      Pattern.compile("\\d{20}\\.checkpoint\\.[0-9a-f-]{36}\\.(json|parquet)");
 
   private DeltaActiveFiles() {}
 
@@ -47,9 +49,12 @@ final class DeltaActiveFiles {
         if (commit.matches()) {
           commits.put(Long.parseLong(commit.group(1)), entry);
         } else if (checkpoint.matches()) {
-          checkpoints.computeIfAbsent(Long.parseLong(checkpoint.group(1)), v -> new ArrayList<>()).add(entry);
+          checkpoints
+              .computeIfAbsent(Long.parseLong(checkpoint.group(1)), v -> new ArrayList<>())
+              .add(entry);
         } else if (V2_CHECKPOINT.matcher(name).matches()) {
-          throw new IllegalStateException(table + " has a V2 checkpoint, which this replay cannot read: " + name);
+          throw new IllegalStateException(
+              table + " has a V2 checkpoint, which this replay cannot read: " + name);
         }
       }
     }
@@ -57,8 +62,12 @@ final class DeltaActiveFiles {
     long replayFrom = 0;
     if (!checkpoints.isEmpty()) {
       var newest = checkpoints.lastEntry();
-      active.addAll(strings(db, "SELECT \"add\".path FROM read_parquet(" + SqlText.pathList(newest.getValue())
-          + ") WHERE \"add\" IS NOT NULL"));
+      active.addAll(
+          strings(
+              db,
+              "SELECT \"add\".path FROM read_parquet("
+                  + SqlText.pathList(newest.getValue())
+                  + ") WHERE \"add\" IS NOT NULL"));
       replayFrom = newest.getKey() + 1;
     }
     for (Path commit : commits.tailMap(replayFrom).values()) {
@@ -67,13 +76,19 @@ final class DeltaActiveFiles {
     return active.stream().map(p -> resolve(table, p)).toList();
   }
 
-  private static void applyCommit(Connection db, Path commit, Set<String> active) throws SQLException {
-    String actions = "SELECT json ->> '$.add.path', json ->> '$.remove.path', json -> '$.add.deletionVector' "
-        + "FROM read_json_objects(" + SqlText.path(commit) + ", format = 'newline_delimited')";
-    try (Statement statement = db.createStatement(); ResultSet rows = statement.executeQuery(actions)) {
+  private static void applyCommit(Connection db, Path commit, Set<String> active)
+      throws SQLException {
+    String actions =
+        "SELECT json ->> '$.add.path', json ->> '$.remove.path', json -> '$.add.deletionVector' "
+            + "FROM read_json_objects("
+            + SqlText.path(commit)
+            + ", format = 'newline_delimited')";
+    try (Statement statement = db.createStatement();
+        ResultSet rows = statement.executeQuery(actions)) {
       while (rows.next()) {
         if (rows.getString(3) != null && !"null".equals(rows.getString(3))) {
-          throw new IllegalStateException(commit + " adds a file with a deletion vector, which this replay ignores");
+          throw new IllegalStateException(
+              commit + " adds a file with a deletion vector, which this replay ignores");
         }
         if (rows.getString(1) != null) {
           active.add(rows.getString(1));
@@ -87,7 +102,8 @@ final class DeltaActiveFiles {
 
   private static List<String> strings(Connection db, String query) throws SQLException {
     List<String> values = new ArrayList<>();
-    try (Statement statement = db.createStatement(); ResultSet rows = statement.executeQuery(query)) {
+    try (Statement statement = db.createStatement();
+        ResultSet rows = statement.executeQuery(query)) {
       while (rows.next()) {
         values.add(rows.getString(1));
       }
@@ -95,7 +111,10 @@ final class DeltaActiveFiles {
     return values;
   }
 
-  /** Log paths are URIs, relative to the table unless they have a scheme, with special characters escaped. */
+  /**
+   * Log paths are URIs, relative to the table unless they have a scheme, with special characters
+   * escaped.
+   */
   private static Path resolve(Path table, String logPath) {
     URI uri = URI.create(logPath);
     return uri.isAbsolute() ? Path.of(uri) : table.resolve(uri.getPath());

@@ -13,16 +13,16 @@ import java.util.SortedMap;
 import java.util.TreeSet;
 
 /**
- * A single-machine reference for the gold layer: DuckDB, in this JVM and without Spark, computes the partitions
- * of user_features and campaign_daily that a night's gold computed, from the same silver Parquet files, and
- * writes them as Parquet. Its time beside gold's duration_ms says what gold costs over a plain query engine
- * doing the same computation; its rows per partition and their values, checked against gold's after the timed
- * work, show it is the same computation.
+ * A single-machine reference for the gold layer: DuckDB, in this JVM and without Spark, computes
+ * the partitions of user_features and campaign_daily that a night's gold computed, from the same
+ * silver Parquet files, and writes them as Parquet. Its time beside gold's duration_ms says what
+ * gold costs over a plain query engine doing the same computation; its rows per partition and their
+ * values, checked against gold's after the timed work, show it is the same computation.
  *
- * <p>Arguments: LAKE_ROOT RUN_REPORT OUT [THREADS] (a local lake; the night's {@code _runs/<run id>.json}; a
- * new folder; 2 threads by default, like {@code local[2]}). Prints {@code seconds=S} (its own time) and
- * {@code gold_seconds=S} (the report's layers.gold.duration_ms) last, for scripts; exits 1 when a partition's
- * row count or rows differ from gold's.
+ * <p>Arguments: LAKE_ROOT RUN_REPORT OUT [THREADS] (a local lake; the night's {@code _runs/<run
+ * id>.json}; a new folder; 2 threads by default, like {@code local[2]}). Prints {@code seconds=S}
+ * (its own time) and {@code gold_seconds=S} (the report's layers.gold.duration_ms) last, for
+ * scripts; exits 1 when a partition's row count or rows differ from gold's.
  */
 public final class DuckDbGold {
   private DuckDbGold() {}
@@ -49,48 +49,91 @@ public final class DuckDbGold {
     }
   }
 
-  private static boolean run(Connection db, Path lake, GoldRunReport night, Path out, int threads) throws Exception {
+  private static boolean run(Connection db, Path lake, GoldRunReport night, Path out, int threads)
+      throws Exception {
     SortedMap<LocalDate, Long> goldUserFeatures = night.partitionsOf(GoldRunReport.USER_FEATURES);
     SortedMap<LocalDate, Long> goldCampaignDaily = night.partitionsOf(GoldRunReport.CAMPAIGN_DAILY);
     GoldFeatureSql sql = new GoldFeatureSql(night.runId());
 
     long started = System.nanoTime();
-    List<Path> dailyActivity = DeltaActiveFiles.of(db, lake.resolve("silver/user_daily_activity/v1"));
+    List<Path> dailyActivity =
+        DeltaActiveFiles.of(db, lake.resolve("silver/user_daily_activity/v1"));
     if (!goldUserFeatures.isEmpty() && !dailyActivity.isEmpty()) {
-      copy(db, sql.userFeatures(dailyActivity, new TreeSet<>(goldUserFeatures.keySet())),
-          out.resolve(GoldRunReport.USER_FEATURES), "as_of_date");
+      copy(
+          db,
+          sql.userFeatures(dailyActivity, new TreeSet<>(goldUserFeatures.keySet())),
+          out.resolve(GoldRunReport.USER_FEATURES),
+          "as_of_date");
     }
     List<Path> silverEvents = DeltaActiveFiles.of(db, lake.resolve("silver/ad_events"));
     if (!goldCampaignDaily.isEmpty() && !silverEvents.isEmpty()) {
-      copy(db, sql.campaignDaily(silverEvents, new TreeSet<>(goldCampaignDaily.keySet())),
-          out.resolve(GoldRunReport.CAMPAIGN_DAILY), "event_date");
+      copy(
+          db,
+          sql.campaignDaily(silverEvents, new TreeSet<>(goldCampaignDaily.keySet())),
+          out.resolve(GoldRunReport.CAMPAIGN_DAILY),
+          "event_date");
     }
     double seconds = (System.nanoTime() - started) / 1e9;
 
-    boolean same = compare(GoldRunReport.USER_FEATURES, goldUserFeatures,
-        PartitionRowCounts.of(db, out.resolve(GoldRunReport.USER_FEATURES), "as_of_date"));
-    same &= compare(GoldRunReport.CAMPAIGN_DAILY, goldCampaignDaily,
-        PartitionRowCounts.of(db, out.resolve(GoldRunReport.CAMPAIGN_DAILY), "event_date"));
+    boolean same =
+        compare(
+            GoldRunReport.USER_FEATURES,
+            goldUserFeatures,
+            PartitionRowCounts.of(db, out.resolve(GoldRunReport.USER_FEATURES), "as_of_date"));
+    same &=
+        compare(
+            GoldRunReport.CAMPAIGN_DAILY,
+            goldCampaignDaily,
+            PartitionRowCounts.of(db, out.resolve(GoldRunReport.CAMPAIGN_DAILY), "event_date"));
     GoldValueCheck values = new GoldValueCheck(db);
-    same &= sameValues(GoldRunReport.USER_FEATURES, values.differingRows(out.resolve(GoldRunReport.USER_FEATURES),
-        lake.resolve("gold/user_features/v1"), "as_of_date", goldUserFeatures.keySet()));
-    same &= sameValues(GoldRunReport.CAMPAIGN_DAILY, values.differingRows(out.resolve(GoldRunReport.CAMPAIGN_DAILY),
-        lake.resolve("gold/campaign_daily/v1"), "event_date", goldCampaignDaily.keySet()));
-    System.out.printf(Locale.ROOT, "duckdb-gold: gold of run %s in %.3f s on %d threads (gold %.3f s); %s%n",
-        night.runId(), seconds, threads, night.goldDurationMs() / 1000.0,
+    same &=
+        sameValues(
+            GoldRunReport.USER_FEATURES,
+            values.differingRows(
+                out.resolve(GoldRunReport.USER_FEATURES),
+                lake.resolve("gold/user_features/v1"),
+                "as_of_date",
+                goldUserFeatures.keySet()));
+    same &=
+        sameValues(
+            GoldRunReport.CAMPAIGN_DAILY,
+            values.differingRows(
+                out.resolve(GoldRunReport.CAMPAIGN_DAILY),
+                lake.resolve("gold/campaign_daily/v1"),
+                "event_date",
+                goldCampaignDaily.keySet()));
+    System.out.printf(
+        Locale.ROOT,
+        "duckdb-gold: gold of run %s in %.3f s on %d threads (gold %.3f s); %s%n",
+        night.runId(),
+        seconds,
+        threads,
+        night.goldDurationMs() / 1000.0,
         same ? "row counts and values equal gold's" : "DIFFERENT from gold's");
     System.out.printf(Locale.ROOT, "seconds=%.3f%n", seconds);
     System.out.printf(Locale.ROOT, "gold_seconds=%.3f%n", night.goldDurationMs() / 1000.0);
     return same;
   }
 
-  private static void copy(Connection db, String query, Path folder, String partitionColumn) throws SQLException {
-    execute(db, "COPY (" + query + ") TO " + SqlText.path(folder)
-        + " (FORMAT PARQUET, PARTITION_BY (" + partitionColumn + "))");
+  private static void copy(Connection db, String query, Path folder, String partitionColumn)
+      throws SQLException {
+    execute(
+        db,
+        "COPY ("
+            + query
+            + ") TO "
+            + SqlText.path(folder)
+            + " (FORMAT PARQUET, PARTITION_BY ("
+            + partitionColumn
+            + "))");
   }
 
-  /** Prints each partition's rows beside gold's; true when every partition gold built has the same count. */
-  private static boolean compare(String table, SortedMap<LocalDate, Long> gold, SortedMap<LocalDate, Long> duckDb) {
+  /**
+   * Prints each partition's rows beside gold's; true when every partition gold built has the same
+   * count.
+   */
+  private static boolean compare(
+      String table, SortedMap<LocalDate, Long> gold, SortedMap<LocalDate, Long> duckDb) {
     TreeSet<LocalDate> partitions = new TreeSet<>(gold.keySet());
     partitions.addAll(duckDb.keySet());
     boolean same = true;
@@ -98,15 +141,26 @@ public final class DuckDbGold {
       long expected = gold.getOrDefault(partition, -1L);
       long actual = duckDb.getOrDefault(partition, 0L);
       same &= expected == actual;
-      System.out.printf(Locale.ROOT, "duckdb-gold %s %s: %d rows, gold %s%s%n", table, partition, actual,
-          expected < 0 ? "none" : Long.toString(expected), expected == actual ? "" : "  <- differs");
+      System.out.printf(
+          Locale.ROOT,
+          "duckdb-gold %s %s: %d rows, gold %s%s%n",
+          table,
+          partition,
+          actual,
+          expected < 0 ? "none" : Long.toString(expected),
+          expected == actual ? "" : "  <- differs");
     }
     return same;
   }
 
   private static boolean sameValues(String table, long differingRows) {
-    System.out.printf(Locale.ROOT, "duckdb-gold %s: %s%n", table,
-        differingRows == 0 ? "values equal gold's" : differingRows + " rows differ from gold's  <- differs");
+    System.out.printf(
+        Locale.ROOT,
+        "duckdb-gold %s: %s%n",
+        table,
+        differingRows == 0
+            ? "values equal gold's"
+            : differingRows + " rows differ from gold's  <- differs");
     return differingRows == 0;
   }
 

@@ -4,9 +4,10 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The engine's floor: one Spark application that reads one ingest date's landing Avro files and writes them
- * once as Parquet, with no validation, dedup, aggregation or table log. A nightly run cannot cost less than
- * this on the same Spark, so the night's time over this job's time says how much the lakehouse adds.
+ * The engine's floor: one Spark application that reads one ingest date's landing Avro files and
+ * writes them once as Parquet, with no validation, dedup, aggregation or table log. A nightly run
+ * cannot cost less than this on the same Spark, so the night's time over this job's time says how
+ * much the lakehouse adds.
  *
  * <p>Arguments: LAKE_ROOT INGEST_DATE OUT (OUT must not exist).
  */
@@ -19,9 +20,12 @@ public final class FloorJob {
     try {
       long started = System.nanoTime();
       LandingEvents.read(spark, arguments.lakeRoot(), arguments.ingestDate())
-          .write().mode(SaveMode.ErrorIfExists).parquet(arguments.out());
-      System.out.printf("floor %s: landing Avro to Parquet in %.3f s (%s)%n", arguments.ingestDate(),
-          (System.nanoTime() - started) / 1e9, arguments.out());
+          .write()
+          .mode(SaveMode.ErrorIfExists)
+          .parquet(arguments.out());
+      System.out.printf(
+          "floor %s: landing Avro to Parquet in %.3f s (%s)%n",
+          arguments.ingestDate(), (System.nanoTime() - started) / 1e9, arguments.out());
     } finally {
       spark.stop();
     }

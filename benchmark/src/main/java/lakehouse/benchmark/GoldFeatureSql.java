@@ -7,14 +7,15 @@ import java.util.SortedSet;
 import java.util.stream.Collectors;
 
 /**
- * The gold features as DuckDB SQL, the same definitions as the lakehouse's UserFeaturesComputation and
- * CampaignDailyComputation (contract section 3): same windows, sums, null rules and column order and types, so
- * that the reference does the work gold does and not less. Sums are cast back to BIGINT because DuckDB widens
- * them to HUGEINT.
+ * The gold features as DuckDB SQL, the same definitions as the lakehouse's UserFeaturesComputation
+ * and CampaignDailyComputation (contract section 3): same windows, sums, null rules and column
+ * order and types, so that the reference does the work gold does and not less. Sums are cast back
+ * to BIGINT because DuckDB widens them to HUGEINT.
  */
 final class GoldFeatureSql {
   /** Days in the user_features window D-6..D. */
   private static final int WINDOW_DAYS = 7;
+
   private static final String FEATURE_VERSION = "v1";
 
   private final String runId;
@@ -25,8 +26,8 @@ final class GoldFeatureSql {
 
   /** user_features for the as-of dates, from user_daily_activity's Parquet files. */
   String userFeatures(List<Path> userDailyActivity, SortedSet<LocalDate> asOfDates) {
-    String windowEnds = asOfDates.stream().map(d -> "(" + SqlText.date(d) + ")")
-        .collect(Collectors.joining(", "));
+    String windowEnds =
+        asOfDates.stream().map(d -> "(" + SqlText.date(d) + ")").collect(Collectors.joining(", "));
     LocalDate firstDay = asOfDates.first().minusDays(WINDOW_DAYS - 1L);
     return """
         WITH window_end(as_of_date) AS (VALUES %s)
@@ -48,9 +49,15 @@ final class GoldFeatureSql {
         JOIN window_end w ON a.event_date BETWEEN w.as_of_date - %d AND w.as_of_date
         WHERE a.event_date BETWEEN %s AND %s
         GROUP BY w.as_of_date, a.user_id
-        """.formatted(windowEnds, SqlText.string(FEATURE_VERSION), SqlText.string(runId),
-        partitionedParquet(userDailyActivity), WINDOW_DAYS - 1, SqlText.date(firstDay),
-        SqlText.date(asOfDates.last()));
+        """
+        .formatted(
+            windowEnds,
+            SqlText.string(FEATURE_VERSION),
+            SqlText.string(runId),
+            partitionedParquet(userDailyActivity),
+            WINDOW_DAYS - 1,
+            SqlText.date(firstDay),
+            SqlText.date(asOfDates.last()));
   }
 
   /** campaign_daily for the event dates, from silver events' Parquet files. */
@@ -77,11 +84,17 @@ final class GoldFeatureSql {
           FROM %s
           WHERE event_date IN (%s)
           GROUP BY campaign_id, event_date)
-        """.formatted(SqlText.string(runId), partitionedParquet(silverEvents), dates);
+        """
+        .formatted(SqlText.string(runId), partitionedParquet(silverEvents), dates);
   }
 
-  /** Silver's Parquet files with their event_date partition column, which Delta keeps in the path only. */
+  /**
+   * Silver's Parquet files with their event_date partition column, which Delta keeps in the path
+   * only.
+   */
   private static String partitionedParquet(List<Path> files) {
-    return "read_parquet(" + SqlText.pathList(files) + ", hive_partitioning = true, hive_types = {'event_date': DATE})";
+    return "read_parquet("
+        + SqlText.pathList(files)
+        + ", hive_partitioning = true, hive_types = {'event_date': DATE})";
   }
 }

@@ -13,9 +13,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Compares the reference's output with the gold table's promoted partitions value by value (run_id aside, which
- * names the writer), after the timed work: equal row counts could still hide a different computation, equal
- * rows cannot. Rows are compared as multisets, so order and file layout do not matter.
+ * Compares the reference's output with the gold table's promoted partitions value by value (run_id
+ * aside, which names the writer), after the timed work: equal row counts could still hide a
+ * different computation, equal rows cannot. Rows are compared as multisets, so order and file
+ * layout do not matter.
  */
 final class GoldValueCheck {
   private final Connection db;
@@ -25,19 +26,31 @@ final class GoldValueCheck {
   }
 
   /** Rows in one side and not the other, both ways; 0 when the partitions hold the same rows. */
-  long differingRows(Path referenceFolder, Path goldTable, String partitionColumn, Set<LocalDate> partitions)
+  long differingRows(
+      Path referenceFolder, Path goldTable, String partitionColumn, Set<LocalDate> partitions)
       throws SQLException, IOException {
     List<Path> goldFiles = DeltaActiveFiles.of(db, goldTable);
     if (goldFiles.isEmpty() || partitions.isEmpty()) {
       return 0;
     }
     String hive = ", hive_partitioning = true, hive_types = {'" + partitionColumn + "': DATE})";
-    String reference = "read_parquet(" + SqlText.string(referenceFolder.toAbsolutePath() + "/**/*.parquet") + hive;
-    String inPartitions = " WHERE " + partitionColumn + " IN ("
-        + partitions.stream().map(SqlText::date).collect(Collectors.joining(", ")) + ")";
+    String reference =
+        "read_parquet(" + SqlText.string(referenceFolder.toAbsolutePath() + "/**/*.parquet") + hive;
+    String inPartitions =
+        " WHERE "
+            + partitionColumn
+            + " IN ("
+            + partitions.stream().map(SqlText::date).collect(Collectors.joining(", "))
+            + ")";
     String columns = String.join(", ", columnsBut(reference, "run_id"));
     String referenceRows = "SELECT " + columns + " FROM " + reference;
-    String goldRows = "SELECT " + columns + " FROM read_parquet(" + SqlText.pathList(goldFiles) + hive + inPartitions;
+    String goldRows =
+        "SELECT "
+            + columns
+            + " FROM read_parquet("
+            + SqlText.pathList(goldFiles)
+            + hive
+            + inPartitions;
     return count("(" + referenceRows + ") EXCEPT ALL (" + goldRows + ")")
         + count("(" + goldRows + ") EXCEPT ALL (" + referenceRows + ")");
   }

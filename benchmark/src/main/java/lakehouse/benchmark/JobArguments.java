@@ -3,8 +3,8 @@ package lakehouse.benchmark;
 import java.time.LocalDate;
 
 /**
- * The arguments every Spark reference job takes, LAKE_ROOT DATE OUT, so that scripts/benchmark.sh calls them
- * alike; a wrong count or date stops the job before Spark starts.
+ * The arguments every Spark reference job takes, LAKE_ROOT DATE OUT, so that scripts/benchmark.sh
+ * calls them alike; a wrong count or date stops the job before Spark starts.
  */
 record JobArguments(String lakeRoot, LocalDate ingestDate, String out) {
 

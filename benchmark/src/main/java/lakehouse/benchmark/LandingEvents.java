@@ -10,9 +10,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * One ingest date's landing Avro files as one Dataset, read with plain spark-avro: the cheapest way Spark can
- * read them, which is what the reference jobs must cost. Files of both schema versions resolve against one
- * reader schema holding every field of v1 and v2, so a date that mixes versions is read in one pass.
+ * One ingest date's landing Avro files as one Dataset, read with plain spark-avro: the cheapest way
+ * Spark can read them, which is what the reference jobs must cost. Files of both schema versions
+ * resolve against one reader schema holding every field of v1 and v2, so a date that mixes versions
+ * is read in one pass.
  */
 final class LandingEvents {
   private static final String READER_SCHEMA = "/landing_ad_event_reader.avsc";
@@ -21,9 +22,12 @@ final class LandingEvents {
 
   static Dataset<Row> read(SparkSession spark, String lakeRoot, LocalDate ingestDate) {
     String folder = lakeRoot.replaceAll("/+$", "") + "/landing/ad_events/ingest_date=" + ingestDate;
-    return spark.read().format("avro")
+    return spark
+        .read()
+        .format("avro")
         .option("avroSchema", readerSchema())
-        // Only *.avro files are landing files, as in bronze; Spark already skips names starting with '.' or '_'.
+        // Only *.avro files are landing files, as in bronze; Spark already skips names starting
+        // with '.' or '_'.
         .option("pathGlobFilter", "*.avro")
         .load(folder);
   }

@@ -13,8 +13,8 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * Rows per partition of a Parquet folder written with PARTITION_BY, counted after the timed work: the check
- * that the reference computed the same partitions with the same row counts as gold did.
+ * Rows per partition of a Parquet folder written with PARTITION_BY, counted after the timed work:
+ * the check that the reference computed the same partitions with the same row counts as gold did.
  */
 final class PartitionRowCounts {
   private PartitionRowCounts() {}
@@ -25,10 +25,16 @@ final class PartitionRowCounts {
     if (!hasParquet(folder)) {
       return counts;
     }
-    String query = "SELECT " + partitionColumn + "::VARCHAR, COUNT(*) FROM read_parquet("
-        + SqlText.string(folder.toAbsolutePath() + "/**/*.parquet") + ", hive_partitioning = true, hive_types = {'"
-        + partitionColumn + "': DATE}) GROUP BY 1";
-    try (Statement statement = db.createStatement(); ResultSet rows = statement.executeQuery(query)) {
+    String query =
+        "SELECT "
+            + partitionColumn
+            + "::VARCHAR, COUNT(*) FROM read_parquet("
+            + SqlText.string(folder.toAbsolutePath() + "/**/*.parquet")
+            + ", hive_partitioning = true, hive_types = {'"
+            + partitionColumn
+            + "': DATE}) GROUP BY 1";
+    try (Statement statement = db.createStatement();
+        ResultSet rows = statement.executeQuery(query)) {
       while (rows.next()) {
         counts.put(LocalDate.parse(rows.getString(1)), rows.getLong(2));
       }

@@ -5,7 +5,10 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.stream.Collectors;
 
-/** SQL literals for DuckDB, whose table functions (read_parquet, read_text) take paths as literals, not parameters. */
+/**
+ * SQL literals for DuckDB, whose table functions (read_parquet, read_text) take paths as literals,
+ * not parameters.
+ */
 final class SqlText {
   private SqlText() {}
 

@@ -11,9 +11,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 
 /**
- * Turns one landing record into one bronze row (lakehouse.shared.tables.BronzeEvents.SCHEMA): fields
- * as they came, whatever the version, except personal data, which is replaced by its token here, in the
- * task that reads the file, so that raw values never reach a shuffle, a file or a log.
+ * Turns one landing record into one bronze row (lakehouse.shared.tables.BronzeEvents.SCHEMA):
+ * fields as they came, whatever the version, except personal data, which is replaced by its token
+ * here, in the task that reads the file, so that raw values never reach a shuffle, a file or a log.
  */
 public final class AdEventRowMapper implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -24,8 +24,13 @@ public final class AdEventRowMapper implements Serializable {
     this.tokenizer = tokenizer;
   }
 
-  public Row toRow(GenericRecord record, int schemaVersion, LandingFile file, long position,
-      LocalDate ingestDate, String runId) {
+  public Row toRow(
+      GenericRecord record,
+      int schemaVersion,
+      LandingFile file,
+      long position,
+      LocalDate ingestDate,
+      String runId) {
     return RowFactory.create(
         string(record, "event_id"),
         string(record, "event_type"),

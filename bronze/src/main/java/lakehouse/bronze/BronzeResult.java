@@ -3,7 +3,8 @@ package lakehouse.bronze;
 import java.util.List;
 
 /**
- * What bronze ingestion did for one ingest date; serialised as the run report's {@code bronze} object.
+ * What bronze ingestion did for one ingest date; serialised as the run report's {@code bronze}
+ * object.
  *
  * @param filesSkipped files of the date already ingested by an earlier run
  * @param rowsRead records read from the files ingested now (all of them reach bronze)

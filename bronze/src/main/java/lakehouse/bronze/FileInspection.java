@@ -10,8 +10,9 @@ import java.io.Serializable;
  * @param rejection null when the file is accepted
  * @param detail what went wrong, for the report; never record contents
  */
-public record FileInspection(LandingFile file, int schemaVersion, long records, RejectionReason rejection,
-    String detail) implements Serializable {
+public record FileInspection(
+    LandingFile file, int schemaVersion, long records, RejectionReason rejection, String detail)
+    implements Serializable {
 
   public static FileInspection accepted(LandingFile file, int schemaVersion, long records) {
     return new FileInspection(file, schemaVersion, records, null, null);

@@ -14,8 +14,8 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Which landing files of a date bronze already holds. The ledger is the bronze table itself (the
- * fingerprint of every row's file), so it is committed in the same Delta commit as the rows: there is
- * no moment at which rows are in bronze but their file is not recorded, or the reverse.
+ * fingerprint of every row's file), so it is committed in the same Delta commit as the rows: there
+ * is no moment at which rows are in bronze but their file is not recorded, or the reverse.
  */
 public final class IngestLedger {
   private final SparkSession spark;
@@ -28,12 +28,18 @@ public final class IngestLedger {
 
   public Set<String> fingerprintsIngested(LocalDate ingestDate) {
     Set<String> fingerprints = new HashSet<>();
-    DeltaPartitionWriter.read(spark, bronzePath).ifPresent(bronze -> {
-      for (Row row : bronze.where(col(BronzeEvents.INGEST_DATE).equalTo(lit(Date.valueOf(ingestDate))))
-          .select(BronzeEvents.SOURCE_FINGERPRINT).distinct().collectAsList()) {
-        fingerprints.add(row.getString(0));
-      }
-    });
+    DeltaPartitionWriter.read(spark, bronzePath)
+        .ifPresent(
+            bronze -> {
+              for (Row row :
+                  bronze
+                      .where(col(BronzeEvents.INGEST_DATE).equalTo(lit(Date.valueOf(ingestDate))))
+                      .select(BronzeEvents.SOURCE_FINGERPRINT)
+                      .distinct()
+                      .collectAsList()) {
+                fingerprints.add(row.getString(0));
+              }
+            });
     return fingerprints;
   }
 }

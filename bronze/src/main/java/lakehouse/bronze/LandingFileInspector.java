@@ -17,8 +17,8 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * Decides whether a landing file is accepted: its writer schema must be registered and every block
- * must decode. The whole file is read, because a file is accepted or rejected whole: a truncated file
- * whose first records read fine must not leave those records in the lake.
+ * must decode. The whole file is read, because a file is accepted or rejected whole: a truncated
+ * file whose first records read fine must not leave those records in the lake.
  */
 public final class LandingFileInspector implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -32,16 +32,23 @@ public final class LandingFileInspector implements Serializable {
   public FileInspection inspect(LandingFile file, Configuration hadoop) {
     DataFileReader<GenericRecord> reader;
     try {
-      reader = new DataFileReader<>(new FsInput(new Path(file.path()), hadoop), new GenericDatumReader<>());
+      reader =
+          new DataFileReader<>(
+              new FsInput(new Path(file.path()), hadoop), new GenericDatumReader<>());
     } catch (IOException | AvroRuntimeException e) {
-      return FileInspection.rejected(file, RejectionReason.CORRUPT_FILE, "not a readable Avro container: " + describe(e));
+      return FileInspection.rejected(
+          file, RejectionReason.CORRUPT_FILE, "not a readable Avro container: " + describe(e));
     }
     try (reader) {
       long headerEnd = reader.previousSync();
       Optional<SchemaVersion> version = schemas.recognise(reader.getSchema());
       if (version.isEmpty()) {
-        return FileInspection.rejected(file, RejectionReason.UNKNOWN_SCHEMA,
-            "writer schema " + reader.getSchema().getFullName() + " is not a registered ad event version");
+        return FileInspection.rejected(
+            file,
+            RejectionReason.UNKNOWN_SCHEMA,
+            "writer schema "
+                + reader.getSchema().getFullName()
+                + " is not a registered ad event version");
       }
       long records = 0;
       GenericRecord reuse = null;
@@ -50,12 +57,17 @@ public final class LandingFileInspector implements Serializable {
         records++;
       }
       if (!endsWithSyncMarker(file, headerEnd, hadoop)) {
-        return FileInspection.rejected(file, RejectionReason.CORRUPT_FILE,
-            "cannot be read to its end: truncated inside a data block after " + records + " records");
+        return FileInspection.rejected(
+            file,
+            RejectionReason.CORRUPT_FILE,
+            "cannot be read to its end: truncated inside a data block after "
+                + records
+                + " records");
       }
       return FileInspection.accepted(file, version.get().number(), records);
     } catch (IOException | RuntimeException e) {
-      return FileInspection.rejected(file, RejectionReason.CORRUPT_FILE, "cannot be read to its end: " + describe(e));
+      return FileInspection.rejected(
+          file, RejectionReason.CORRUPT_FILE, "cannot be read to its end: " + describe(e));
     }
   }
 
@@ -64,13 +76,15 @@ public final class LandingFileInspector implements Serializable {
    * would silently lose its last records. Every complete container ends with the sync marker that
    * closes its header (the 16 bytes before the first block), after the last block: check that.
    */
-  private static boolean endsWithSyncMarker(LandingFile file, long headerEnd, Configuration hadoop) throws IOException {
+  private static boolean endsWithSyncMarker(LandingFile file, long headerEnd, Configuration hadoop)
+      throws IOException {
     int size = DataFileConstants.SYNC_SIZE;
     if (headerEnd < size || file.length() < headerEnd) {
       return false;
     }
     try (FsInput input = new FsInput(new Path(file.path()), hadoop)) {
-      return Arrays.equals(readAt(input, headerEnd - size, size), readAt(input, input.length() - size, size));
+      return Arrays.equals(
+          readAt(input, headerEnd - size, size), readAt(input, input.length() - size, size));
     }
   }
 
@@ -94,6 +108,7 @@ public final class LandingFileInspector implements Serializable {
       root = root.getCause();
     }
     String message = root.getMessage();
-    return root.getClass().getSimpleName() + (message == null ? "" : " " + message.replace('\n', ' '));
+    return root.getClass().getSimpleName()
+        + (message == null ? "" : " " + message.replace('\n', ' '));
   }
 }

@@ -14,9 +14,9 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 
 /**
- * Streams the rows of one accepted landing file, one record in memory at a time. It fails if the file
- * no longer holds the records its inspection counted (it changed since), so that the batch it belongs
- * to is not committed with a partial file.
+ * Streams the rows of one accepted landing file, one record in memory at a time. It fails if the
+ * file no longer holds the records its inspection counted (it changed since), so that the batch it
+ * belongs to is not committed with a partial file.
  */
 final class LandingFileRows implements Iterator<Row> {
   private final DataFileReader<GenericRecord> reader;
@@ -27,17 +27,23 @@ final class LandingFileRows implements Iterator<Row> {
   private long position;
   private boolean closed;
 
-  LandingFileRows(FileInspection inspection, AdEventRowMapper mapper, LocalDate ingestDate, String runId,
+  LandingFileRows(
+      FileInspection inspection,
+      AdEventRowMapper mapper,
+      LocalDate ingestDate,
+      String runId,
       Configuration hadoop) {
     this.inspection = inspection;
     this.mapper = mapper;
     this.ingestDate = ingestDate;
     this.runId = runId;
     try {
-      this.reader = new DataFileReader<>(new FsInput(new Path(inspection.file().path()), hadoop),
-          new GenericDatumReader<>());
+      this.reader =
+          new DataFileReader<>(
+              new FsInput(new Path(inspection.file().path()), hadoop), new GenericDatumReader<>());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot open landing file " + inspection.file().relativePath(), e);
+      throw new UncheckedIOException(
+          "cannot open landing file " + inspection.file().relativePath(), e);
     }
   }
 
@@ -51,8 +57,15 @@ final class LandingFileRows implements Iterator<Row> {
     }
     close();
     if (position != inspection.records()) {
-      throw new IllegalStateException("landing file " + inspection.file().relativePath() + " changed while it was "
-          + "ingested: " + position + " records read, " + inspection.records() + " inspected");
+      throw new IllegalStateException(
+          "landing file "
+              + inspection.file().relativePath()
+              + " changed while it was "
+              + "ingested: "
+              + position
+              + " records read, "
+              + inspection.records()
+              + " inspected");
     }
     return false;
   }
@@ -63,7 +76,8 @@ final class LandingFileRows implements Iterator<Row> {
       throw new NoSuchElementException();
     }
     GenericRecord record = reader.next();
-    return mapper.toRow(record, inspection.schemaVersion(), inspection.file(), position++, ingestDate, runId);
+    return mapper.toRow(
+        record, inspection.schemaVersion(), inspection.file(), position++, ingestDate, runId);
   }
 
   private void close() {

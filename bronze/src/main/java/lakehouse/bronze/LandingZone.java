@@ -14,9 +14,10 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Lists the landing files of an ingest date. Read-only: the landing zone belongs to the producers and
- * the lakehouse never moves, rewrites or deletes a file there. Hidden files (a producer's upload in
- * progress, named with a leading '.' or '_') and files not ending in .avro are not landing files.
+ * Lists the landing files of an ingest date. Read-only: the landing zone belongs to the producers
+ * and the lakehouse never moves, rewrites or deletes a file there. Hidden files (a producer's
+ * upload in progress, named with a leading '.' or '_') and files not ending in .avro are not
+ * landing files.
  */
 public final class LandingZone {
   private final LakeLayout lake;
@@ -41,9 +42,14 @@ public final class LandingZone {
       List<LandingFile> files = new ArrayList<>();
       for (FileStatus status : statuses) {
         String name = status.getPath().getName();
-        if (status.isFile() && name.endsWith(".avro") && !name.startsWith(".") && !name.startsWith("_")) {
+        if (status.isFile()
+            && name.endsWith(".avro")
+            && !name.startsWith(".")
+            && !name.startsWith("_")) {
           String path = status.getPath().toString();
-          files.add(LandingFile.of(path, lake.relativize(path), status.getLen(), status.getModificationTime()));
+          files.add(
+              LandingFile.of(
+                  path, lake.relativize(path), status.getLen(), status.getModificationTime()));
         }
       }
       files.sort(Comparator.comparing(LandingFile::relativePath));

@@ -55,12 +55,14 @@ class BronzeIngestionTest {
 
   private static List<GenericRecord> v1Events(int from, int count) {
     return IntStream.range(from, from + count)
-        .mapToObj(i -> TestLanding.v1(uuid(i), "user-" + i, "10.0.0." + i, 0.25, NOON)).collect(Collectors.toList());
+        .mapToObj(i -> TestLanding.v1(uuid(i), "user-" + i, "10.0.0." + i, 0.25, NOON))
+        .collect(Collectors.toList());
   }
 
   private static List<GenericRecord> v2Events(int from, int count) {
     return IntStream.range(from, from + count)
-        .mapToObj(i -> TestLanding.v2(uuid(i), "user-" + i, "10.0.1." + i, "device-" + i, 250_000L, NOON))
+        .mapToObj(
+            i -> TestLanding.v2(uuid(i), "user-" + i, "10.0.1." + i, "device-" + i, 250_000L, NOON))
         .collect(Collectors.toList());
   }
 
@@ -88,19 +90,24 @@ class BronzeIngestionTest {
         .isEqualTo("landing/ad_events/ingest_date=2026-11-23/part-00.avro");
     assertThat(v1.getLong(v1.fieldIndex(BronzeEvents.SOURCE_POSITION))).isEqualTo(1L);
     assertThat(v1.getString(v1.fieldIndex(BronzeEvents.RUN_ID))).isEqualTo("run-1");
-    assertThat(v1.getDate(v1.fieldIndex(BronzeEvents.INGEST_DATE))).isEqualTo(java.sql.Date.valueOf(DAY));
-    assertThat(v1.getTimestamp(v1.fieldIndex(BronzeEvents.EVENT_TIME))).isEqualTo(java.sql.Timestamp.from(NOON));
+    assertThat(v1.getDate(v1.fieldIndex(BronzeEvents.INGEST_DATE)))
+        .isEqualTo(java.sql.Date.valueOf(DAY));
+    assertThat(v1.getTimestamp(v1.fieldIndex(BronzeEvents.EVENT_TIME)))
+        .isEqualTo(java.sql.Timestamp.from(NOON));
 
     Row v2 = bronzeRows().where("event_id = '" + uuid(101) + "'").head();
     assertThat(v2.getLong(v2.fieldIndex(BronzeEvents.COST_MICROS))).isEqualTo(250_000L);
     assertThat(v2.getInt(v2.fieldIndex(BronzeEvents.SCHEMA_VERSION))).isEqualTo(2);
     assertThat(v2.getString(v2.fieldIndex(BronzeEvents.APP_VERSION))).isEqualTo("5.1.0");
-    assertThat(v2.getString(v2.fieldIndex(BronzeEvents.DEVICE_TOKEN))).isEqualTo(TOKENS.token("device-101"));
-    assertThat(v2.getString(v2.fieldIndex(BronzeEvents.IP_TOKEN))).isEqualTo(TOKENS.token("10.0.1.101"));
+    assertThat(v2.getString(v2.fieldIndex(BronzeEvents.DEVICE_TOKEN)))
+        .isEqualTo(TOKENS.token("device-101"));
+    assertThat(v2.getString(v2.fieldIndex(BronzeEvents.IP_TOKEN)))
+        .isEqualTo(TOKENS.token("10.0.1.101"));
   }
 
   @Test
-  @DisplayName("corrupt and unknown-schema files are rejected whole while the rest of the day is ingested")
+  @DisplayName(
+      "corrupt and unknown-schema files are rejected whole while the rest of the day is ingested")
   void badFilesAreRejectedWholeAndTheRestIngested() throws IOException {
     landing.write(DAY, "part-00.avro", v2Events(0, 4));
     landing.writeTruncated(DAY, "part-01.avro", v2Events(1000, 500));
@@ -111,15 +118,24 @@ class BronzeIngestionTest {
 
     assertThat(result.filesIngested()).isEqualTo(1);
     assertThat(bronzeRows().count()).as("only the good file's records").isEqualTo(4);
-    Map<String, RejectionReason> rejected = result.filesRejected().stream()
-        .collect(Collectors.toMap(RejectedFile::file, RejectedFile::reason));
-    assertThat(rejected).containsExactlyInAnyOrderEntriesOf(Map.of(
-        "landing/ad_events/ingest_date=2026-11-23/part-01.avro", RejectionReason.CORRUPT_FILE,
-        "landing/ad_events/ingest_date=2026-11-23/part-02.avro", RejectionReason.UNKNOWN_SCHEMA,
-        "landing/ad_events/ingest_date=2026-11-23/part-03.avro", RejectionReason.CORRUPT_FILE));
+    Map<String, RejectionReason> rejected =
+        result.filesRejected().stream()
+            .collect(Collectors.toMap(RejectedFile::file, RejectedFile::reason));
+    assertThat(rejected)
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                "landing/ad_events/ingest_date=2026-11-23/part-01.avro",
+                    RejectionReason.CORRUPT_FILE,
+                "landing/ad_events/ingest_date=2026-11-23/part-02.avro",
+                    RejectionReason.UNKNOWN_SCHEMA,
+                "landing/ad_events/ingest_date=2026-11-23/part-03.avro",
+                    RejectionReason.CORRUPT_FILE));
     assertThat(bronzeRows().where("event_id >= '" + uuid(1000) + "'").count())
-        .as("none of the truncated file's readable records").isZero();
-    assertThat(landing.folder(DAY).resolve("part-01.avro")).as("the landing zone is never changed").exists();
+        .as("none of the truncated file's readable records")
+        .isZero();
+    assertThat(landing.folder(DAY).resolve("part-01.avro"))
+        .as("the landing zone is never changed")
+        .exists();
   }
 
   @Test
@@ -134,11 +150,14 @@ class BronzeIngestionTest {
     assertThat(again.filesSkipped()).isEqualTo(1);
     assertThat(again.rowsRead()).isZero();
     assertThat(bronzeRows().count()).isEqualTo(3);
-    assertThat(DeltaPartitionWriter.version(spark, lake.bronzeEvents())).as("no new table version").isEqualTo(version);
+    assertThat(DeltaPartitionWriter.version(spark, lake.bronzeEvents()))
+        .as("no new table version")
+        .isEqualTo(version);
   }
 
   @Test
-  @DisplayName("a new file of an ingested day is ingested alone, and a fixed rejected file is ingested by the next run")
+  @DisplayName(
+      "a new file of an ingested day is ingested alone, and a fixed rejected file is ingested by the next run")
   void newAndFixedFilesAreIngestedByTheNextRun() throws IOException {
     landing.write(DAY, "part-00.avro", v1Events(0, 3));
     landing.writeTruncated(DAY, "part-01.avro", v2Events(100, 300));
@@ -146,7 +165,8 @@ class BronzeIngestionTest {
     assertThat(first.filesRejected()).hasSize(1);
 
     Path fixed = landing.write(DAY, "part-01.avro", v2Events(100, 300));
-    Files.setLastModifiedTime(fixed, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5000));
+    Files.setLastModifiedTime(
+        fixed, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5000));
     landing.write(DAY, "part-02.avro", v2Events(500, 2));
     BronzeResult second = bronze.ingest(DAY, "run-2");
 
@@ -154,7 +174,8 @@ class BronzeIngestionTest {
     assertThat(second.filesSkipped()).isEqualTo(1);
     assertThat(second.filesRejected()).isEmpty();
     assertThat(bronzeRows().count()).isEqualTo(305);
-    assertThat(bronzeRows().where("run_id = 'run-2' AND source_file LIKE '%part-01.avro'").count()).isEqualTo(300);
+    assertThat(bronzeRows().where("run_id = 'run-2' AND source_file LIKE '%part-01.avro'").count())
+        .isEqualTo(300);
   }
 
   @Test
@@ -170,7 +191,9 @@ class BronzeIngestionTest {
       }
     }
     for (String value : values) {
-      assertThat(value).as("raw IP address in bronze: " + value).doesNotMatch(".*10\\.0\\.[01]\\.\\d+.*");
+      assertThat(value)
+          .as("raw IP address in bronze: " + value)
+          .doesNotMatch(".*10\\.0\\.[01]\\.\\d+.*");
       assertThat(value).as("raw device id in bronze: " + value).doesNotStartWith("device-");
     }
     assertThat(bronzeRows().columns()).doesNotContain("ip_address");
@@ -185,23 +208,31 @@ class BronzeIngestionTest {
     List<GenericRecord> records = new ArrayList<>();
     Configuration hadoop = new Configuration();
     for (String file : bronzeRows().inputFiles()) {
-      try (ParquetReader<GenericRecord> reader = AvroParquetReader
-          .<GenericRecord>builder(HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(file), hadoop)).build()) {
+      try (ParquetReader<GenericRecord> reader =
+          AvroParquetReader.<GenericRecord>builder(
+                  HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(file), hadoop))
+              .build()) {
         for (GenericRecord record = reader.read(); record != null; record = reader.read()) {
           records.add(record);
         }
       }
     }
     assertThat(records).hasSize(3);
-    GenericRecord first = records.stream().filter(r -> r.get("event_id").toString().equals(uuid(0))).findFirst().orElseThrow();
+    GenericRecord first =
+        records.stream()
+            .filter(r -> r.get("event_id").toString().equals(uuid(0)))
+            .findFirst()
+            .orElseThrow();
     assertThat(first.get("user_id").toString()).isEqualTo("user-0");
     assertThat(first.get("ip_token").toString()).isEqualTo(TOKENS.token("10.0.1.0"));
     assertThat(first.get("cost_micros")).isEqualTo(250_000L);
     assertThat(first.getSchema().getField("event_time")).isNotNull();
-    assertThat(first.get("event_time")).as("timestamps are microseconds since the epoch")
+    assertThat(first.get("event_time"))
+        .as("timestamps are microseconds since the epoch")
         .isEqualTo(NOON.toEpochMilli() * 1000);
     assertThat(first.getSchema().getField("ingest_date"))
-        .as("the partition value lives in the path, as in any partitioned table").isNull();
+        .as("the partition value lives in the path, as in any partitioned table")
+        .isNull();
   }
 
   @Test

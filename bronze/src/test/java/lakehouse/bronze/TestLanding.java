@@ -18,7 +18,9 @@ import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.generic.GenericRecordBuilder;
 
-/** Writes landing files for tests: registered versions, unregistered schemas and truncated files. */
+/**
+ * Writes landing files for tests: registered versions, unregistered schemas and truncated files.
+ */
 final class TestLanding {
   static final AdEventSchemas SCHEMAS = AdEventSchemas.registered();
 
@@ -36,22 +38,40 @@ final class TestLanding {
   static GenericRecord v1(String eventId, String userId, String ip, double cost, Instant time) {
     return new GenericRecordBuilder(SCHEMAS.version(1).schema())
         .set("event_id", eventId)
-        .set("event_type", new GenericData.EnumSymbol(SCHEMAS.version(1).schema().getField("event_type").schema(), "IMPRESSION"))
+        .set(
+            "event_type",
+            new GenericData.EnumSymbol(
+                SCHEMAS.version(1).schema().getField("event_type").schema(), "IMPRESSION"))
         .set("event_time", time.toEpochMilli())
-        .set("user_id", userId).set("ad_id", "ad-1").set("campaign_id", "camp-1")
-        .set("country", "FR").set("device", "ios").set("ip_address", ip).set("cost", cost)
+        .set("user_id", userId)
+        .set("ad_id", "ad-1")
+        .set("campaign_id", "camp-1")
+        .set("country", "FR")
+        .set("device", "ios")
+        .set("ip_address", ip)
+        .set("cost", cost)
         .build();
   }
 
   /** A v2 event; cost in micros, with a device id. */
-  static GenericRecord v2(String eventId, String userId, String ip, String deviceId, long costMicros, Instant time) {
+  static GenericRecord v2(
+      String eventId, String userId, String ip, String deviceId, long costMicros, Instant time) {
     return new GenericRecordBuilder(SCHEMAS.version(2).schema())
         .set("event_id", eventId)
-        .set("event_type", new GenericData.EnumSymbol(SCHEMAS.version(2).schema().getField("event_type").schema(), "CLICK"))
+        .set(
+            "event_type",
+            new GenericData.EnumSymbol(
+                SCHEMAS.version(2).schema().getField("event_type").schema(), "CLICK"))
         .set("event_time", time.toEpochMilli())
-        .set("user_id", userId).set("ad_id", "ad-2").set("campaign_id", "camp-2")
-        .set("country", "DE").set("device", "android").set("ip_address", ip)
-        .set("device_id", deviceId).set("app_version", "5.1.0").set("cost_micros", costMicros)
+        .set("user_id", userId)
+        .set("ad_id", "ad-2")
+        .set("campaign_id", "camp-2")
+        .set("country", "DE")
+        .set("device", "android")
+        .set("ip_address", ip)
+        .set("device_id", deviceId)
+        .set("app_version", "5.1.0")
+        .set("cost_micros", costMicros)
         .build();
   }
 
@@ -59,7 +79,8 @@ final class TestLanding {
     Schema schema = records.get(0).getSchema();
     Path file = folder(ingestDate).resolve(name);
     try (OutputStream out = Files.newOutputStream(file);
-        DataFileWriter<GenericRecord> writer = new DataFileWriter<>(new GenericDatumWriter<GenericRecord>(schema))) {
+        DataFileWriter<GenericRecord> writer =
+            new DataFileWriter<>(new GenericDatumWriter<GenericRecord>(schema))) {
       writer.setCodec(CodecFactory.deflateCodec(1));
       writer.create(schema, out);
       for (GenericRecord record : records) {
@@ -71,16 +92,26 @@ final class TestLanding {
 
   /** A file in a schema that is not registered: v2 with one more field. */
   Path writeUnregistered(LocalDate ingestDate, String name) throws IOException {
-    Schema schema = SchemaBuilder.record("AdEvent").namespace("lakehouse.events").fields()
-        .requiredString("event_id").requiredString("user_id").requiredString("ip_address").endRecord();
-    GenericRecord record = new GenericRecordBuilder(schema)
-        .set("event_id", "11111111-1111-1111-1111-111111111111").set("user_id", "u-9").set("ip_address", "10.9.9.9")
-        .build();
+    Schema schema =
+        SchemaBuilder.record("AdEvent")
+            .namespace("lakehouse.events")
+            .fields()
+            .requiredString("event_id")
+            .requiredString("user_id")
+            .requiredString("ip_address")
+            .endRecord();
+    GenericRecord record =
+        new GenericRecordBuilder(schema)
+            .set("event_id", "11111111-1111-1111-1111-111111111111")
+            .set("user_id", "u-9")
+            .set("ip_address", "10.9.9.9")
+            .build();
     return write(ingestDate, name, List.of(record));
   }
 
   /** A valid file cut in the middle of its data, so its header reads but its records do not. */
-  Path writeTruncated(LocalDate ingestDate, String name, List<GenericRecord> records) throws IOException {
+  Path writeTruncated(LocalDate ingestDate, String name, List<GenericRecord> records)
+      throws IOException {
     Path file = write(ingestDate, name, records);
     byte[] bytes = Files.readAllBytes(file);
     Files.write(file, Arrays.copyOf(bytes, bytes.length - 40));

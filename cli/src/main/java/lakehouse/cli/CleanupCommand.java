@@ -17,12 +17,15 @@ import picocli.CommandLine.Option;
 /**
  * {@code cleanup}: removes what grows without bound once past its retention: staging of dead runs,
  * table files no longer in any version Delta keeps (VACUUM), and, where configured, bronze and
- * quarantine partitions older than their retention (data minimisation). {@link LakeCleanup} does the
- * work; the command renders what it did.
+ * quarantine partitions older than their retention (data minimisation). {@link LakeCleanup} does
+ * the work; the command renders what it did.
  */
-@Command(name = "cleanup", mixinStandardHelpOptions = true,
-    description = "Removes expired staging, old table file versions past their retention and, where configured, "
-        + "old bronze and quarantine partitions. --dry-run lists without removing.")
+@Command(
+    name = "cleanup",
+    mixinStandardHelpOptions = true,
+    description =
+        "Removes expired staging, old table file versions past their retention and, where configured, "
+            + "old bronze and quarantine partitions. --dry-run lists without removing.")
 final class CleanupCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 
@@ -38,14 +41,21 @@ final class CleanupCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Console console = environment.console();
-    LakeRun run = LakeRun.prepare("cleanup", dryRun ? List.of("--dry-run") : List.of(), common, environment);
+    LakeRun run =
+        LakeRun.prepare("cleanup", dryRun ? List.of("--dry-run") : List.of(), common, environment);
     try (run) {
       if (!dryRun) {
         run.startWriting();
       }
       LakehouseConfig config = run.config();
-      CleanupResult result = new LakeCleanup(run.spark(), config.lake(), config.gold(), config.retention(),
-          environment.clock()).run(dryRun);
+      CleanupResult result =
+          new LakeCleanup(
+                  run.spark(),
+                  config.lake(),
+                  config.gold(),
+                  config.retention(),
+                  environment.clock())
+              .run(dryRun);
       print(result, console);
       if (dryRun) {
         console.progress(RunReportWriter.toJson(result.report()));
@@ -58,18 +68,35 @@ final class CleanupCommand implements Callable<Integer> {
 
   private void print(CleanupResult result, Console console) {
     for (ExpiredStaging expired : result.stagingRemoved()) {
-      console.progress((dryRun ? "would remove " : "removed ") + "staging " + expired.path()
-          + " (last written " + expired.lastModified() + ")");
+      console.progress(
+          (dryRun ? "would remove " : "removed ")
+              + "staging "
+              + expired.path()
+              + " (last written "
+              + expired.lastModified()
+              + ")");
     }
     for (ExpiredPartitions expired : result.partitionsExpired()) {
       if (!expired.partitions().isEmpty()) {
-        console.progress((dryRun ? "would delete " : "deleted ") + expired.partitions().size() + " partitions of "
-            + expired.path() + " older than " + expired.cutoff() + ": " + expired.partitions());
+        console.progress(
+            (dryRun ? "would delete " : "deleted ")
+                + expired.partitions().size()
+                + " partitions of "
+                + expired.path()
+                + " older than "
+                + expired.cutoff()
+                + ": "
+                + expired.partitions());
       }
     }
     for (VacuumedTable table : result.vacuumed()) {
-      console.progress(String.format("%s %,d unreferenced files older than %d h in %s",
-          dryRun ? "would vacuum" : "vacuumed", table.files(), result.vacuumRetentionHours(), table.table()));
+      console.progress(
+          String.format(
+              "%s %,d unreferenced files older than %d h in %s",
+              dryRun ? "would vacuum" : "vacuumed",
+              table.files(),
+              result.vacuumRetentionHours(),
+              table.table()));
     }
   }
 }

@@ -10,7 +10,8 @@ import org.apache.spark.sql.SparkSession;
  * PII key), the clock, and how it gets its SparkSession. spark-submit runs use {@link #system()};
  * tests that run commands in their own JVM pass their one SparkSession instead.
  */
-public record CommandEnvironment(Console console, Map<String, String> variables, Clock clock, SparkSessions sessions) {
+public record CommandEnvironment(
+    Console console, Map<String, String> variables, Clock clock, SparkSessions sessions) {
 
   /** Opens the SparkSession of a command and closes it when the command is done. */
   public interface SparkSessions {
@@ -20,31 +21,43 @@ public record CommandEnvironment(Console console, Map<String, String> variables,
   }
 
   public static CommandEnvironment system() {
-    return new CommandEnvironment(Console.system(), System.getenv(), Clock.systemUTC(), new SparkSessions() {
-      @Override
-      public SparkSession open(String appName, Map<String, String> settings) {
-        SparkSession spark = LakehouseSession.builder(appName, settings).getOrCreate();
-        spark.sparkContext().setLogLevel("WARN");
-        return spark;
-      }
+    return new CommandEnvironment(
+        Console.system(),
+        System.getenv(),
+        Clock.systemUTC(),
+        new SparkSessions() {
+          @Override
+          public SparkSession open(String appName, Map<String, String> settings) {
+            SparkSession spark = LakehouseSession.builder(appName, settings).getOrCreate();
+            spark.sparkContext().setLogLevel("WARN");
+            return spark;
+          }
 
-      @Override
-      public void close(SparkSession session) {
-        session.stop();
-      }
-    });
+          @Override
+          public void close(SparkSession session) {
+            session.stop();
+          }
+        });
   }
 
-  /** For commands run inside a JVM that owns its SparkSession (tests): the session is shared, never stopped. */
-  public static CommandEnvironment sharing(SparkSession session, Map<String, String> variables, Console console) {
-    return new CommandEnvironment(console, variables, Clock.systemUTC(), new SparkSessions() {
-      @Override
-      public SparkSession open(String appName, Map<String, String> settings) {
-        return session;
-      }
+  /**
+   * For commands run inside a JVM that owns its SparkSession (tests): the session is shared, never
+   * stopped.
+   */
+  public static CommandEnvironment sharing(
+      SparkSession session, Map<String, String> variables, Console console) {
+    return new CommandEnvironment(
+        console,
+        variables,
+        Clock.systemUTC(),
+        new SparkSessions() {
+          @Override
+          public SparkSession open(String appName, Map<String, String> settings) {
+            return session;
+          }
 
-      @Override
-      public void close(SparkSession ignored) {}
-    });
+          @Override
+          public void close(SparkSession ignored) {}
+        });
   }
 }

@@ -23,66 +23,122 @@ import picocli.CommandLine.Spec;
  * {@code generate}: writes realistic landing files the way producers would, on local disk or S3.
  * Deterministic: the same arguments give the same bytes. Needs no SparkSession.
  */
-@Command(name = "generate", mixinStandardHelpOptions = true,
-    description = "Writes landing files (v1 and v2; late, duplicate, invalid, future, too-late and hot-key events) "
-        + "to PATH/landing/ad_events/ingest_date=YYYY-MM-DD/. The same arguments give the same bytes.")
+@Command(
+    name = "generate",
+    mixinStandardHelpOptions = true,
+    description =
+        "Writes landing files (v1 and v2; late, duplicate, invalid, future, too-late and hot-key events) "
+            + "to PATH/landing/ad_events/ingest_date=YYYY-MM-DD/. The same arguments give the same bytes.")
 final class GenerateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--out", required = true, paramLabel = "PATH",
-      description = "Lake root (or any folder) to write the landing zone under: a local path or s3a://bucket/prefix.")
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "PATH",
+      description =
+          "Lake root (or any folder) to write the landing zone under: a local path or s3a://bucket/prefix.")
   String out;
 
-  @Option(names = "--conf", paramLabel = "FILE",
-      description = "HOCON file whose lakehouse.spark \"spark.hadoop.*\" settings reach --out (an S3 endpoint, for example).")
+  @Option(
+      names = "--conf",
+      paramLabel = "FILE",
+      description =
+          "HOCON file whose lakehouse.spark \"spark.hadoop.*\" settings reach --out (an S3 endpoint, for example).")
   Path conf;
 
-  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override one setting of --conf. Repeatable.")
+  @Option(
+      names = "--set",
+      paramLabel = "KEY=VALUE",
+      description = "Override one setting of --conf. Repeatable.")
   List<String> settings = new ArrayList<>();
 
-  @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD", description = "First ingest date.")
+  @Option(
+      names = "--from",
+      required = true,
+      paramLabel = "YYYY-MM-DD",
+      description = "First ingest date.")
   LocalDate from;
 
-  @Option(names = "--days", defaultValue = "1", paramLabel = "N", description = "Number of ingest dates (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--days",
+      defaultValue = "1",
+      paramLabel = "N",
+      description = "Number of ingest dates (default: ${DEFAULT-VALUE}).")
   int days;
 
-  @Option(names = "--events-per-day", defaultValue = "10000", paramLabel = "N", description = "Records per ingest date (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--events-per-day",
+      defaultValue = "10000",
+      paramLabel = "N",
+      description = "Records per ingest date (default: ${DEFAULT-VALUE}).")
   long eventsPerDay;
 
-  @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Random seed (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      defaultValue = "1",
+      paramLabel = "S",
+      description = "Random seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--files-per-day", defaultValue = "24", paramLabel = "N", description = "Hourly dumps per day (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--files-per-day",
+      defaultValue = "24",
+      paramLabel = "N",
+      description = "Hourly dumps per day (default: ${DEFAULT-VALUE}).")
   int filesPerDay;
 
   @Option(names = "--corrupt-files", description = "Also write one truncated file per day.")
   boolean corruptFiles;
 
-  @Option(names = "--unknown-schema-files", description = "Also write one file per day in an unregistered schema.")
+  @Option(
+      names = "--unknown-schema-files",
+      description = "Also write one file per day in an unregistered schema.")
   boolean unknownSchemaFiles;
 
-  @Option(names = "--v1-share", paramLabel = "P", description = "Share of files in schema version 1.")
+  @Option(
+      names = "--v1-share",
+      paramLabel = "P",
+      description = "Share of files in schema version 1.")
   Double v1Share;
 
-  @Option(names = "--late-share", paramLabel = "P", description = "Share of late events (1-2 days old).")
+  @Option(
+      names = "--late-share",
+      paramLabel = "P",
+      description = "Share of late events (1-2 days old).")
   Double lateShare;
 
-  @Option(names = "--duplicate-share", paramLabel = "P", description = "Share of duplicated events.")
+  @Option(
+      names = "--duplicate-share",
+      paramLabel = "P",
+      description = "Share of duplicated events.")
   Double duplicateShare;
 
   @Option(names = "--invalid-share", paramLabel = "P", description = "Share of invalid records.")
   Double invalidShare;
 
-  @Option(names = "--future-share", paramLabel = "P", description = "Share of events from the future.")
+  @Option(
+      names = "--future-share",
+      paramLabel = "P",
+      description = "Share of events from the future.")
   Double futureShare;
 
-  @Option(names = "--too-late-share", paramLabel = "P", description = "Share of events past the lateness window.")
+  @Option(
+      names = "--too-late-share",
+      paramLabel = "P",
+      description = "Share of events past the lateness window.")
   Double tooLateShare;
 
-  @Option(names = "--hot-user-share", paramLabel = "P", description = "Share of events of the one hot user.")
+  @Option(
+      names = "--hot-user-share",
+      paramLabel = "P",
+      description = "Share of events of the one hot user.")
   Double hotUserShare;
 
-  @Option(names = "--hot-ad-share", paramLabel = "P", description = "Share of events of the one hot ad.")
+  @Option(
+      names = "--hot-ad-share",
+      paramLabel = "P",
+      description = "Share of events of the one hot ad.")
   Double hotAdShare;
 
   private final Console console;
@@ -95,28 +151,47 @@ final class GenerateCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     GeneratorSpec generatorSpec;
     try {
-      generatorSpec = new GeneratorSpec(from, days, eventsPerDay, seed, rates(), corruptFiles, unknownSchemaFiles,
-          filesPerDay);
+      generatorSpec =
+          new GeneratorSpec(
+              from,
+              days,
+              eventsPerDay,
+              seed,
+              rates(),
+              corruptFiles,
+              unknownSchemaFiles,
+              filesPerDay);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
     LakehouseConfig config = new ConfigLoader().load(conf, ConfigLoader.overrides(null, settings));
     long started = System.nanoTime();
-    GenerationSummary summary = new LandingGenerator().generate(out,
-        LakehouseSession.hadoopConfiguration(config.sparkSettings()), generatorSpec);
+    GenerationSummary summary =
+        new LandingGenerator()
+            .generate(
+                out, LakehouseSession.hadoopConfiguration(config.sparkSettings()), generatorSpec);
     console.progress(summary.describe());
-    console.progress(String.format("generate: %,d records in %d files under %s (%.1f s)",
-        summary.records(), summary.files().size(), new LakeLayout(out).landingEvents(),
-        (System.nanoTime() - started) / 1e9));
+    console.progress(
+        String.format(
+            "generate: %,d records in %d files under %s (%.1f s)",
+            summary.records(),
+            summary.files().size(),
+            new LakeLayout(out).landingEvents(),
+            (System.nanoTime() - started) / 1e9));
     return ExitStatus.DONE;
   }
 
   private GeneratorRates rates() {
     GeneratorRates d = GeneratorRates.defaults();
     return new GeneratorRates(
-        or(v1Share, d.v1Share()), or(lateShare, d.lateShare()), or(duplicateShare, d.duplicateShare()),
-        or(invalidShare, d.invalidShare()), or(futureShare, d.futureShare()), or(tooLateShare, d.tooLateShare()),
-        or(hotUserShare, d.hotUserShare()), or(hotAdShare, d.hotAdShare()));
+        or(v1Share, d.v1Share()),
+        or(lateShare, d.lateShare()),
+        or(duplicateShare, d.duplicateShare()),
+        or(invalidShare, d.invalidShare()),
+        or(futureShare, d.futureShare()),
+        or(tooLateShare, d.tooLateShare()),
+        or(hotUserShare, d.hotUserShare()),
+        or(hotAdShare, d.hotAdShare()));
   }
 
   private static double or(Double given, double fallback) {

@@ -1,17 +1,17 @@
 package lakehouse.cli;
 
-import java.util.Locale;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import lakehouse.shared.config.ConfigLoader;
-import lakehouse.shared.error.LakehouseException;
 import lakehouse.shared.config.LakehouseConfig;
+import lakehouse.shared.error.LakehouseException;
 import lakehouse.shared.lake.LakeStorage;
 import lakehouse.shared.lock.LakeWriterLease;
 import lakehouse.shared.run.RunId;
@@ -25,9 +25,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One command that changes the lake: its validated configuration, its run id, its SparkSession
- * (started only after everything the user gave was checked, so a usage error never waits for Spark),
- * on an object store or HDFS the lake's writer lease, and the report it leaves in {@code _runs/}, whatever
- * happens.
+ * (started only after everything the user gave was checked, so a usage error never waits for
+ * Spark), on an object store or HDFS the lake's writer lease, and the report it leaves in {@code
+ * _runs/}, whatever happens.
  */
 final class LakeRun implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LakeRun.class);
@@ -44,7 +44,11 @@ final class LakeRun implements AutoCloseable {
   private SparkSession spark;
   private LakeWriterLease lease;
 
-  private LakeRun(String command, List<String> arguments, LakehouseConfig config, String runId,
+  private LakeRun(
+      String command,
+      List<String> arguments,
+      LakehouseConfig config,
+      String runId,
       CommandEnvironment environment) {
     this.command = command;
     this.arguments = List.copyOf(arguments);
@@ -56,10 +60,21 @@ final class LakeRun implements AutoCloseable {
     this.startedAt = clock.instant();
   }
 
-  /** Validates the options and configuration; throws ConfigurationException (exit 2) on any problem. */
-  static LakeRun prepare(String command, List<String> arguments, CommonOptions options, CommandEnvironment environment) {
-    LakehouseConfig config = new ConfigLoader().load(options.conf, ConfigLoader.overrides(options.lake, options.settings));
-    String runId = options.runId == null ? RunId.generate(command, environment.clock()) : RunId.validate(options.runId);
+  /**
+   * Validates the options and configuration; throws ConfigurationException (exit 2) on any problem.
+   */
+  static LakeRun prepare(
+      String command,
+      List<String> arguments,
+      CommonOptions options,
+      CommandEnvironment environment) {
+    LakehouseConfig config =
+        new ConfigLoader()
+            .load(options.conf, ConfigLoader.overrides(options.lake, options.settings));
+    String runId =
+        options.runId == null
+            ? RunId.generate(command, environment.clock())
+            : RunId.validate(options.runId);
     return new LakeRun(command, arguments, config, runId, environment);
   }
 
@@ -83,32 +98,48 @@ final class LakeRun implements AutoCloseable {
   }
 
   /**
-   * Starts Spark and, for a lake on an object store or HDFS, takes the lake's writer lease before anything
-   * is written: Delta's S3 log store is safe for one writing application only, and gold's per-table file
-   * lock orders promotions on one machine only (see {@link LakeStorage}), so a second application waits
-   * for the first to finish, then refuses to start.
+   * Starts Spark and, for a lake on an object store or HDFS, takes the lake's writer lease before
+   * anything is written: Delta's S3 log store is safe for one writing application only, and gold's
+   * per-table file lock orders promotions on one machine only (see {@link LakeStorage}), so a
+   * second application waits for the first to finish, then refuses to start.
    *
-   * @throws lakehouse.shared.lock.LakeWriterBusyException if another application kept the lease past the wait
+   * @throws lakehouse.shared.lock.LakeWriterBusyException if another application kept the lease
+   *     past the wait
    */
   synchronized void startWriting() {
     SparkSession session = spark();
-    if (lease != null || !config.writerLease().enabled() || !LakeStorage.of(config.lake().root()).takesWriterLease()) {
+    if (lease != null
+        || !config.writerLease().enabled()
+        || !LakeStorage.of(config.lake().root()).takesWriterLease()) {
       return;
     }
-    lease = LakeWriterLease.acquire(config.lake(), session.sparkContext().hadoopConfiguration(), config.writerLease(),
-        runId, Clock.systemUTC(), new LakeWriterLease.Listener() {
-          @Override
-          public void waiting(String heldBy, Duration upTo) {
-            console.progress(command + " " + runId + ": the lake is being written by " + heldBy + "; waiting up to "
-                + upTo.toString().substring(2).toLowerCase(Locale.ROOT) + " for it to finish");
-          }
+    lease =
+        LakeWriterLease.acquire(
+            config.lake(),
+            session.sparkContext().hadoopConfiguration(),
+            config.writerLease(),
+            runId,
+            Clock.systemUTC(),
+            new LakeWriterLease.Listener() {
+              @Override
+              public void waiting(String heldBy, Duration upTo) {
+                console.progress(
+                    command
+                        + " "
+                        + runId
+                        + ": the lake is being written by "
+                        + heldBy
+                        + "; waiting up to "
+                        + upTo.toString().substring(2).toLowerCase(Locale.ROOT)
+                        + " for it to finish");
+              }
 
-          @Override
-          public void lost(String reason) {
-            console.error(reason + "; stopping this run's Spark jobs");
-            session.sparkContext().cancelAllJobs();
-          }
-        });
+              @Override
+              public void lost(String reason) {
+                console.error(reason + "; stopping this run's Spark jobs");
+                session.sparkContext().cancelAllJobs();
+              }
+            });
   }
 
   /** Records a layer's part of the report; serialised with the report. */
@@ -117,9 +148,9 @@ final class LakeRun implements AutoCloseable {
   }
 
   /**
-   * Runs the command's work, then writes the report and says how it ended; returns the exit status. A
-   * failure the user can act on (publish could not find the features or reach the store) is said in
-   * one line; any other exception is a bug, logged with its stack trace.
+   * Runs the command's work, then writes the report and says how it ended; returns the exit status.
+   * A failure the user can act on (publish could not find the features or reach the store) is said
+   * in one line; any other exception is a bug, logged with its stack trace.
    */
   int complete(Callable<RunOutcome> work) throws IOException {
     RunOutcome outcome;
@@ -142,30 +173,39 @@ final class LakeRun implements AutoCloseable {
   /** Writes the report of a work that ended so, says where it is, and returns the exit status. */
   int end(RunOutcome outcome) throws IOException {
     RunReport report = finish(outcome);
-    console.progress(command + " " + runId + ": " + report.status().label() + "; report "
-        + config.lake().runReport(runId));
+    console.progress(
+        command
+            + " "
+            + runId
+            + ": "
+            + report.status().label()
+            + "; report "
+            + config.lake().runReport(runId));
     return report.exitStatus();
   }
 
   /**
-   * Writes the report and returns it. Needs the SparkSession's Hadoop configuration to reach the lake.
-   * A run that lost the writer lease is reported failed whatever it did: another application may have
-   * written beside it.
+   * Writes the report and returns it. Needs the SparkSession's Hadoop configuration to reach the
+   * lake. A run that lost the writer lease is reported failed whatever it did: another application
+   * may have written beside it.
    */
   private RunReport finish(RunOutcome outcome) throws IOException {
     boolean leaseLost = lease != null && !lease.isHeld() && outcome.status() != RunStatus.FAILED;
-    RunOutcome reported = leaseLost
-        ? RunOutcome.failed("the lake's writer lease was lost during the run; check the tables before the next run")
-        : outcome;
-    RunReport.Builder report = RunReport.builder(runId, command)
-        .arguments(arguments)
-        .status(reported.status())
-        .profile(config.profile())
-        .lake(config.lake().root())
-        .configuration(RunReportWriter.parse(ConfigLoader.maskedJson(config.effective())))
-        .versions(Versions.current(spark().version()))
-        .timing(startedAt, clock.instant())
-        .layers(layers);
+    RunOutcome reported =
+        leaseLost
+            ? RunOutcome.failed(
+                "the lake's writer lease was lost during the run; check the tables before the next run")
+            : outcome;
+    RunReport.Builder report =
+        RunReport.builder(runId, command)
+            .arguments(arguments)
+            .status(reported.status())
+            .profile(config.profile())
+            .lake(config.lake().root())
+            .configuration(RunReportWriter.parse(ConfigLoader.maskedJson(config.effective())))
+            .versions(Versions.current(spark().version()))
+            .timing(startedAt, clock.instant())
+            .layers(layers);
     reported.error().ifPresent(report::error);
     RunReport written = report.build();
     new RunReportWriter(config.lake(), spark().sparkContext().hadoopConfiguration()).write(written);

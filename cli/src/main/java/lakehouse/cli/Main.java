@@ -6,10 +6,10 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 /**
- * The application's entry point, run by spark-submit: {@code lakehouse COMMAND [options]}. Maps every
- * outcome to the contract's exit statuses: a {@link LakehouseException} is one line on standard error
- * with the status its kind gives (2 for usage and configuration errors), never a stack trace; anything
- * else is a bug, logged with its stack trace and exit status 1.
+ * The application's entry point, run by spark-submit: {@code lakehouse COMMAND [options]}. Maps
+ * every outcome to the contract's exit statuses: a {@link LakehouseException} is one line on
+ * standard error with the status its kind gives (2 for usage and configuration errors), never a
+ * stack trace; anything else is a bug, logged with its stack trace and exit status 1.
  */
 public final class Main {
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
@@ -23,30 +23,39 @@ public final class Main {
   /** Runs one command in this JVM and returns its exit status. */
   public static int execute(CommandEnvironment environment, String... args) {
     Console console = environment.console();
-    CommandLine commandLine = new CommandLine(new LakehouseCommand(), new CommandFactory(environment))
-        .setCaseInsensitiveEnumValuesAllowed(true)
-        .setParameterExceptionHandler((e, arguments) -> {
-          console.error(e.getMessage().replace('\n', ' ') + " (see: lakehouse "
-              + e.getCommandLine().getCommandName() + " --help)");
-          return ExitStatus.USAGE;
-        })
-        .setExecutionExceptionHandler((e, cmd, parsed) -> {
-          String command = cmd.getCommandName();
-          if (e instanceof LakehouseException failure) {
-            console.error(switch (failure.kind()) {
-              case USAGE -> failure.getMessage();
-              case REFUSED -> command + " refused: " + failure.getMessage();
-              case FAILED -> command + " failed: " + failure.getMessage();
-            });
-            LOG.debug("{} failed", command, failure);
-            return failure.exitStatus();
-          }
-          // Not a failure the lakehouse knows (a bug, or the environment failing under it): one line for
-          // the user, the stack trace for the log.
-          console.error(command + " failed: " + firstLine(e) + " (the stack trace is in the log)");
-          LOG.error("{} failed", command, e);
-          return ExitStatus.FAILED;
-        });
+    CommandLine commandLine =
+        new CommandLine(new LakehouseCommand(), new CommandFactory(environment))
+            .setCaseInsensitiveEnumValuesAllowed(true)
+            .setParameterExceptionHandler(
+                (e, arguments) -> {
+                  console.error(
+                      e.getMessage().replace('\n', ' ')
+                          + " (see: lakehouse "
+                          + e.getCommandLine().getCommandName()
+                          + " --help)");
+                  return ExitStatus.USAGE;
+                })
+            .setExecutionExceptionHandler(
+                (e, cmd, parsed) -> {
+                  String command = cmd.getCommandName();
+                  if (e instanceof LakehouseException failure) {
+                    console.error(
+                        switch (failure.kind()) {
+                          case USAGE -> failure.getMessage();
+                          case REFUSED -> command + " refused: " + failure.getMessage();
+                          case FAILED -> command + " failed: " + failure.getMessage();
+                        });
+                    LOG.debug("{} failed", command, failure);
+                    return failure.exitStatus();
+                  }
+                  // Not a failure the lakehouse knows (a bug, or the environment failing under it):
+                  // one line for
+                  // the user, the stack trace for the log.
+                  console.error(
+                      command + " failed: " + firstLine(e) + " (the stack trace is in the log)");
+                  LOG.error("{} failed", command, e);
+                  return ExitStatus.FAILED;
+                });
     return commandLine.execute(args);
   }
 

@@ -19,9 +19,9 @@ import lakehouse.silver.SilverResult;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The run for one ingest date: bronze, then silver, then gold, in the one SparkSession of the command.
- * Each layer reports its part as soon as it is done, so a failure later still leaves the earlier parts
- * in the run report.
+ * The run for one ingest date: bronze, then silver, then gold, in the one SparkSession of the
+ * command. Each layer reports its part as soon as it is done, so a failure later still leaves the
+ * earlier parts in the run report.
  */
 final class NightlyRun {
   private final SparkSession spark;
@@ -30,7 +30,12 @@ final class NightlyRun {
   private final Console console;
   private final Clock clock;
 
-  NightlyRun(SparkSession spark, LakehouseConfig config, PiiTokenizer tokenizer, Console console, Clock clock) {
+  NightlyRun(
+      SparkSession spark,
+      LakehouseConfig config,
+      PiiTokenizer tokenizer,
+      Console console,
+      Clock clock) {
     this.spark = spark;
     this.config = config;
     this.tokenizer = tokenizer;
@@ -39,49 +44,81 @@ final class NightlyRun {
   }
 
   /**
-   * Runs the given layers for the date. Without silver, gold rebuilds the partitions of the date itself
-   * (campaign_daily of D, user_features as of D) from what silver holds.
+   * Runs the given layers for the date. Without silver, gold rebuilds the partitions of the date
+   * itself (campaign_daily of D, user_features as of D) from what silver holds.
    *
    * @return whether any landing file was rejected
    */
-  boolean run(LocalDate ingestDate, String runId, Set<Layer> layers, BiConsumer<String, Object> report) {
-    // Every Delta commit of this date's run names the run, so status can tell which run wrote a partition.
+  boolean run(
+      LocalDate ingestDate, String runId, Set<Layer> layers, BiConsumer<String, Object> report) {
+    // Every Delta commit of this date's run names the run, so status can tell which run wrote a
+    // partition.
     spark.conf().set(DeltaCommitLog.USER_METADATA_SETTING, runId);
     boolean rejections = false;
     if (layers.contains(Layer.BRONZE)) {
-      BronzeResult bronze = new BronzeIngestion(spark, config.lake(), AdEventSchemas.registered(), tokenizer, clock)
-          .ingest(ingestDate, runId);
+      BronzeResult bronze =
+          new BronzeIngestion(spark, config.lake(), AdEventSchemas.registered(), tokenizer, clock)
+              .ingest(ingestDate, runId);
       report.accept(Layer.BRONZE.label(), bronze);
-      console.progress(String.format("bronze  %s: %d files ingested, %d already ingested, %d rejected, %,d rows (%.1f s)",
-          ingestDate, bronze.filesIngested(), bronze.filesSkipped(), bronze.filesRejected().size(), bronze.rowsRead(),
-          seconds(bronze.durationMs())));
+      console.progress(
+          String.format(
+              "bronze  %s: %d files ingested, %d already ingested, %d rejected, %,d rows (%.1f s)",
+              ingestDate,
+              bronze.filesIngested(),
+              bronze.filesSkipped(),
+              bronze.filesRejected().size(),
+              bronze.rowsRead(),
+              seconds(bronze.durationMs())));
       for (var rejected : bronze.filesRejected()) {
-        console.warn("rejected " + rejected.file() + ": " + rejected.reason().label() + " (" + rejected.detail() + ")");
+        console.warn(
+            "rejected "
+                + rejected.file()
+                + ": "
+                + rejected.reason().label()
+                + " ("
+                + rejected.detail()
+                + ")");
       }
       rejections = bronze.hasRejections();
     }
     SortedSet<LocalDate> changed = new TreeSet<>(Set.of(ingestDate));
     if (layers.contains(Layer.SILVER)) {
-      SilverResult silver = new SilverLayer(spark, config.lake(), config.silver(), clock).process(ingestDate, runId);
+      SilverResult silver =
+          new SilverLayer(spark, config.lake(), config.silver(), clock).process(ingestDate, runId);
       report.accept(Layer.SILVER.label(), silver.report());
-      console.progress(String.format("silver  %s: %,d rows read, %,d accepted, %,d quarantined, %,d duplicates dropped; "
-              + "event dates changed %s (%.1f s)", ingestDate, silver.rowsRead(), silver.rowsAccepted(),
-          silver.recordsQuarantined(), silver.duplicatesDropped(), silver.changedEventDates(),
-          seconds(silver.durationMs())));
+      console.progress(
+          String.format(
+              "silver  %s: %,d rows read, %,d accepted, %,d quarantined, %,d duplicates dropped; "
+                  + "event dates changed %s (%.1f s)",
+              ingestDate,
+              silver.rowsRead(),
+              silver.rowsAccepted(),
+              silver.recordsQuarantined(),
+              silver.duplicatesDropped(),
+              silver.changedEventDates(),
+              seconds(silver.durationMs())));
       changed = new TreeSet<>(silver.changedEventDates());
     }
     if (layers.contains(Layer.GOLD)) {
       GoldLayer gold = gold();
-      // Silver changes an earlier attempt committed but never got into gold (it failed before promoting).
-      SortedSet<LocalDate> leftBehind = gold.silverChangesNotInGold(
-          ingestDate.minusDays(config.silver().allowedLatenessDays()), ingestDate.plusDays(1));
+      // Silver changes an earlier attempt committed but never got into gold (it failed before
+      // promoting).
+      SortedSet<LocalDate> leftBehind =
+          gold.silverChangesNotInGold(
+              ingestDate.minusDays(config.silver().allowedLatenessDays()), ingestDate.plusDays(1));
       leftBehind.removeAll(changed);
       if (!leftBehind.isEmpty()) {
-        console.progress("gold    " + ingestDate + ": also rebuilds event dates " + leftBehind
-            + ", changed in silver since gold last built them");
+        console.progress(
+            "gold    "
+                + ingestDate
+                + ": also rebuilds event dates "
+                + leftBehind
+                + ", changed in silver since gold last built them");
         changed.addAll(leftBehind);
       }
-      report.accept(Layer.GOLD.label(), reported(gold.build(ingestDate, changed, runId), ingestDate.toString()));
+      report.accept(
+          Layer.GOLD.label(),
+          reported(gold.build(ingestDate, changed, runId), ingestDate.toString()));
     }
     return rejections;
   }
@@ -89,7 +126,10 @@ final class NightlyRun {
   /** Rebuilds gold alone for the dates, together, from silver as it is. */
   GoldResult rebuildGold(SortedSet<LocalDate> dates, String runId) {
     spark.conf().set(DeltaCommitLog.USER_METADATA_SETTING, runId);
-    String range = dates.first().equals(dates.last()) ? dates.first().toString() : dates.first() + ".." + dates.last();
+    String range =
+        dates.first().equals(dates.last())
+            ? dates.first().toString()
+            : dates.first() + ".." + dates.last();
     return reported(gold().rebuild(dates, runId), range);
   }
 
@@ -101,8 +141,10 @@ final class NightlyRun {
     for (String message : gold.messages()) {
       console.warn(message);
     }
-    console.progress(String.format("gold    %s: promoted %s (%.1f s)", dates, gold.partitionsPromoted(),
-        seconds(gold.durationMs())));
+    console.progress(
+        String.format(
+            "gold    %s: promoted %s (%.1f s)",
+            dates, gold.partitionsPromoted(), seconds(gold.durationMs())));
     return gold;
   }
 

@@ -1,9 +1,9 @@
 package lakehouse.cli;
 
-import java.util.Locale;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Map;
 import lakehouse.online.client.RedisEndpoint;
 import lakehouse.online.publish.BuiltUserFeatures;
@@ -18,9 +18,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Loads user_features as of one date (the configured feature version) into the online store and says so
- * in one progress line: what {@code publish --date D} does, and {@code run --date D --publish} after gold
- * in the same Spark application.
+ * Loads user_features as of one date (the configured feature version) into the online store and
+ * says so in one progress line: what {@code publish --date D} does, and {@code run --date D
+ * --publish} after gold in the same Spark application.
  */
 final class OnlinePublication {
   private final LakehouseConfig config;
@@ -28,7 +28,8 @@ final class OnlinePublication {
   private final Console console;
   private final Clock clock;
 
-  OnlinePublication(LakehouseConfig config, Map<String, String> variables, Console console, Clock clock) {
+  OnlinePublication(
+      LakehouseConfig config, Map<String, String> variables, Console console, Clock clock) {
     this.config = config;
     this.redis = ConfiguredRedisEndpoint.of(config.online(), variables);
     this.console = console;
@@ -52,14 +53,23 @@ final class OnlinePublication {
     PublishCounts counts = new FeaturePublisher(redis, ttl).publish(rows);
     long millis = clock.millis() - started;
     String table = config.lake().relativize(config.lake().goldTable(UserFeatures.NAME, version));
-    console.progress(String.format("online  %s: %,d rows read, %,d keys written, %,d kept (holding a later "
-            + "as_of_date), ttl %s (%.1f s)", date, counts.rowsRead(), counts.keysWritten(), counts.keysKeptNewer(),
-        readable(ttl), millis / 1000.0));
+    console.progress(
+        String.format(
+            "online  %s: %,d rows read, %,d keys written, %,d kept (holding a later "
+                + "as_of_date), ttl %s (%.1f s)",
+            date,
+            counts.rowsRead(),
+            counts.keysWritten(),
+            counts.keysKeptNewer(),
+            readable(ttl),
+            millis / 1000.0));
     return PublishReport.of(table, date, redis, ttl, counts, millis);
   }
 
   /** 8d rather than PT192H. */
   private static String readable(Duration duration) {
-    return duration.toSeconds() % 86_400 == 0 ? duration.toDays() + "d" : duration.toString().substring(2).toLowerCase(Locale.ROOT);
+    return duration.toSeconds() % 86_400 == 0
+        ? duration.toDays() + "d"
+        : duration.toString().substring(2).toLowerCase(Locale.ROOT);
   }
 }

@@ -11,20 +11,27 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code publish --date D}: user_features as of D (the configured feature version) to the online store,
- * one Redis hash per user. It reads one snapshot of gold and writes nothing in the lake but its report, so
- * it takes no writer lease and may run beside a nightly run.
+ * {@code publish --date D}: user_features as of D (the configured feature version) to the online
+ * store, one Redis hash per user. It reads one snapshot of gold and writes nothing in the lake but
+ * its report, so it takes no writer lease and may run beside a nightly run.
  */
-@Command(name = "publish", mixinStandardHelpOptions = true,
-    description = "Loads user_features as of D into the online store (lakehouse.online.redis): one hash per user "
-        + "at u:feat:<user_id>, with a time to live. A user holding features of a later date keeps them.")
+@Command(
+    name = "publish",
+    mixinStandardHelpOptions = true,
+    description =
+        "Loads user_features as of D into the online store (lakehouse.online.redis): one hash per user "
+            + "at u:feat:<user_id>, with a time to live. A user holding features of a later date keeps them.")
 final class PublishCommand implements Callable<Integer> {
   /** The run report's object for what was published. */
   static final String ONLINE = "online";
 
   @Mixin CommonOptions common;
 
-  @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", description = "The as_of_date to publish.")
+  @Option(
+      names = "--date",
+      required = true,
+      paramLabel = "YYYY-MM-DD",
+      description = "The as_of_date to publish.")
   LocalDate date;
 
   private final CommandEnvironment environment;
@@ -37,16 +44,30 @@ final class PublishCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    LakeRun run = LakeRun.prepare("publish", List.of("--date", date.toString()), common, environment);
+    LakeRun run =
+        LakeRun.prepare("publish", List.of("--date", date.toString()), common, environment);
     LakehouseConfig config = run.config();
-    OnlinePublication publication = new OnlinePublication(config, environment.variables(), console, environment.clock());
+    OnlinePublication publication =
+        new OnlinePublication(config, environment.variables(), console, environment.clock());
     try (run) {
-      console.progress("publish " + run.runId() + ": " + UserFeatures.NAME + " " + config.gold().userFeaturesVersion()
-          + " as of " + date + " to redis " + publication.redisAddress() + ", lake " + config.lake().root());
-      return run.complete(() -> {
-        run.layer(ONLINE, publication.publish(run.spark(), date));
-        return RunOutcome.of(RunStatus.SUCCEEDED);
-      });
+      console.progress(
+          "publish "
+              + run.runId()
+              + ": "
+              + UserFeatures.NAME
+              + " "
+              + config.gold().userFeaturesVersion()
+              + " as of "
+              + date
+              + " to redis "
+              + publication.redisAddress()
+              + ", lake "
+              + config.lake().root());
+      return run.complete(
+          () -> {
+            run.layer(ONLINE, publication.publish(run.spark(), date));
+            return RunOutcome.of(RunStatus.SUCCEEDED);
+          });
     }
   }
 }

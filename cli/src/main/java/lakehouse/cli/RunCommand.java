@@ -14,17 +14,27 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code run --date D}: the nightly run for one ingest date. */
-@Command(name = "run", mixinStandardHelpOptions = true,
-    description = "The nightly run for ingest date D: bronze, silver and gold in one Spark application.")
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description =
+        "The nightly run for ingest date D: bronze, silver and gold in one Spark application.")
 final class RunCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 
-  @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", description = "Ingest date to run.")
+  @Option(
+      names = "--date",
+      required = true,
+      paramLabel = "YYYY-MM-DD",
+      description = "Ingest date to run.")
   LocalDate date;
 
-  @Option(names = "--publish", description = "After gold, load user_features as of D into the online store, as "
-      + "publish --date D does, in the same Spark application. A failed publish fails the run (exit 1); the "
-      + "tables stay as promoted, and running again publishes.")
+  @Option(
+      names = "--publish",
+      description =
+          "After gold, load user_features as of D into the online store, as "
+              + "publish --date D does, in the same Spark application. A failed publish fails the run (exit 1); the "
+              + "tables stay as promoted, and running again publishes.")
   boolean publish;
 
   private final CommandEnvironment environment;
@@ -37,23 +47,34 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    List<String> arguments = publish ? List.of("--date", date.toString(), "--publish") : List.of("--date", date.toString());
+    List<String> arguments =
+        publish
+            ? List.of("--date", date.toString(), "--publish")
+            : List.of("--date", date.toString());
     LakeRun run = LakeRun.prepare("run", arguments, common, environment);
-    PiiTokenizer tokenizer = PiiKeySource.tokenizer(run.config().pii(), environment.variables(), console::warn);
+    PiiTokenizer tokenizer =
+        PiiKeySource.tokenizer(run.config().pii(), environment.variables(), console::warn);
     // Made before Spark starts, so a bad online-store setting stops the run at once.
-    OnlinePublication publication = publish
-        ? new OnlinePublication(run.config(), environment.variables(), console, environment.clock()) : null;
+    OnlinePublication publication =
+        publish
+            ? new OnlinePublication(
+                run.config(), environment.variables(), console, environment.clock())
+            : null;
     try (run) {
       run.startWriting();
-      console.progress("run " + run.runId() + ": ingest date " + date + ", lake " + run.config().lake().root());
-      return run.complete(() -> {
-        boolean rejections = new NightlyRun(run.spark(), run.config(), tokenizer, console, environment.clock())
-            .run(date, run.runId(), java.util.EnumSet.allOf(Layer.class), run::layer);
-        if (publication != null) {
-          run.layer(PublishCommand.ONLINE, published(publication, run));
-        }
-        return RunOutcome.of(rejections ? RunStatus.SUCCEEDED_WITH_REJECTIONS : RunStatus.SUCCEEDED);
-      });
+      console.progress(
+          "run " + run.runId() + ": ingest date " + date + ", lake " + run.config().lake().root());
+      return run.complete(
+          () -> {
+            boolean rejections =
+                new NightlyRun(run.spark(), run.config(), tokenizer, console, environment.clock())
+                    .run(date, run.runId(), java.util.EnumSet.allOf(Layer.class), run::layer);
+            if (publication != null) {
+              run.layer(PublishCommand.ONLINE, published(publication, run));
+            }
+            return RunOutcome.of(
+                rejections ? RunStatus.SUCCEEDED_WITH_REJECTIONS : RunStatus.SUCCEEDED);
+          });
     }
   }
 

@@ -17,14 +17,17 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code status}: every table's partitions with their rows, the run that last changed them and when,
- * and whether they are stale: a silver feature group whose events changed after it was built, a gold
- * partition whose silver inputs changed after its promotion (per the gold lineage), or a gold table of a
- * feature version other than the configured one. The rules are {@link lakehouse.gold.status.Staleness}'s;
- * the command reads the range and renders.
+ * {@code status}: every table's partitions with their rows, the run that last changed them and
+ * when, and whether they are stale: a silver feature group whose events changed after it was built,
+ * a gold partition whose silver inputs changed after its promotion (per the gold lineage), or a
+ * gold table of a feature version other than the configured one. The rules are {@link
+ * lakehouse.gold.status.Staleness}'s; the command reads the range and renders.
  */
-@Command(name = "status", mixinStandardHelpOptions = true,
-    description = "Shows each table's partitions: rows, the run that wrote them, when, and whether they are stale.")
+@Command(
+    name = "status",
+    mixinStandardHelpOptions = true,
+    description =
+        "Shows each table's partitions: rows, the run that wrote them, when, and whether they are stale.")
 final class StatusCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 
@@ -48,11 +51,13 @@ final class StatusCommand implements Callable<Integer> {
     if (from != null && to != null && to.isBefore(from)) {
       throw new ConfigurationException("--to " + to + " is before --from " + from);
     }
-    LakehouseConfig config = new ConfigLoader().load(common.conf, ConfigLoader.overrides(common.lake, common.settings));
+    LakehouseConfig config =
+        new ConfigLoader().load(common.conf, ConfigLoader.overrides(common.lake, common.settings));
     SparkSession spark = environment.sessions().open("lakehouse status", config.sparkSettings());
     try {
-      print(new LakeStatus(spark, config.lake(), config.gold())
-          .partitions(new PartitionRange(Optional.ofNullable(from), Optional.ofNullable(to))));
+      print(
+          new LakeStatus(spark, config.lake(), config.gold())
+              .partitions(new PartitionRange(Optional.ofNullable(from), Optional.ofNullable(to))));
       return ExitStatus.DONE;
     } finally {
       environment.sessions().close(spark);
@@ -70,11 +75,18 @@ final class StatusCommand implements Callable<Integer> {
       return;
     }
     String format = "%-30s %-10s %12s  %-40s %-24s %s";
-    console.progress(String.format(format, "table", "partition", "rows", "run", "written (UTC)", "stale"));
+    console.progress(
+        String.format(format, "table", "partition", "rows", "run", "written (UTC)", "stale"));
     for (PartitionStatus row : rows) {
-      console.progress(String.format(format, row.table(), row.partition(), String.format("%,d", row.rows()),
-          row.runId() == null ? "-" : row.runId(), row.writtenAt() == null ? "-" : row.writtenAt(),
-          row.stale() == null ? "no" : "STALE: " + row.stale()));
+      console.progress(
+          String.format(
+              format,
+              row.table(),
+              row.partition(),
+              String.format("%,d", row.rows()),
+              row.runId() == null ? "-" : row.runId(),
+              row.writtenAt() == null ? "-" : row.writtenAt(),
+              row.stale() == null ? "no" : "STALE: " + row.stale()));
     }
   }
 }

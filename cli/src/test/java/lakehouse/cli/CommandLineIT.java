@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestMethodOrder(OrderAnnotation.class)
 class CommandLineIT {
-  private static final Map<String, String> KEY = Map.of("LAKEHOUSE_PII_KEY", "integration-test-key");
+  private static final Map<String, String> KEY =
+      Map.of("LAKEHOUSE_PII_KEY", "integration-test-key");
   private static final String DAY = "2026-11-21";
 
   @TempDir static Path lake;
@@ -39,8 +40,23 @@ class CommandLineIT {
   @Test
   @Order(1)
   void generateWritesTheSameBytesForTheSameArguments() throws Exception {
-    String[] arguments = {"generate", "--out", lake.toString(), "--from", "2026-11-20", "--days", "2",
-        "--events-per-day", "3000", "--seed", "42", "--files-per-day", "4", "--corrupt-files", "--unknown-schema-files"};
+    String[] arguments = {
+      "generate",
+      "--out",
+      lake.toString(),
+      "--from",
+      "2026-11-20",
+      "--days",
+      "2",
+      "--events-per-day",
+      "3000",
+      "--seed",
+      "42",
+      "--files-per-day",
+      "4",
+      "--corrupt-files",
+      "--unknown-schema-files"
+    };
     LakehouseProcess.Outcome first = LakehouseProcess.run(Map.of(), arguments);
     assertThat(first.exitStatus()).as(first.all()).isZero();
     Path other = Files.createTempDirectory("generate-again");
@@ -49,7 +65,9 @@ class CommandLineIT {
     assertThat(LakehouseProcess.run(Map.of(), again).exitStatus()).isZero();
     for (Path file : landingFiles(lake)) {
       Path twin = other.resolve(lake.relativize(file));
-      assertThat(Files.readAllBytes(twin)).as("differs: " + file).containsExactly(Files.readAllBytes(file));
+      assertThat(Files.readAllBytes(twin))
+          .as("differs: " + file)
+          .containsExactly(Files.readAllBytes(file));
     }
   }
 
@@ -57,8 +75,9 @@ class CommandLineIT {
   @Order(2)
   @DisplayName("run ingests the day, rejects broken files with exit 3 and reports them")
   void runRejectsBrokenFilesWithExitThree() throws Exception {
-    LakehouseProcess.Outcome run = LakehouseProcess.run(KEY, "run", "--date", DAY, "--lake", lake.toString(),
-        "--run-id", "nightly-1");
+    LakehouseProcess.Outcome run =
+        LakehouseProcess.run(
+            KEY, "run", "--date", DAY, "--lake", lake.toString(), "--run-id", "nightly-1");
     assertThat(run.exitStatus()).as(run.all()).isEqualTo(3);
     assertThat(run.stdout()).contains("bronze  " + DAY);
 
@@ -72,13 +91,16 @@ class CommandLineIT {
     assertThat(reasons).containsExactlyInAnyOrder("corrupt_file", "unknown_schema");
     assertThat(bronze.get("files_rejected").get(0).get("file").asText())
         .startsWith("landing/ad_events/ingest_date=" + DAY);
-    assertThat(report.toString()).as("the key never reaches the report").doesNotContain("integration-test-key");
+    assertThat(report.toString())
+        .as("the key never reaches the report")
+        .doesNotContain("integration-test-key");
     assertThat(report.get("versions").get("spark").asText()).isEqualTo("3.5.9");
     assertThat(report.get("versions").get("delta").asText()).isEqualTo("3.3.3");
 
     long landed = 0;
     for (Path file : landingFiles(lake.resolve("landing/ad_events/ingest_date=" + DAY))) {
-      if (!file.getFileName().toString().contains("corrupt") && !file.getFileName().toString().contains("unregistered")) {
+      if (!file.getFileName().toString().contains("corrupt")
+          && !file.getFileName().toString().contains("unregistered")) {
         landed += records(file).size();
       }
     }
@@ -91,24 +113,49 @@ class CommandLineIT {
   @Order(3)
   void aSecondRunOfTheSameDayAddsNoRows() throws Exception {
     long before = bronzeCount();
-    LakehouseProcess.Outcome again = LakehouseProcess.run(KEY, "run", "--date", DAY, "--lake", lake.toString(),
-        "--run-id", "nightly-2");
+    LakehouseProcess.Outcome again =
+        LakehouseProcess.run(
+            KEY, "run", "--date", DAY, "--lake", lake.toString(), "--run-id", "nightly-2");
     assertThat(again.exitStatus()).as(again.all()).isEqualTo(3);
-    assertThat(report("nightly-2").get("layers").get("bronze").get("files_ingested").asInt()).isZero();
+    assertThat(report("nightly-2").get("layers").get("bronze").get("files_ingested").asInt())
+        .isZero();
     assertThat(bronzeCount()).isEqualTo(before);
   }
 
   @Test
   @Order(4)
   void badOptionsAndSettingsExitTwoWithOneLineNamingThem() throws Exception {
-    assertUsageError(LakehouseProcess.run(KEY, "run", "--date", "2026-13-01", "--lake", lake.toString()), "--date");
+    assertUsageError(
+        LakehouseProcess.run(KEY, "run", "--date", "2026-13-01", "--lake", lake.toString()),
+        "--date");
     assertUsageError(LakehouseProcess.run(KEY, "run", "--lake", lake.toString()), "--date");
-    assertUsageError(LakehouseProcess.run(KEY, "run", "--date", DAY, "--lake", lake.toString(),
-        "--set", "silver.allowed-lateness-days=soon"), "allowed-lateness-days");
-    assertUsageError(LakehouseProcess.run(KEY, "run", "--date", DAY, "--lake", lake.toString(),
-        "--set", "silver.no-such-setting=1"), "lakehouse.silver.no-such-setting");
-    assertUsageError(LakehouseProcess.run(Map.of(), "run", "--date", DAY, "--lake", lake.toString()), "LAKEHOUSE_PII_KEY");
-    assertUsageError(LakehouseProcess.run(KEY, "run", "--date", DAY, "--conf", "/no/such.conf"), "--conf");
+    assertUsageError(
+        LakehouseProcess.run(
+            KEY,
+            "run",
+            "--date",
+            DAY,
+            "--lake",
+            lake.toString(),
+            "--set",
+            "silver.allowed-lateness-days=soon"),
+        "allowed-lateness-days");
+    assertUsageError(
+        LakehouseProcess.run(
+            KEY,
+            "run",
+            "--date",
+            DAY,
+            "--lake",
+            lake.toString(),
+            "--set",
+            "silver.no-such-setting=1"),
+        "lakehouse.silver.no-such-setting");
+    assertUsageError(
+        LakehouseProcess.run(Map.of(), "run", "--date", DAY, "--lake", lake.toString()),
+        "LAKEHOUSE_PII_KEY");
+    assertUsageError(
+        LakehouseProcess.run(KEY, "run", "--date", DAY, "--conf", "/no/such.conf"), "--conf");
     assertUsageError(LakehouseProcess.run(KEY, "frobnicate"), "frobnicate");
   }
 
@@ -127,13 +174,19 @@ class CommandLineIT {
 
   @Test
   @Order(6)
-  @DisplayName("two nightly scripts started together run once, the second says the lock is held, and the night is published")
+  @DisplayName(
+      "two nightly scripts started together run once, the second says the lock is held, and the night is published")
   void twoNightlyScriptsStartedTogetherRunOnce() throws Exception {
     Path lock = Files.createTempFile("nightly", ".lock");
     Path logs = Files.createTempDirectory("nightly-logs");
     try (RedisServer redis = RedisServer.start(Files.createTempDirectory("redis"))) {
-      List<String> command = new java.util.ArrayList<>(List.of(
-          LakehouseProcess.PROJECT.resolve("scripts/nightly.sh").toString(), DAY, "--lake", lake.toString()));
+      List<String> command =
+          new java.util.ArrayList<>(
+              List.of(
+                  LakehouseProcess.PROJECT.resolve("scripts/nightly.sh").toString(),
+                  DAY,
+                  "--lake",
+                  lake.toString()));
       command.addAll(List.of(OnlineStoreOptions.pointingAt(redis)));
       List<Process> nightlies = new java.util.ArrayList<>();
       for (int i = 0; i < 2; i++) {
@@ -149,27 +202,39 @@ class CommandLineIT {
       for (Process nightly : nightlies) {
         assertThat(nightly.waitFor(10, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
         statuses.add(nightly.exitValue());
-        outputs.add(new String(nightly.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        outputs.add(
+            new String(
+                nightly.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
       }
       int refused = statuses.indexOf(75);
-      assertThat(refused).as("one nightly must find the lock held: " + statuses + " " + outputs)
+      assertThat(refused)
+          .as("one nightly must find the lock held: " + statuses + " " + outputs)
           .isGreaterThanOrEqualTo(0);
       assertThat(outputs.get(refused)).contains("holds the lock");
-      assertThat(statuses.get(1 - refused)).as("the other runs the day (its rejected files give 3): " + outputs)
+      assertThat(statuses.get(1 - refused))
+          .as("the other runs the day (its rejected files give 3): " + outputs)
           .isEqualTo(3);
       try (Stream<Path> files = Files.list(logs)) {
         assertThat(files).as("one log, for the one run").hasSize(1);
       }
-      // The night ends with its features served: every user of user_features as of the day has a hash.
-      assertThat(redis.dump().keySet()).as(outputs.get(1 - refused))
+      // The night ends with its features served: every user of user_features as of the day has a
+      // hash.
+      assertThat(redis.dump().keySet())
+          .as(outputs.get(1 - refused))
           .containsExactlyInAnyOrderElementsOf(userKeysAsOf(DAY));
     }
   }
 
   private static Set<String> userKeysAsOf(String date) {
     Set<String> keys = new HashSet<>();
-    for (Row row : TestSpark.session().read().format("delta").load(lake.resolve("gold/user_features/v1").toString())
-        .where("as_of_date = '" + date + "'").select("user_id").collectAsList()) {
+    for (Row row :
+        TestSpark.session()
+            .read()
+            .format("delta")
+            .load(lake.resolve("gold/user_features/v1").toString())
+            .where("as_of_date = '" + date + "'")
+            .select("user_id")
+            .collectAsList()) {
       keys.add("u:feat:" + row.getString(0));
     }
     assertThat(keys).as("no user_features as of " + date).isNotEmpty();
@@ -177,38 +242,46 @@ class CommandLineIT {
   }
 
   /**
-   * publish through spark-submit, as a user runs it after the night: the application jar carries its Redis
-   * client, every user of the night's user_features gets a hash, and a date never built fails with exit 1
-   * and one line naming it.
+   * publish through spark-submit, as a user runs it after the night: the application jar carries
+   * its Redis client, every user of the night's user_features gets a hash, and a date never built
+   * fails with exit 1 and one line naming it.
    */
   @Test
   @Order(7)
-  @DisplayName("publish through spark-submit loads the night's users, and a date never built exits 1")
+  @DisplayName(
+      "publish through spark-submit loads the night's users, and a date never built exits 1")
   void publishThroughSparkSubmit() throws Exception {
     Path redisFolder = Files.createTempDirectory("redis");
     try (RedisServer redis = RedisServer.start(redisFolder)) {
-      List<String> arguments = new java.util.ArrayList<>(List.of("publish", "--date", DAY, "--lake", lake.toString(),
-          "--run-id", "publish-1"));
+      List<String> arguments =
+          new java.util.ArrayList<>(
+              List.of(
+                  "publish", "--date", DAY, "--lake", lake.toString(), "--run-id", "publish-1"));
       arguments.addAll(List.of(OnlineStoreOptions.pointingAt(redis)));
-      LakehouseProcess.Outcome published = LakehouseProcess.run(Map.of(), arguments.toArray(String[]::new));
+      LakehouseProcess.Outcome published =
+          LakehouseProcess.run(Map.of(), arguments.toArray(String[]::new));
 
       assertThat(published.exitStatus()).as(published.all()).isZero();
       Set<String> users = userKeysAsOf(DAY);
-      assertThat(redis.dump().keySet()).as("one hash per user of user_features as of " + DAY)
+      assertThat(redis.dump().keySet())
+          .as("one hash per user of user_features as of " + DAY)
           .containsExactlyInAnyOrderElementsOf(users);
-      assertThat(report("publish-1").at("/layers/online/keys_written").asLong()).isEqualTo(users.size());
+      assertThat(report("publish-1").at("/layers/online/keys_written").asLong())
+          .isEqualTo(users.size());
 
       String neverBuilt = "2026-11-25";
       arguments.set(2, neverBuilt);
       arguments.set(6, "publish-2");
-      LakehouseProcess.Outcome unbuilt = LakehouseProcess.run(Map.of(), arguments.toArray(String[]::new));
+      LakehouseProcess.Outcome unbuilt =
+          LakehouseProcess.run(Map.of(), arguments.toArray(String[]::new));
 
       assertThat(unbuilt.exitStatus()).as(unbuilt.all()).isEqualTo(1);
       List<String> errors = unbuilt.stderr().lines().filter(l -> l.startsWith("error: ")).toList();
       assertThat(errors).as(unbuilt.stderr()).hasSize(1);
       assertThat(errors.get(0)).contains("as_of_date=" + neverBuilt);
       assertThat(report("publish-2").get("status").asText()).isEqualTo("failed");
-      assertThat(redis.dump().keySet()).as("a failed publish changes nothing")
+      assertThat(redis.dump().keySet())
+          .as("a failed publish changes nothing")
           .containsExactlyInAnyOrderElementsOf(users);
     }
   }
@@ -218,10 +291,15 @@ class CommandLineIT {
     List<String> errors = outcome.stderr().lines().filter(l -> l.startsWith("error: ")).toList();
     assertThat(errors).as(outcome.stderr()).hasSize(1);
     assertThat(errors.get(0)).contains(named);
-    assertThat(outcome.stderr()).as("no stack trace for a usage error: " + outcome.stderr()).doesNotContain("\tat ");
+    assertThat(outcome.stderr())
+        .as("no stack trace for a usage error: " + outcome.stderr())
+        .doesNotContain("\tat ");
   }
 
-  /** Neither a raw IP address nor a raw device id of the landing files appears in output or in bronze. */
+  /**
+   * Neither a raw IP address nor a raw device id of the landing files appears in output or in
+   * bronze.
+   */
   private static void assertNoRawPersonalData(LakehouseProcess.Outcome run) throws IOException {
     Set<String> raw = new HashSet<>();
     for (Path file : landingFiles(lake.resolve("landing/ad_events/ingest_date=" + DAY))) {
@@ -239,18 +317,30 @@ class CommandLineIT {
     assertThat(raw).isNotEmpty();
     String output = run.all();
     for (String value : raw) {
-      assertThat(output).as("raw personal data in the command's output: " + value).doesNotContain(value);
+      assertThat(output)
+          .as("raw personal data in the command's output: " + value)
+          .doesNotContain(value);
     }
-    for (Row row : TestSpark.session().read().format("delta").load(lake.resolve("bronze/ad_events").toString())
-        .collectAsList()) {
+    for (Row row :
+        TestSpark.session()
+            .read()
+            .format("delta")
+            .load(lake.resolve("bronze/ad_events").toString())
+            .collectAsList()) {
       for (int i = 0; i < row.length(); i++) {
-        assertThat(raw).as("raw personal data in bronze column " + i).doesNotContain(String.valueOf(row.get(i)));
+        assertThat(raw)
+            .as("raw personal data in bronze column " + i)
+            .doesNotContain(String.valueOf(row.get(i)));
       }
     }
   }
 
   private static long bronzeCount() {
-    return TestSpark.session().read().format("delta").load(lake.resolve("bronze/ad_events").toString()).count();
+    return TestSpark.session()
+        .read()
+        .format("delta")
+        .load(lake.resolve("bronze/ad_events").toString())
+        .count();
   }
 
   private static JsonNode report(String runId) throws IOException {
@@ -265,7 +355,8 @@ class CommandLineIT {
 
   private static List<GenericRecord> records(Path file) throws IOException {
     List<GenericRecord> records = new java.util.ArrayList<>();
-    try (DataFileReader<GenericRecord> reader = new DataFileReader<>(file.toFile(), new GenericDatumReader<>())) {
+    try (DataFileReader<GenericRecord> reader =
+        new DataFileReader<>(file.toFile(), new GenericDatumReader<>())) {
       reader.forEach(records::add);
     }
     return records;

@@ -7,7 +7,9 @@ import java.util.HashMap;
 import java.util.Map;
 import lakehouse.shared.testing.TestSpark;
 
-/** Runs lakehouse commands inside the test JVM, on its one SparkSession, keeping what they printed. */
+/**
+ * Runs lakehouse commands inside the test JVM, on its one SparkSession, keeping what they printed.
+ */
 final class InProcessLakehouse {
   static final Map<String, String> KEY = Map.of("LAKEHOUSE_PII_KEY", "operations-test-key");
 
@@ -25,9 +27,14 @@ final class InProcessLakehouse {
     environment.putAll(variables);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    Console console = new Console(new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-    int status = Main.execute(CommandEnvironment.sharing(TestSpark.session(), environment, console), arguments);
-    return new Outcome(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    Console console =
+        new Console(
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    int status =
+        Main.execute(
+            CommandEnvironment.sharing(TestSpark.session(), environment, console), arguments);
+    return new Outcome(
+        status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 }

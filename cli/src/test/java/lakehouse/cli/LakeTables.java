@@ -18,9 +18,15 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 
-/** Every table of a lake, read for comparison: lineage columns that name runs or file times are left out. */
+/**
+ * Every table of a lake, read for comparison: lineage columns that name runs or file times are left
+ * out.
+ */
 final class LakeTables {
-  /** Lineage that differs between two lakes given the same input: the runs, and the landing files' times. */
+  /**
+   * Lineage that differs between two lakes given the same input: the runs, and the landing files'
+   * times.
+   */
   private static final List<String> RUN_COLUMNS = List.of("run_id", "source_fingerprint");
 
   private LakeTables() {}
@@ -31,32 +37,45 @@ final class LakeTables {
     paths.put("bronze/ad_events", lake.bronzeEvents());
     paths.put("silver/quarantine", lake.quarantine());
     paths.put("silver/ad_events", lake.silverEvents());
-    paths.put("silver/user_daily_activity", lake.featureGroup(UserDailyActivity.NAME, UserDailyActivity.VERSION));
-    paths.put("silver/ad_hourly_activity", lake.featureGroup(AdHourlyActivity.NAME, AdHourlyActivity.VERSION));
+    paths.put(
+        "silver/user_daily_activity",
+        lake.featureGroup(UserDailyActivity.NAME, UserDailyActivity.VERSION));
+    paths.put(
+        "silver/ad_hourly_activity",
+        lake.featureGroup(AdHourlyActivity.NAME, AdHourlyActivity.VERSION));
     paths.put("gold/user_features", lake.goldTable(UserFeatures.NAME, UserFeatures.VERSION));
     paths.put("gold/campaign_daily", lake.goldTable(CampaignDaily.NAME, CampaignDaily.VERSION));
     Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
-    paths.forEach((name, path) -> {
-      Dataset<Row> rows = TestSpark.session().read().format("delta").load(path);
-      List<String> kept = new ArrayList<>(Arrays.asList(rows.columns()));
-      kept.removeAll(RUN_COLUMNS);
-      tables.put(name, rows.selectExpr(kept.toArray(String[]::new)));
-    });
+    paths.forEach(
+        (name, path) -> {
+          Dataset<Row> rows = TestSpark.session().read().format("delta").load(path);
+          List<String> kept = new ArrayList<>(Arrays.asList(rows.columns()));
+          kept.removeAll(RUN_COLUMNS);
+          tables.put(name, rows.selectExpr(kept.toArray(String[]::new)));
+        });
     return tables;
   }
 
   /** An order-independent checksum of a table's rows. */
   static long checksum(Dataset<Row> rows) {
-    Row sum = rows.select(functions.sum(functions.xxhash64(
-        Arrays.stream(rows.columns()).map(functions::col).toArray(org.apache.spark.sql.Column[]::new))
-        .cast("decimal(38,0)")), functions.count(functions.lit(1))).head();
+    Row sum =
+        rows.select(
+                functions.sum(
+                    functions
+                        .xxhash64(
+                            Arrays.stream(rows.columns())
+                                .map(functions::col)
+                                .toArray(org.apache.spark.sql.Column[]::new))
+                        .cast("decimal(38,0)")),
+                functions.count(functions.lit(1)))
+            .head();
     return (sum.isNullAt(0) ? 0 : sum.getDecimal(0).longValue()) * 31 + sum.getLong(1);
   }
 
   /**
-   * Asserts that each table holds the same rows in both lakes, for tests that move a run somewhere else
-   * (S3, a cluster) with the same run ids. The landing file's fingerprint includes its modification time,
-   * which differs between two deliveries of the same bytes, so it is left out.
+   * Asserts that each table holds the same rows in both lakes, for tests that move a run somewhere
+   * else (S3, a cluster) with the same run ids. The landing file's fingerprint includes its
+   * modification time, which differs between two deliveries of the same bytes, so it is left out.
    */
   static void assertSame(LakeLayout expected, LakeLayout actual) {
     List<String> expectedTables = pathsOf(expected);
@@ -68,16 +87,22 @@ final class LakeTables {
       try {
         lakehouse.shared.testing.DataFrames.assertSameRows(want, got);
       } catch (AssertionError e) {
-        throw new AssertionError(actualTables.get(i) + " differs from " + expectedTables.get(i) + ": " + e.getMessage(), e);
+        throw new AssertionError(
+            actualTables.get(i) + " differs from " + expectedTables.get(i) + ": " + e.getMessage(),
+            e);
       }
     }
   }
 
   private static List<String> pathsOf(LakeLayout lake) {
-    return List.of(lake.bronzeEvents(), lake.silverEvents(), lake.quarantine(),
+    return List.of(
+        lake.bronzeEvents(),
+        lake.silverEvents(),
+        lake.quarantine(),
         lake.featureGroup(UserDailyActivity.NAME, UserDailyActivity.VERSION),
         lake.featureGroup(AdHourlyActivity.NAME, AdHourlyActivity.VERSION),
-        lake.goldTable(UserFeatures.NAME, UserFeatures.VERSION), lake.goldTable(CampaignDaily.NAME, CampaignDaily.VERSION));
+        lake.goldTable(UserFeatures.NAME, UserFeatures.VERSION),
+        lake.goldTable(CampaignDaily.NAME, CampaignDaily.VERSION));
   }
 
   private static Dataset<Row> withoutFingerprint(String table) {

@@ -12,9 +12,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
-/** Runs {@code scripts/lakehouse} (or another script) as a user would, in its own process, and keeps what it printed. */
+/**
+ * Runs {@code scripts/lakehouse} (or another script) as a user would, in its own process, and keeps
+ * what it printed.
+ */
 final class LakehouseProcess {
-  static final Path PROJECT = Path.of(System.getProperty("lakehouse.project.dir", "..")).toAbsolutePath().normalize();
+  static final Path PROJECT =
+      Path.of(System.getProperty("lakehouse.project.dir", "..")).toAbsolutePath().normalize();
 
   record Outcome(int exitStatus, String stdout, String stderr) {
     String all() {
@@ -24,22 +28,25 @@ final class LakehouseProcess {
 
   private LakehouseProcess() {}
 
-  static Outcome run(Map<String, String> environment, String... arguments) throws IOException, InterruptedException {
+  static Outcome run(Map<String, String> environment, String... arguments)
+      throws IOException, InterruptedException {
     return script("scripts/lakehouse", environment, arguments);
   }
 
   /**
-   * Starts scripts/lakehouse and returns at once: the test can do its own Spark work meanwhile, which on a
-   * small machine overlaps two mostly latency-bound Spark applications instead of running them in turn.
+   * Starts scripts/lakehouse and returns at once: the test can do its own Spark work meanwhile,
+   * which on a small machine overlaps two mostly latency-bound Spark applications instead of
+   * running them in turn.
    */
   static CompletableFuture<Outcome> start(Map<String, String> environment, String... arguments) {
-    return CompletableFuture.supplyAsync(() -> {
-      try {
-        return run(environment, arguments);
-      } catch (IOException | InterruptedException e) {
-        throw new CompletionException(e);
-      }
-    });
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            return run(environment, arguments);
+          } catch (IOException | InterruptedException e) {
+            throw new CompletionException(e);
+          }
+        });
   }
 
   /** Runs any script of the project ({@code scripts/cluster.sh}, ...) the same way. */
@@ -48,8 +55,11 @@ final class LakehouseProcess {
     return launch(script, environment, arguments).await(Duration.ofMinutes(10));
   }
 
-  /** Starts a script of the project and returns it running, to be watched and, like a crash, killed. */
-  static Running launch(String script, Map<String, String> environment, String... arguments) throws IOException {
+  /**
+   * Starts a script of the project and returns it running, to be watched and, like a crash, killed.
+   */
+  static Running launch(String script, Map<String, String> environment, String... arguments)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(PROJECT.resolve(script).toString());
     command.addAll(List.of(arguments));
@@ -66,16 +76,19 @@ final class LakehouseProcess {
   }
 
   /**
-   * Sizes the Spark application a script starts for a test's tiny days, as the test JVM's own session is
-   * sized: two partitions for Delta's log replay and for shuffles (Delta replays each table's log into 50
-   * by default, which on two cores costs more than the day's work), a small driver, and a JIT that stops
-   * at the quick C1 compiler, since these applications live for seconds. No setting changes a result.
+   * Sizes the Spark application a script starts for a test's tiny days, as the test JVM's own
+   * session is sized: two partitions for Delta's log replay and for shuffles (Delta replays each
+   * table's log into 50 by default, which on two cores costs more than the day's work), a small
+   * driver, and a JIT that stops at the quick C1 compiler, since these applications live for
+   * seconds. No setting changes a result.
    */
   static void testSized(Map<String, String> environment) {
     environment.remove("SPARK_HOME");
     environment.put("LAKEHOUSE_DRIVER_MEMORY", "2g");
-    environment.put("LAKEHOUSE_SUBMIT_OPTS", "--conf spark.databricks.delta.snapshotPartitions=2"
-        + " --conf spark.sql.shuffle.partitions=2");
+    environment.put(
+        "LAKEHOUSE_SUBMIT_OPTS",
+        "--conf spark.databricks.delta.snapshotPartitions=2"
+            + " --conf spark.sql.shuffle.partitions=2");
     environment.put("LAKEHOUSE_JAVA_OPTS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
   }
 
@@ -95,7 +108,10 @@ final class LakehouseProcess {
       return Files.readString(out, StandardCharsets.UTF_8);
     }
 
-    /** Waits until standard output has a line containing the text; false if the process ended first or time ran out. */
+    /**
+     * Waits until standard output has a line containing the text; false if the process ended first
+     * or time ran out.
+     */
     boolean awaitLine(String text, Duration timeout) throws IOException, InterruptedException {
       long deadline = System.nanoTime() + timeout.toNanos();
       while (System.nanoTime() < deadline) {
@@ -118,12 +134,16 @@ final class LakehouseProcess {
     Outcome await(Duration timeout) throws IOException, InterruptedException {
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         Outcome killed = kill();
-        throw new IllegalStateException("still running after " + timeout + ", killed:\n" + killed.all());
+        throw new IllegalStateException(
+            "still running after " + timeout + ", killed:\n" + killed.all());
       }
       return outcome();
     }
 
-    /** Kills the process and everything it started with SIGKILL, as a lost machine would, and waits for the end. */
+    /**
+     * Kills the process and everything it started with SIGKILL, as a lost machine would, and waits
+     * for the end.
+     */
     Outcome kill() throws IOException, InterruptedException {
       process.descendants().forEach(ProcessHandle::destroyForcibly);
       process.destroyForcibly();
@@ -132,7 +152,8 @@ final class LakehouseProcess {
     }
 
     private Outcome outcome() throws IOException {
-      Outcome outcome = new Outcome(process.exitValue(), stdout(), Files.readString(err, StandardCharsets.UTF_8));
+      Outcome outcome =
+          new Outcome(process.exitValue(), stdout(), Files.readString(err, StandardCharsets.UTF_8));
       Files.deleteIfExists(out);
       Files.deleteIfExists(err);
       return outcome;

@@ -37,8 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.Jedis;
 
 /**
- * {@code publish --date D} against a real Redis: user_features as of D in the online store, read back with
- * the project's client, on a lake where two days ran.
+ * {@code publish --date D} against a real Redis: user_features as of D in the online store, read
+ * back with the project's client, on a lake where two days ran.
  */
 class PublishTest {
   private static final LocalDate EARLIER = LocalDate.parse("2026-11-10");
@@ -53,11 +53,25 @@ class PublishTest {
   @BeforeAll
   static void twoDaysRanAndRedisIsUp() throws Exception {
     redis = RedisServer.start(redisFolder);
-    InProcessLakehouse.Outcome generated = InProcessLakehouse.run("generate", "--out", lake.toString(), "--from",
-        EARLIER.toString(), "--days", "2", "--events-per-day", "300", "--seed", "23", "--files-per-day", "2");
+    InProcessLakehouse.Outcome generated =
+        InProcessLakehouse.run(
+            "generate",
+            "--out",
+            lake.toString(),
+            "--from",
+            EARLIER.toString(),
+            "--days",
+            "2",
+            "--events-per-day",
+            "300",
+            "--seed",
+            "23",
+            "--files-per-day",
+            "2");
     assertThat(generated.exitStatus()).as(generated.stderr()).isZero();
     for (LocalDate day : List.of(EARLIER, LATER)) {
-      InProcessLakehouse.Outcome run = InProcessLakehouse.run("run", "--date", day.toString(), "--lake", lake.toString());
+      InProcessLakehouse.Outcome run =
+          InProcessLakehouse.run("run", "--date", day.toString(), "--lake", lake.toString());
       assertThat(run.exitStatus()).as(run.stderr()).isZero();
     }
   }
@@ -75,25 +89,34 @@ class PublishTest {
   }
 
   @Test
-  @DisplayName("every user as of the date is in Redis with exactly the table's values and an expiry within eight days")
+  @DisplayName(
+      "every user as of the date is in Redis with exactly the table's values and an expiry within eight days")
   void everyUserIsInRedisWithTheTablesValues() throws IOException {
     Map<String, Row> table = userFeatures(LATER);
-    assertThat(table).as("a day of generated events has users: " + table.size()).hasSizeGreaterThan(20);
+    assertThat(table)
+        .as("a day of generated events has users: " + table.size())
+        .hasSizeGreaterThan(20);
 
     InProcessLakehouse.Outcome published = publish(LATER, "publish-later");
 
     assertThat(published.exitStatus()).as(published.stderr()).isZero();
-    assertThat(published.stdout()).contains("online  " + LATER + ": " + table.size() + " rows read");
-    assertThat(redis.dump().keySet()).as("one key per user, and no other key")
+    assertThat(published.stdout())
+        .contains("online  " + LATER + ": " + table.size() + " rows read");
+    assertThat(redis.dump().keySet())
+        .as("one key per user, and no other key")
         .containsExactlyInAnyOrderElementsOf(keysOf(table.keySet()));
-    try (OnlineFeatureClient client = client(); Jedis jedis = redis.connect()) {
+    try (OnlineFeatureClient client = client();
+        Jedis jedis = redis.connect()) {
       for (Row row : table.values()) {
         String user = row.getAs(UserFeatures.USER_ID);
-        OnlineFeatures features = client.features(user).orElseThrow(() -> new AssertionError("no features for " + user));
+        OnlineFeatures features =
+            client.features(user).orElseThrow(() -> new AssertionError("no features for " + user));
         assertSameValues(row, features);
         long ttl = jedis.pttl("u:feat:" + user);
-        assertThat(ttl).as("time to live of " + user + ": " + ttl + " ms")
-            .isPositive().isLessThanOrEqualTo(EIGHT_DAYS_MS);
+        assertThat(ttl)
+            .as("time to live of " + user + ": " + ttl + " ms")
+            .isPositive()
+            .isLessThanOrEqualTo(EIGHT_DAYS_MS);
       }
       assertThat(client.features("no-such-user")).isEmpty();
     }
@@ -116,14 +139,16 @@ class PublishTest {
     assertThat(again.exitStatus()).as(again.stderr()).isZero();
     assertThat(redis.dump()).containsExactlyInAnyOrderEntriesOf(first);
     JsonNode online = report("publish-again").at("/layers/online");
-    assertThat(online.get("keys_written").asLong()).as("the same date is written again: " + online)
+    assertThat(online.get("keys_written").asLong())
+        .as("the same date is written again: " + online)
         .isEqualTo(first.size());
     assertThat(online.get("keys_written").asLong() + online.get("keys_kept_newer").asLong())
         .isEqualTo(online.get("rows_read").asLong());
   }
 
   @Test
-  @DisplayName("an earlier date published after a later one keeps the later features and writes the users Redis lacks")
+  @DisplayName(
+      "an earlier date published after a later one keeps the later features and writes the users Redis lacks")
   void anEarlierDateKeepsTheLaterFeatures() throws IOException {
     Map<String, Row> earlier = userFeatures(EARLIER);
     assertThat(publish(LATER, "publish-later-first").exitStatus()).isZero();
@@ -142,7 +167,8 @@ class PublishTest {
     assertThat(backfill.exitStatus()).as(backfill.stderr()).isZero();
     Map<String, Map<String, String>> after = redis.dump();
     for (Map.Entry<String, Map<String, String>> kept : later.entrySet()) {
-      assertThat(after).as("a later hash is left as it was: " + kept.getKey())
+      assertThat(after)
+          .as("a later hash is left as it was: " + kept.getKey())
           .containsEntry(kept.getKey(), kept.getValue());
       assertThat(kept.getValue()).containsEntry("as_of_date", LATER.toString());
     }
@@ -156,34 +182,55 @@ class PublishTest {
     JsonNode online = report("publish-earlier").at("/layers/online");
     assertThat(online.get("rows_read").asLong()).as(online.toString()).isEqualTo(earlier.size());
     assertThat(online.get("keys_written").asLong()).as(online.toString()).isEqualTo(lacking.size());
-    assertThat(online.get("keys_kept_newer").asLong()).as(online.toString()).isEqualTo(earlier.size() - lacking.size());
+    assertThat(online.get("keys_kept_newer").asLong())
+        .as(online.toString())
+        .isEqualTo(earlier.size() - lacking.size());
     assertThat(online.get("keys_written").asLong() + online.get("keys_kept_newer").asLong())
         .isEqualTo(online.get("rows_read").asLong());
   }
 
   @Test
-  @DisplayName("a date never built fails in one line, naming the table and date and saying to run it first")
+  @DisplayName(
+      "a date never built fails in one line, naming the table and date and saying to run it first")
   void aDateNeverBuiltFailsInOneLine() throws IOException {
     LocalDate never = EARLIER.minusDays(20);
 
     InProcessLakehouse.Outcome failed = publish(never, "publish-never-built");
 
     assertThat(failed.exitStatus()).as(failed.stdout()).isEqualTo(1);
-    assertOneLine(failed.stderr(), "gold/user_features/v1", "as_of_date=" + never, "run `run --date " + never + "` first");
+    assertOneLine(
+        failed.stderr(),
+        "gold/user_features/v1",
+        "as_of_date=" + never,
+        "run `run --date " + never + "` first");
     assertThat(report("publish-never-built").get("status").asText()).isEqualTo("failed");
     assertThat(redis.dump()).isEmpty();
 
-    InProcessLakehouse.Outcome noTable = InProcessLakehouse.run(withRedis("publish", "--date", LATER.toString(),
-        "--lake", emptyLake.toString()));
+    InProcessLakehouse.Outcome noTable =
+        InProcessLakehouse.run(
+            withRedis("publish", "--date", LATER.toString(), "--lake", emptyLake.toString()));
     assertThat(noTable.exitStatus()).as(noTable.stdout()).isEqualTo(1);
-    assertOneLine(noTable.stderr(), "gold/user_features/v1", "as_of_date=" + LATER, "run `run --date " + LATER + "` first");
+    assertOneLine(
+        noTable.stderr(),
+        "gold/user_features/v1",
+        "as_of_date=" + LATER,
+        "run `run --date " + LATER + "` first");
   }
 
   @Test
   void aBuiltDateWithNoUsersPublishesNothingAndSucceeds() throws IOException {
     LocalDate quiet = EARLIER.minusDays(30);
-    InProcessLakehouse.Outcome built = InProcessLakehouse.run("backfill", "--from", quiet.toString(), "--to",
-        quiet.toString(), "--layers", "gold", "--lake", lake.toString());
+    InProcessLakehouse.Outcome built =
+        InProcessLakehouse.run(
+            "backfill",
+            "--from",
+            quiet.toString(),
+            "--to",
+            quiet.toString(),
+            "--layers",
+            "gold",
+            "--lake",
+            lake.toString());
     assertThat(built.exitStatus()).as(built.stderr()).isZero();
     assertThat(userFeatures(quiet)).as("no event in the window of " + quiet).isEmpty();
 
@@ -201,18 +248,30 @@ class PublishTest {
   void anUnreachableRedisFailsInOneLine() throws IOException {
     int nothingListens = S3ProxyServer.freePort();
 
-    InProcessLakehouse.Outcome failed = InProcessLakehouse.run("publish", "--date", LATER.toString(), "--lake",
-        lake.toString(), "--run-id", "publish-unreachable", "--set", "online.redis.port=" + nothingListens);
+    InProcessLakehouse.Outcome failed =
+        InProcessLakehouse.run(
+            "publish",
+            "--date",
+            LATER.toString(),
+            "--lake",
+            lake.toString(),
+            "--run-id",
+            "publish-unreachable",
+            "--set",
+            "online.redis.port=" + nothingListens);
 
     assertThat(failed.exitStatus()).as(failed.stdout()).isEqualTo(1);
     assertOneLine(failed.stderr(), "cannot reach Redis at 127.0.0.1:" + nothingListens);
     JsonNode report = report("publish-unreachable");
     assertThat(report.get("status").asText()).isEqualTo("failed");
-    assertThat(report.get("error").asText()).as(report.toString()).contains("127.0.0.1:" + nothingListens);
+    assertThat(report.get("error").asText())
+        .as(report.toString())
+        .contains("127.0.0.1:" + nothingListens);
   }
 
   @Test
-  @DisplayName("a password comes from the environment, and neither the console nor the report shows it")
+  @DisplayName(
+      "a password comes from the environment, and neither the console nor the report shows it")
   void thePasswordComesFromTheEnvironmentUnshown() throws IOException {
     String password = "pw-" + Long.toHexString(System.nanoTime());
     try (Jedis jedis = redis.connect()) {
@@ -223,11 +282,22 @@ class PublishTest {
       assertThat(refused.exitStatus()).as(refused.stdout()).isEqualTo(1);
       assertOneLine(refused.stderr(), "Redis at 127.0.0.1:" + redis.port(), "NOAUTH");
 
-      InProcessLakehouse.Outcome published = InProcessLakehouse.run(Map.of("LAKEHOUSE_REDIS_PASSWORD", password),
-          withRedis("publish", "--date", LATER.toString(), "--lake", lake.toString(), "--run-id", "publish-password"));
+      InProcessLakehouse.Outcome published =
+          InProcessLakehouse.run(
+              Map.of("LAKEHOUSE_REDIS_PASSWORD", password),
+              withRedis(
+                  "publish",
+                  "--date",
+                  LATER.toString(),
+                  "--lake",
+                  lake.toString(),
+                  "--run-id",
+                  "publish-password"));
       assertThat(published.exitStatus()).as(published.stderr()).isZero();
       String report = Files.readString(lake.resolve("_runs/publish-password.json"));
-      assertThat(report).as("the report names where the password comes from").contains("LAKEHOUSE_REDIS_PASSWORD");
+      assertThat(report)
+          .as("the report names where the password comes from")
+          .contains("LAKEHOUSE_REDIS_PASSWORD");
       for (String shown : List.of(published.stdout(), published.stderr(), report)) {
         assertThat(shown).as("the password is shown: " + shown).doesNotContain(password);
       }
@@ -240,38 +310,68 @@ class PublishTest {
   }
 
   @Test
-  @DisplayName("a run with --publish serves its date, and one whose Redis is down fails in one line keeping its tables")
+  @DisplayName(
+      "a run with --publish serves its date, and one whose Redis is down fails in one line keeping its tables")
   void aRunWithPublishServesItsDate() throws IOException {
     Map<String, Row> table = userFeatures(LATER);
     int nothingListens = S3ProxyServer.freePort();
 
-    InProcessLakehouse.Outcome down = InProcessLakehouse.run("run", "--date", LATER.toString(), "--publish",
-        "--lake", lake.toString(), "--run-id", "run-publish-down", "--set", "online.redis.port=" + nothingListens);
+    InProcessLakehouse.Outcome down =
+        InProcessLakehouse.run(
+            "run",
+            "--date",
+            LATER.toString(),
+            "--publish",
+            "--lake",
+            lake.toString(),
+            "--run-id",
+            "run-publish-down",
+            "--set",
+            "online.redis.port=" + nothingListens);
 
     assertThat(down.exitStatus()).as(down.stdout()).isEqualTo(1);
     List<String> errors = down.stderr().lines().filter(l -> l.startsWith("error: ")).toList();
     assertThat(errors).as(down.stderr()).hasSize(1);
-    assertThat(errors.get(0)).contains("publish: cannot reach Redis at 127.0.0.1:" + nothingListens);
+    assertThat(errors.get(0))
+        .contains("publish: cannot reach Redis at 127.0.0.1:" + nothingListens);
     JsonNode failed = report("run-publish-down");
     assertThat(failed.get("status").asText()).isEqualTo("failed");
-    assertThat(failed.at("/layers/gold").isMissingNode()).as("gold finished before the publish: " + failed).isFalse();
-    assertThat(userFeatures(LATER).keySet()).as("the tables stay as promoted")
+    assertThat(failed.at("/layers/gold").isMissingNode())
+        .as("gold finished before the publish: " + failed)
+        .isFalse();
+    assertThat(userFeatures(LATER).keySet())
+        .as("the tables stay as promoted")
         .containsExactlyInAnyOrderElementsOf(table.keySet());
 
-    InProcessLakehouse.Outcome served = InProcessLakehouse.run(withRedis("run", "--date", LATER.toString(),
-        "--publish", "--lake", lake.toString(), "--run-id", "run-publish"));
+    InProcessLakehouse.Outcome served =
+        InProcessLakehouse.run(
+            withRedis(
+                "run",
+                "--date",
+                LATER.toString(),
+                "--publish",
+                "--lake",
+                lake.toString(),
+                "--run-id",
+                "run-publish"));
 
     assertThat(served.exitStatus()).as(served.stderr()).isZero();
-    assertThat(redis.dump().keySet()).as("one hash per user of the night")
+    assertThat(redis.dump().keySet())
+        .as("one hash per user of the night")
         .containsExactlyInAnyOrderElementsOf(keysOf(table.keySet()));
     JsonNode report = report("run-publish");
-    assertThat(report.at("/layers/online/keys_written").asLong()).as(report.toString()).isEqualTo(table.size());
-    assertThat(report.get("arguments").get(2).asText()).as(report.toString()).isEqualTo("--publish");
+    assertThat(report.at("/layers/online/keys_written").asLong())
+        .as(report.toString())
+        .isEqualTo(table.size());
+    assertThat(report.get("arguments").get(2).asText())
+        .as(report.toString())
+        .isEqualTo("--publish");
   }
 
   private static InProcessLakehouse.Outcome publish(LocalDate date, String runId) {
-    return InProcessLakehouse.run(withRedis("publish", "--date", date.toString(), "--lake", lake.toString(),
-        "--run-id", runId));
+    return InProcessLakehouse.run(
+        withRedis(
+            "publish", "--date", date.toString(), "--lake", lake.toString(), "--run-id", runId));
   }
 
   private static String[] withRedis(String... arguments) {
@@ -281,15 +381,20 @@ class PublishTest {
   }
 
   private static OnlineFeatureClient client() {
-    return new OnlineFeatureClient(new RedisEndpoint(RedisServer.HOST, redis.port(), null, Duration.ofSeconds(2),
-        Duration.ofSeconds(10)));
+    return new OnlineFeatureClient(
+        new RedisEndpoint(
+            RedisServer.HOST, redis.port(), null, Duration.ofSeconds(2), Duration.ofSeconds(10)));
   }
 
   /** The table's rows as of the date, by user. */
   private static Map<String, Row> userFeatures(LocalDate date) {
     Map<String, Row> rows = new TreeMap<>();
-    TestSpark.session().read().format("delta").load(lake.resolve("gold/user_features/v1").toString())
-        .where(functions.col(UserFeatures.AS_OF_DATE).equalTo(Date.valueOf(date))).collectAsList()
+    TestSpark.session()
+        .read()
+        .format("delta")
+        .load(lake.resolve("gold/user_features/v1").toString())
+        .where(functions.col(UserFeatures.AS_OF_DATE).equalTo(Date.valueOf(date)))
+        .collectAsList()
         .forEach(row -> rows.put(row.getAs(UserFeatures.USER_ID), row));
     return rows;
   }
@@ -299,8 +404,8 @@ class PublishTest {
   }
 
   /**
-   * The client's features, parsed back, equal the row's values, column by column: every column but the
-   * user id (the key) and the run id; a null value is absent.
+   * The client's features, parsed back, equal the row's values, column by column: every column but
+   * the user id (the key) and the run id; a null value is absent.
    */
   private static void assertSameValues(Row row, OnlineFeatures features) {
     String user = row.getAs(UserFeatures.USER_ID);
@@ -312,11 +417,16 @@ class PublishTest {
         continue;
       }
       if (value == null) {
-        assertThat(features.value(name)).as(name + " of " + user + " is null in the table").isEmpty();
+        assertThat(features.value(name))
+            .as(name + " of " + user + " is null in the table")
+            .isEmpty();
         continue;
       }
       expectedFields.add(name);
-      String text = features.value(name).orElseThrow(() -> new AssertionError(name + " of " + user + " is missing"));
+      String text =
+          features
+              .value(name)
+              .orElseThrow(() -> new AssertionError(name + " of " + user + " is missing"));
       Object parsed;
       if (value instanceof Long) {
         parsed = Long.parseLong(text);
@@ -333,9 +443,11 @@ class PublishTest {
       }
       assertThat(parsed).as(name + " of " + user).isEqualTo(value);
     }
-    assertThat(features.fields().keySet()).as("the fields of " + user)
+    assertThat(features.fields().keySet())
+        .as("the fields of " + user)
         .containsExactlyInAnyOrderElementsOf(expectedFields);
-    assertThat(features.featureVersion()).isEqualTo(row.<String>getAs(UserFeatures.FEATURE_VERSION));
+    assertThat(features.featureVersion())
+        .isEqualTo(row.<String>getAs(UserFeatures.FEATURE_VERSION));
   }
 
   private static void assertOneLine(String stderr, String... mentions) {

@@ -20,7 +20,8 @@ import org.apache.hadoop.conf.Configuration;
  * made up per server, so a test can look for them in everything a run leaves.
  */
 final class S3ProxyServer implements AutoCloseable {
-  private static final Path JAR = LakehouseProcess.PROJECT.resolve("cli/target/s3proxy/s3proxy.jar");
+  private static final Path JAR =
+      LakehouseProcess.PROJECT.resolve("cli/target/s3proxy/s3proxy.jar");
   private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
   private final Process process;
@@ -30,7 +31,13 @@ final class S3ProxyServer implements AutoCloseable {
   private final String accessKey;
   private final String secretKey;
 
-  private S3ProxyServer(Process process, Path directory, int port, String bucket, String accessKey, String secretKey) {
+  private S3ProxyServer(
+      Process process,
+      Path directory,
+      int port,
+      String bucket,
+      String accessKey,
+      String secretKey) {
     this.process = process;
     this.directory = directory;
     this.port = port;
@@ -40,9 +47,11 @@ final class S3ProxyServer implements AutoCloseable {
   }
 
   /** Starts the server with one empty bucket and waits until it answers. */
-  static S3ProxyServer start(Path directory, String bucket) throws IOException, InterruptedException {
+  static S3ProxyServer start(Path directory, String bucket)
+      throws IOException, InterruptedException {
     if (!Files.isRegularFile(JAR)) {
-      throw new IllegalStateException(JAR + " is missing: it is copied in the pre-integration-test phase (mvn verify)");
+      throw new IllegalStateException(
+          JAR + " is missing: it is copied in the pre-integration-test phase (mvn verify)");
     }
     Path data = Files.createDirectories(directory.resolve("data"));
     Files.createDirectories(data.resolve(bucket));
@@ -50,18 +59,26 @@ final class S3ProxyServer implements AutoCloseable {
     String accessKey = "AKIT" + randomHex(8).toUpperCase();
     String secretKey = "it-secret-" + randomHex(16);
     Path properties = directory.resolve("s3proxy.properties");
-    Files.writeString(properties, String.join("\n",
-        "s3proxy.endpoint=http://127.0.0.1:" + port,
-        "s3proxy.authorization=aws-v2-or-v4",
-        "s3proxy.identity=" + accessKey,
-        "s3proxy.credential=" + secretKey,
-        "jclouds.provider=filesystem",
-        "jclouds.filesystem.basedir=" + data,
-        ""));
+    Files.writeString(
+        properties,
+        String.join(
+            "\n",
+            "s3proxy.endpoint=http://127.0.0.1:" + port,
+            "s3proxy.authorization=aws-v2-or-v4",
+            "s3proxy.identity=" + accessKey,
+            "s3proxy.credential=" + secretKey,
+            "jclouds.provider=filesystem",
+            "jclouds.filesystem.basedir=" + data,
+            ""));
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process process = new ProcessBuilder(java, "-Xmx512m", "-jar", JAR.toString(), "--properties", properties.toString())
-        .redirectErrorStream(true).redirectOutput(directory.resolve("s3proxy.log").toFile()).start();
-    S3ProxyServer server = new S3ProxyServer(process, directory, port, bucket, accessKey, secretKey);
+    Process process =
+        new ProcessBuilder(
+                java, "-Xmx512m", "-jar", JAR.toString(), "--properties", properties.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(directory.resolve("s3proxy.log").toFile())
+            .start();
+    S3ProxyServer server =
+        new S3ProxyServer(process, directory, port, bucket, accessKey, secretKey);
     server.awaitListening();
     return server;
   }
@@ -89,21 +106,25 @@ final class S3ProxyServer implements AutoCloseable {
   }
 
   /**
-   * A configuration file for this server as a user would write it: the project's S3 example (Delta's
-   * S3 log store, credentials from the environment) plus the endpoint of an S3-compatible server.
+   * A configuration file for this server as a user would write it: the project's S3 example
+   * (Delta's S3 log store, credentials from the environment) plus the endpoint of an S3-compatible
+   * server.
    */
   Path confFile() throws IOException {
     Path example = LakehouseProcess.PROJECT.resolve("conf/s3.conf.example");
-    return Files.writeString(directory.resolve("s3proxy-lake.conf"), String.join("\n",
-        "include file(\"" + example + "\")",
-        "lakehouse.spark {",
-        "  \"spark.hadoop.fs.s3a.endpoint\" = \"http://127.0.0.1:" + port + "\"",
-        "  \"spark.hadoop.fs.s3a.path.style.access\" = \"true\"",
-        "  \"spark.hadoop.fs.s3a.connection.ssl.enabled\" = \"false\"",
-        "  # test days are tiny: fewer, bigger files",
-        "  \"spark.sql.shuffle.partitions\" = \"2\"",
-        "}",
-        ""));
+    return Files.writeString(
+        directory.resolve("s3proxy-lake.conf"),
+        String.join(
+            "\n",
+            "include file(\"" + example + "\")",
+            "lakehouse.spark {",
+            "  \"spark.hadoop.fs.s3a.endpoint\" = \"http://127.0.0.1:" + port + "\"",
+            "  \"spark.hadoop.fs.s3a.path.style.access\" = \"true\"",
+            "  \"spark.hadoop.fs.s3a.connection.ssl.enabled\" = \"false\"",
+            "  # test days are tiny: fewer, bigger files",
+            "  \"spark.sql.shuffle.partitions\" = \"2\"",
+            "}",
+            ""));
   }
 
   /** Points a Hadoop configuration (the test JVM's) at this server, credentials included. */
@@ -113,12 +134,13 @@ final class S3ProxyServer implements AutoCloseable {
     hadoop.set("fs.s3a.connection.ssl.enabled", "false");
     hadoop.set("fs.s3a.access.key", accessKey);
     hadoop.set("fs.s3a.secret.key", secretKey);
-    hadoop.set("fs.s3a.aws.credentials.provider", "org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider");
+    hadoop.set(
+        "fs.s3a.aws.credentials.provider", "org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider");
   }
 
   /**
-   * Stops the server, forcibly if it has not stopped within 30 seconds. Interrupted while waiting, it kills
-   * the server at once and returns with the thread's interrupt flag set.
+   * Stops the server, forcibly if it has not stopped within 30 seconds. Interrupted while waiting,
+   * it kills the server at once and returns with the thread's interrupt flag set.
    */
   @Override
   public void close() {
@@ -137,8 +159,11 @@ final class S3ProxyServer implements AutoCloseable {
     Instant deadline = Instant.now().plus(START_TIMEOUT);
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("S3Proxy exited with " + process.exitValue() + ": "
-            + Files.readString(directory.resolve("s3proxy.log")));
+        throw new IllegalStateException(
+            "S3Proxy exited with "
+                + process.exitValue()
+                + ": "
+                + Files.readString(directory.resolve("s3proxy.log")));
       }
       try (Socket socket = new Socket()) {
         socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
@@ -148,8 +173,13 @@ final class S3ProxyServer implements AutoCloseable {
       }
     }
     close();
-    throw new IllegalStateException("S3Proxy did not listen on port " + port + " within " + START_TIMEOUT + ": "
-        + Files.readString(directory.resolve("s3proxy.log")));
+    throw new IllegalStateException(
+        "S3Proxy did not listen on port "
+            + port
+            + " within "
+            + START_TIMEOUT
+            + ": "
+            + Files.readString(directory.resolve("s3proxy.log")));
   }
 
   static int freePort() throws IOException {

@@ -1,9 +1,9 @@
 package lakehouse.generate;
 
-import java.util.Map;
-import java.util.EnumMap;
 import java.io.IOException;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.io.DatumWriter;
 import org.apache.avro.io.Encoder;
@@ -11,24 +11,53 @@ import org.apache.avro.io.Encoder;
 /**
  * Encodes an event straight into the binary form of a record schema whose fields it knows by name
  * (version 1, version 2, or a variant of them), with no record object in between: the generator's
- * hot path. A field it does not know must be nullable and is written as null. Version 1's
- * {@code cost} is the event's micros divided by 10^6, which converts back exactly when rounded.
+ * hot path. A field it does not know must be nullable and is written as null. Version 1's {@code
+ * cost} is the event's micros divided by 10^6, which converts back exactly when rounded.
  */
 final class AdEventDatumWriter implements DatumWriter<AdEvent> {
-  private static final List<String> KNOWN_FIELDS = List.of("event_id", "event_type", "event_time", "user_id",
-      "ad_id", "campaign_id", "country", "device", "ip_address", "device_id", "app_version", "cost", "cost_micros");
-  private static final List<Schema.Type> KNOWN_TYPES = List.of(Schema.Type.STRING, Schema.Type.ENUM,
-      Schema.Type.LONG, Schema.Type.STRING, Schema.Type.STRING, Schema.Type.STRING, Schema.Type.STRING,
-      Schema.Type.STRING, Schema.Type.STRING, Schema.Type.STRING, Schema.Type.STRING, Schema.Type.DOUBLE,
-      Schema.Type.LONG);
+  private static final List<String> KNOWN_FIELDS =
+      List.of(
+          "event_id",
+          "event_type",
+          "event_time",
+          "user_id",
+          "ad_id",
+          "campaign_id",
+          "country",
+          "device",
+          "ip_address",
+          "device_id",
+          "app_version",
+          "cost",
+          "cost_micros");
+  private static final List<Schema.Type> KNOWN_TYPES =
+      List.of(
+          Schema.Type.STRING,
+          Schema.Type.ENUM,
+          Schema.Type.LONG,
+          Schema.Type.STRING,
+          Schema.Type.STRING,
+          Schema.Type.STRING,
+          Schema.Type.STRING,
+          Schema.Type.STRING,
+          Schema.Type.STRING,
+          Schema.Type.STRING,
+          Schema.Type.STRING,
+          Schema.Type.DOUBLE,
+          Schema.Type.LONG);
   private static final int UNKNOWN = -1;
   private static final int NOT_A_UNION = -1;
 
-  /** Per field of the schema, in order: which event value, and the union branches for null and value. */
+  /**
+   * Per field of the schema, in order: which event value, and the union branches for null and
+   * value.
+   */
   private int[] sources;
+
   private int[] nullBranch;
   private int[] valueBranch;
   private String[] fieldNames;
+
   /** The schema's enum index of each EventType. */
   private final Map<EventType, Integer> eventTypeIndex = new EnumMap<>(EventType.class);
 
@@ -61,7 +90,8 @@ final class AdEventDatumWriter implements DatumWriter<AdEvent> {
           }
         }
         if (nullBranch[pos] == NOT_A_UNION || branches.size() != 2) {
-          throw new IllegalArgumentException("field " + field.name() + " must be a union of null and one type");
+          throw new IllegalArgumentException(
+              "field " + field.name() + " must be a union of null and one type");
         }
       }
       if (sources[pos] == UNKNOWN) {
@@ -69,7 +99,8 @@ final class AdEventDatumWriter implements DatumWriter<AdEvent> {
           throw new IllegalArgumentException("cannot fill the non-nullable field " + field.name());
         }
       } else if (valueSchema.getType() != KNOWN_TYPES.get(sources[pos])) {
-        throw new IllegalArgumentException("field " + field.name() + " must be " + KNOWN_TYPES.get(sources[pos]));
+        throw new IllegalArgumentException(
+            "field " + field.name() + " must be " + KNOWN_TYPES.get(sources[pos]));
       }
       if (field.name().equals("event_type")) {
         for (EventType type : EventType.values()) {
@@ -138,7 +169,8 @@ final class AdEventDatumWriter implements DatumWriter<AdEvent> {
 
   private void absent(int pos, Encoder out) throws IOException {
     if (nullBranch[pos] == NOT_A_UNION) {
-      throw new IllegalArgumentException("field " + fieldNames[pos] + " is not nullable but the event has no value");
+      throw new IllegalArgumentException(
+          "field " + fieldNames[pos] + " is not nullable but the event has no value");
     }
     out.writeIndex(nullBranch[pos]);
     out.writeNull();

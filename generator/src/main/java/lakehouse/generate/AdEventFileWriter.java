@@ -21,8 +21,8 @@ final class AdEventFileWriter implements Closeable {
     this.writer = writer;
   }
 
-  static AdEventFileWriter create(Schema schema, OutputStream out, byte[] syncMarker, CodecFactory codec)
-      throws IOException {
+  static AdEventFileWriter create(
+      Schema schema, OutputStream out, byte[] syncMarker, CodecFactory codec) throws IOException {
     DataFileWriter<AdEvent> writer = new DataFileWriter<>(new AdEventDatumWriter(schema));
     writer.setCodec(codec);
     // Avro's default encoder writes byte by byte into a synchronized stream; a buffered one is

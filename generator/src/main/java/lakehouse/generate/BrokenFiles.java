@@ -17,6 +17,7 @@ import org.apache.avro.file.CodecFactory;
 final class BrokenFiles {
   static final String CORRUPT_NAME = "part-corrupt.avro";
   static final String UNREGISTERED_NAME = "part-unregistered.avro";
+
   /** Records per broken file: enough for two data blocks, few enough to stay small. */
   static final int RECORDS = 200;
 
@@ -27,7 +28,8 @@ final class BrokenFiles {
    * header and the first block read, the rest is lost. Avro's reader takes such an end for the end
    * of the data, so only a reader that checks the file ends with its sync marker notices.
    */
-  static byte[] truncatedContainer(Schema schema, byte[] syncMarker, CodecFactory codec, Supplier<AdEvent> events)
+  static byte[] truncatedContainer(
+      Schema schema, byte[] syncMarker, CodecFactory codec, Supplier<AdEvent> events)
       throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     long firstBlockEnd;
@@ -42,7 +44,8 @@ final class BrokenFiles {
       }
       secondBlockEnd = writer.endBlock();
     }
-    return Arrays.copyOf(bytes.toByteArray(), (int) (firstBlockEnd + (secondBlockEnd - firstBlockEnd) / 2));
+    return Arrays.copyOf(
+        bytes.toByteArray(), (int) (firstBlockEnd + (secondBlockEnd - firstBlockEnd) / 2));
   }
 
   /**
@@ -54,9 +57,19 @@ final class BrokenFiles {
     for (Schema.Field field : version2.getFields()) {
       fields.add(new Schema.Field(field, field.schema()));
     }
-    Schema optionalString = Schema.createUnion(Schema.create(Schema.Type.NULL), Schema.create(Schema.Type.STRING));
-    fields.add(new Schema.Field("placement", optionalString, "where the ad was shown", Schema.Field.NULL_DEFAULT_VALUE));
-    return Schema.createRecord(version2.getName(), "Ad event with an unannounced field", version2.getNamespace(),
-        false, fields);
+    Schema optionalString =
+        Schema.createUnion(Schema.create(Schema.Type.NULL), Schema.create(Schema.Type.STRING));
+    fields.add(
+        new Schema.Field(
+            "placement",
+            optionalString,
+            "where the ad was shown",
+            Schema.Field.NULL_DEFAULT_VALUE));
+    return Schema.createRecord(
+        version2.getName(),
+        "Ad event with an unannounced field",
+        version2.getNamespace(),
+        false,
+        fields);
   }
 }

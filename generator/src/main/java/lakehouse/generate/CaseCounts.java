@@ -22,8 +22,17 @@ import java.util.TreeMap;
  * @param hotUser records of the hot user, in any case
  * @param hotAd records of the hot ad, in any case
  */
-public record CaseCounts(long records, long regular, long late, long duplicateInFile, long duplicateSameDay,
-    long duplicateEarlierDay, SortedMap<String, Long> invalidByReason, long future, long tooLate, long hotUser,
+public record CaseCounts(
+    long records,
+    long regular,
+    long late,
+    long duplicateInFile,
+    long duplicateSameDay,
+    long duplicateEarlierDay,
+    SortedMap<String, Long> invalidByReason,
+    long future,
+    long tooLate,
+    long hotUser,
     long hotAd) {
 
   public CaseCounts {
@@ -55,22 +64,55 @@ public record CaseCounts(long records, long regular, long late, long duplicateIn
   public CaseCounts plus(CaseCounts other) {
     SortedMap<String, Long> invalid = new TreeMap<>(invalidByReason);
     other.invalidByReason.forEach((reason, count) -> invalid.merge(reason, count, Long::sum));
-    return new CaseCounts(records + other.records, regular + other.regular, late + other.late,
-        duplicateInFile + other.duplicateInFile, duplicateSameDay + other.duplicateSameDay,
-        duplicateEarlierDay + other.duplicateEarlierDay, invalid, future + other.future,
-        tooLate + other.tooLate, hotUser + other.hotUser, hotAd + other.hotAd);
+    return new CaseCounts(
+        records + other.records,
+        regular + other.regular,
+        late + other.late,
+        duplicateInFile + other.duplicateInFile,
+        duplicateSameDay + other.duplicateSameDay,
+        duplicateEarlierDay + other.duplicateEarlierDay,
+        invalid,
+        future + other.future,
+        tooLate + other.tooLate,
+        hotUser + other.hotUser,
+        hotAd + other.hotAd);
   }
 
   /** One line for a person: {@code late 512, duplicate 198 (...), invalid 97 (...), ...}. */
   public String describe() {
     StringBuilder invalid = new StringBuilder();
     for (Map.Entry<String, Long> entry : invalidByReason.entrySet()) {
-      invalid.append(invalid.length() == 0 ? "" : ", ").append(entry.getKey()).append(' ').append(entry.getValue());
+      invalid
+          .append(invalid.length() == 0 ? "" : ", ")
+          .append(entry.getKey())
+          .append(' ')
+          .append(entry.getValue());
     }
-    return "records " + records + ", regular " + regular + ", late " + late
-        + ", duplicate " + duplicates() + " (in file " + duplicateInFile + ", same day " + duplicateSameDay
-        + ", earlier day " + duplicateEarlierDay + ")"
-        + ", invalid " + invalid() + (invalid.length() == 0 ? "" : " (" + invalid + ")")
-        + ", future " + future + ", too_late " + tooLate + ", hot user " + hotUser + ", hot ad " + hotAd;
+    return "records "
+        + records
+        + ", regular "
+        + regular
+        + ", late "
+        + late
+        + ", duplicate "
+        + duplicates()
+        + " (in file "
+        + duplicateInFile
+        + ", same day "
+        + duplicateSameDay
+        + ", earlier day "
+        + duplicateEarlierDay
+        + ")"
+        + ", invalid "
+        + invalid()
+        + (invalid.length() == 0 ? "" : " (" + invalid + ")")
+        + ", future "
+        + future
+        + ", too_late "
+        + tooLate
+        + ", hot user "
+        + hotUser
+        + ", hot ad "
+        + hotAd;
   }
 }

@@ -1,7 +1,7 @@
 package lakehouse.generate;
 
-import java.util.Map;
 import java.util.EnumMap;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -73,7 +73,17 @@ final class CaseTally {
   CaseCounts counts() {
     SortedMap<String, Long> invalidByReason = new TreeMap<>();
     invalid.forEach((kind, count) -> invalidByReason.merge(kind.reason(), count, Long::sum));
-    return new CaseCounts(records, regular, late, duplicateInFile, duplicateSameDay, duplicateEarlierDay,
-        invalidByReason, future, tooLate, hotUser, hotAd);
+    return new CaseCounts(
+        records,
+        regular,
+        late,
+        duplicateInFile,
+        duplicateSameDay,
+        duplicateEarlierDay,
+        invalidByReason,
+        future,
+        tooLate,
+        hotUser,
+        hotAd);
   }
 }

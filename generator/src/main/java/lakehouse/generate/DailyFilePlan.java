@@ -30,13 +30,22 @@ final class DailyFilePlan {
     for (int i = 0; i < files; i++) {
       long windowStart = dayStart + i * EventSynthesizer.DAY / files;
       long windowEnd = dayStart + (i + 1) * EventSynthesizer.DAY / files;
-      plan.add(new PlannedFile(i, String.format(Locale.ROOT, "part-%05d.avro", i), v1[i] ? 1 : 2, records[i], windowStart,
-          windowEnd));
+      plan.add(
+          new PlannedFile(
+              i,
+              String.format(Locale.ROOT, "part-%05d.avro", i),
+              v1[i] ? 1 : 2,
+              records[i],
+              windowStart,
+              windowEnd));
     }
     return plan;
   }
 
-  /** Splits the day's records by the traffic curve; the largest remainders take the leftover records. */
+  /**
+   * Splits the day's records by the traffic curve; the largest remainders take the leftover
+   * records.
+   */
   static long[] recordsPerFile(long events, int files) {
     double[] weights = new double[files];
     double total = 0;
@@ -56,7 +65,9 @@ final class DailyFilePlan {
     }
     Integer[] byRemainder = new Integer[files];
     Arrays.setAll(byRemainder, i -> i);
-    Arrays.sort(byRemainder, Comparator.comparingDouble((Integer i) -> -remainders[i]).thenComparing(i -> i));
+    Arrays.sort(
+        byRemainder,
+        Comparator.comparingDouble((Integer i) -> -remainders[i]).thenComparing(i -> i));
     for (int k = 0; assigned < events; k = (k + 1) % files) {
       records[byRemainder[k]]++;
       assigned++;
@@ -72,7 +83,9 @@ final class DailyFilePlan {
     }
     int[] order = new int[files];
     Arrays.setAll(order, i -> i);
-    SplittableRandom random = new SplittableRandom(Seeds.derive(spec.seed(), Seeds.FILE_VERSIONS, ingestDate.toEpochDay()));
+    SplittableRandom random =
+        new SplittableRandom(
+            Seeds.derive(spec.seed(), Seeds.FILE_VERSIONS, ingestDate.toEpochDay()));
     for (int i = files - 1; i > 0; i--) {
       int j = random.nextInt(i + 1);
       int swap = order[i];

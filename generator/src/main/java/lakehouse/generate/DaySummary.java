@@ -16,13 +16,23 @@ public record DaySummary(LocalDate ingestDate, List<GeneratedFile> files, CaseCo
   }
 
   public long filesOf(FileKind kind, int schemaVersion) {
-    return files.stream().filter(f -> f.kind() == kind && f.schemaVersion() == schemaVersion).count();
+    return files.stream()
+        .filter(f -> f.kind() == kind && f.schemaVersion() == schemaVersion)
+        .count();
   }
 
   public String describe() {
     long broken = files.stream().filter(f -> f.kind() != FileKind.EVENTS).count();
-    return ingestDate + ": " + files.size() + " files (" + filesOf(FileKind.EVENTS, 1) + " v1, "
-        + filesOf(FileKind.EVENTS, 2) + " v2" + (broken == 0 ? "" : ", " + broken + " broken") + "), "
+    return ingestDate
+        + ": "
+        + files.size()
+        + " files ("
+        + filesOf(FileKind.EVENTS, 1)
+        + " v1, "
+        + filesOf(FileKind.EVENTS, 2)
+        + " v2"
+        + (broken == 0 ? "" : ", " + broken + " broken")
+        + "), "
         + cases.describe();
   }
 }

@@ -16,8 +16,13 @@ import java.util.TreeMap;
 final class DumpRecords {
   /** A producer's retry re-emits one of the last events it sent. */
   private static final int RECENT_POSITIONS = 256;
-  /** Tries per scope to land on a regular event (about 9 in 10 records are) as a duplicate's original. */
+
+  /**
+   * Tries per scope to land on a regular event (about 9 in 10 records are) as a duplicate's
+   * original.
+   */
   private static final int ATTEMPTS = 4;
+
   private static final InvalidKind[] INVALID_KINDS = InvalidKind.values();
   private static final DuplicateScope[] SCOPES = DuplicateScope.values();
 
@@ -50,14 +55,18 @@ final class DumpRecords {
     switch (caseMix.pick(random)) {
       case LATE -> {
         boolean straggler = file.index() == 0 && random.nextBoolean();
-        return counted(tally::late, straggler
-            ? synthesizer.lastSecondOfDayBefore(random, dayStart)
-            : synthesizer.late(random, dayStart));
+        return counted(
+            tally::late,
+            straggler
+                ? synthesizer.lastSecondOfDayBefore(random, dayStart)
+                : synthesizer.late(random, dayStart));
       }
       case DUPLICATE -> {
         AdEvent duplicate = duplicate(random, ingestDate, file, position, tally);
-        return duplicate != null ? duplicate
-            : counted(tally::regular, synthesizer.regular(random, file.windowStart(), file.windowEnd()));
+        return duplicate != null
+            ? duplicate
+            : counted(
+                tally::regular, synthesizer.regular(random, file.windowStart(), file.windowEnd()));
       }
       case INVALID -> {
         InvalidKind kind = INVALID_KINDS[random.nextInt(INVALID_KINDS.length)];
@@ -72,7 +81,8 @@ final class DumpRecords {
         return counted(tally::tooLate, synthesizer.tooLate(random, dayStart));
       }
       default -> {
-        return counted(tally::regular, synthesizer.regular(random, file.windowStart(), file.windowEnd()));
+        return counted(
+            tally::regular, synthesizer.regular(random, file.windowStart(), file.windowEnd()));
       }
     }
   }
@@ -93,8 +103,15 @@ final class DumpRecords {
     return synthesizer.regular(random, file.windowStart(), file.windowEnd());
   }
 
-  /** Re-emits a regular event of a random scope (another if that one has none), or null if none is found. */
-  private AdEvent duplicate(SplittableRandom random, LocalDate ingestDate, PlannedFile file, long position,
+  /**
+   * Re-emits a regular event of a random scope (another if that one has none), or null if none is
+   * found.
+   */
+  private AdEvent duplicate(
+      SplittableRandom random,
+      LocalDate ingestDate,
+      PlannedFile file,
+      long position,
       CaseTally tally) {
     int first = random.nextInt(SCOPES.length);
     for (int i = 0; i < SCOPES.length; i++) {
@@ -110,21 +127,40 @@ final class DumpRecords {
     return null;
   }
 
-  private AdEvent original(SplittableRandom random, DuplicateScope scope, LocalDate ingestDate, PlannedFile file,
+  private AdEvent original(
+      SplittableRandom random,
+      DuplicateScope scope,
+      LocalDate ingestDate,
+      PlannedFile file,
       long position) {
     return switch (scope) {
-      case IN_FILE -> position == 0 ? null
-          : regularAt(ingestDate, file, position - 1 - random.nextLong(Math.min(position, RECENT_POSITIONS)));
-      case SAME_DAY -> file.index() == 0 ? null
-          : anywhereIn(random, ingestDate, plan(ingestDate).get(random.nextInt(file.index())));
-      // Only a day this generation writes: a re-emission of an event nobody delivered is no duplicate.
-      case EARLIER_DAY -> ingestDate.equals(spec.from()) ? null
-          : anywhereIn(random, ingestDate.minusDays(1), plan(ingestDate.minusDays(1)).get(random.nextInt(spec.filesPerDay())));
+      case IN_FILE ->
+          position == 0
+              ? null
+              : regularAt(
+                  ingestDate,
+                  file,
+                  position - 1 - random.nextLong(Math.min(position, RECENT_POSITIONS)));
+      case SAME_DAY ->
+          file.index() == 0
+              ? null
+              : anywhereIn(random, ingestDate, plan(ingestDate).get(random.nextInt(file.index())));
+      // Only a day this generation writes: a re-emission of an event nobody delivered is no
+      // duplicate.
+      case EARLIER_DAY ->
+          ingestDate.equals(spec.from())
+              ? null
+              : anywhereIn(
+                  random,
+                  ingestDate.minusDays(1),
+                  plan(ingestDate.minusDays(1)).get(random.nextInt(spec.filesPerDay())));
     };
   }
 
   private AdEvent anywhereIn(SplittableRandom random, LocalDate ingestDate, PlannedFile file) {
-    return file.records() == 0 ? null : regularAt(ingestDate, file, random.nextLong(file.records()));
+    return file.records() == 0
+        ? null
+        : regularAt(ingestDate, file, random.nextLong(file.records()));
   }
 
   private boolean opensTheDay(PlannedFile file, long position) {
@@ -132,7 +168,8 @@ final class DumpRecords {
   }
 
   private SplittableRandom randomAt(LocalDate ingestDate, PlannedFile file, long position) {
-    return new SplittableRandom(Seeds.derive(spec.seed(), Seeds.EVENTS, ingestDate.toEpochDay(), file.index(), position));
+    return new SplittableRandom(
+        Seeds.derive(spec.seed(), Seeds.EVENTS, ingestDate.toEpochDay(), file.index(), position));
   }
 
   private static AdEvent counted(java.util.function.Consumer<AdEvent> count, AdEvent event) {

@@ -4,18 +4,21 @@ import java.util.SplittableRandom;
 
 /**
  * Makes one event of each case from a random stream: regular events inside a time window, late,
- * too-late and future events relative to an ingest date, and invalid records that break exactly
- * one validation rule. Times are UTC epoch milliseconds.
+ * too-late and future events relative to an ingest date, and invalid records that break exactly one
+ * validation rule. Times are UTC epoch milliseconds.
  */
 final class EventSynthesizer {
   static final long SECOND = 1000L;
   static final long MINUTE = 60 * SECOND;
   static final long HOUR = 60 * MINUTE;
   static final long DAY = 24 * HOUR;
+
   /** The contract's default clock-skew tolerance past the end of the ingest date. */
   static final long SKEW_TOLERANCE = HOUR;
 
-  private static final String[] THREE_LETTER_COUNTRIES = {"USA", "DEU", "FRA", "GBR", "IND", "BRA", "JPN"};
+  private static final String[] THREE_LETTER_COUNTRIES = {
+    "USA", "DEU", "FRA", "GBR", "IND", "BRA", "JPN"
+  };
 
   private final Population population;
   private final double hotUserShare;
@@ -64,9 +67,11 @@ final class EventSynthesizer {
       case BLANK_AD_ID -> event.withKeys(event.userId(), blank(random), event.campaignId());
       case BLANK_CAMPAIGN_ID -> event.withKeys(event.userId(), event.adId(), blank(random));
       case NEGATIVE_COST -> event.withCostMicros(-(1L + random.nextInt(5_000)));
-      case LOWERCASE_COUNTRY -> event.withCountry(event.country() == null ? "us"
-          : event.country().toLowerCase(java.util.Locale.ROOT));
-      case THREE_LETTER_COUNTRY -> event.withCountry(THREE_LETTER_COUNTRIES[random.nextInt(THREE_LETTER_COUNTRIES.length)]);
+      case LOWERCASE_COUNTRY ->
+          event.withCountry(
+              event.country() == null ? "us" : event.country().toLowerCase(java.util.Locale.ROOT));
+      case THREE_LETTER_COUNTRY ->
+          event.withCountry(THREE_LETTER_COUNTRIES[random.nextInt(THREE_LETTER_COUNTRIES.length)]);
     };
   }
 
@@ -78,8 +83,19 @@ final class EventSynthesizer {
     Population.UserProfile profile = population.profile(user);
     // Most events come from the user's usual address; some from a mobile network or elsewhere.
     String ip = random.nextInt(100) < 85 ? profile.homeIp() : Population.ipv4(random.nextLong());
-    return new AdEvent(eventId, type, eventTime, profile.userId(), population.adId(ad), population.campaignOf(ad),
-        profile.country(), profile.device(), ip, profile.deviceId(), profile.appVersion(), costMicros(random, type));
+    return new AdEvent(
+        eventId,
+        type,
+        eventTime,
+        profile.userId(),
+        population.adId(ad),
+        population.campaignOf(ad),
+        profile.country(),
+        profile.device(),
+        ip,
+        profile.deviceId(),
+        profile.appVersion(),
+        costMicros(random, type));
   }
 
   /** About 3% clicks and 0.5% conversions, the rest impressions. */

@@ -6,10 +6,11 @@ import java.util.List;
  * Everything one generation wrote: the files of each ingest date with their schema version and
  * record count, the cases among the records, and which user and ad were made hot.
  *
- * @param codec the Avro codec of the files ({@code snappy}, or {@code deflate} where snappy's native
- *     library cannot load)
+ * @param codec the Avro codec of the files ({@code snappy}, or {@code deflate} where snappy's
+ *     native library cannot load)
  */
-public record GenerationSummary(List<DaySummary> days, String hotUserId, String hotAdId, String codec) {
+public record GenerationSummary(
+    List<DaySummary> days, String hotUserId, String hotAdId, String codec) {
 
   public GenerationSummary {
     days = List.copyOf(days);
@@ -32,9 +33,17 @@ public record GenerationSummary(List<DaySummary> days, String hotUserId, String 
   /** A few lines for a person: totals, then one line per ingest date. */
   public String describe() {
     StringBuilder text = new StringBuilder();
-    text.append("generated ").append(days.size()).append(" ingest dates, ").append(files().size())
-        .append(" files (").append(codec).append("), hot user ").append(hotUserId).append(", hot ad ")
-        .append(hotAdId).append('\n');
+    text.append("generated ")
+        .append(days.size())
+        .append(" ingest dates, ")
+        .append(files().size())
+        .append(" files (")
+        .append(codec)
+        .append("), hot user ")
+        .append(hotUserId)
+        .append(", hot ad ")
+        .append(hotAdId)
+        .append('\n');
     text.append("total: ").append(cases().describe()).append('\n');
     for (DaySummary day : days) {
       text.append(day.describe()).append('\n');

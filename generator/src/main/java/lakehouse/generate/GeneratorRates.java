@@ -2,8 +2,8 @@ package lakehouse.generate;
 
 /**
  * How often each kind of landing file and event appears. Every share is a probability in [0, 1];
- * the event cases (late, duplicate, invalid, future, too late) exclude one another, so their sum
- * is at most 1 and the rest of the events are regular.
+ * the event cases (late, duplicate, invalid, future, too late) exclude one another, so their sum is
+ * at most 1 and the rest of the events are regular.
  *
  * @param v1Share share of a day's hourly files written in schema version 1 (the rest are version 2)
  * @param lateShare events of one or two days before the ingest date, still within the watermark
@@ -15,8 +15,15 @@ package lakehouse.generate;
  * @param hotUserShare events given to the one hot user on top of its natural popularity
  * @param hotAdShare events given to the one hot ad on top of its natural popularity
  */
-public record GeneratorRates(double v1Share, double lateShare, double duplicateShare, double invalidShare,
-    double futureShare, double tooLateShare, double hotUserShare, double hotAdShare) {
+public record GeneratorRates(
+    double v1Share,
+    double lateShare,
+    double duplicateShare,
+    double invalidShare,
+    double futureShare,
+    double tooLateShare,
+    double hotUserShare,
+    double hotAdShare) {
 
   public GeneratorRates {
     requireShare("v1 share", v1Share);
@@ -29,8 +36,10 @@ public record GeneratorRates(double v1Share, double lateShare, double duplicateS
     requireShare("hot ad share", hotAdShare);
     double cases = lateShare + duplicateShare + invalidShare + futureShare + tooLateShare;
     if (cases > 1.0) {
-      throw new IllegalArgumentException("the late, duplicate, invalid, future and too-late shares add up to "
-          + cases + "; they must add up to at most 1");
+      throw new IllegalArgumentException(
+          "the late, duplicate, invalid, future and too-late shares add up to "
+              + cases
+              + "; they must add up to at most 1");
     }
   }
 

@@ -7,9 +7,10 @@ import lakehouse.shared.lake.LakeLayout;
 import org.apache.hadoop.conf.Configuration;
 
 /**
- * A folder of a Hadoop file system, such as {@code s3a://bucket/lake}. On S3 an object is visible only
- * once its upload is complete, and a failed upload is aborted, so a file is never seen half-written
- * there either (see {@link LakeFiles#writeAtomically(String, FileContent, Configuration)}).
+ * A folder of a Hadoop file system, such as {@code s3a://bucket/lake}. On S3 an object is visible
+ * only once its upload is complete, and a failed upload is aborted, so a file is never seen
+ * half-written there either (see {@link LakeFiles#writeAtomically(String, FileContent,
+ * Configuration)}).
  */
 final class HadoopLandingFolder implements LandingFolder {
   private final LakeLayout root;

@@ -20,12 +20,12 @@ import lakehouse.shared.schema.AdEventSchemas;
 import org.apache.hadoop.conf.Configuration;
 
 /**
- * Writes realistic landing files, as producers would deliver them, under
- * {@code <out>/landing/ad_events/ingest_date=YYYY-MM-DD/} (on local disk or S3): hourly dumps in
- * schema versions 1 and 2 with late, duplicate, invalid, future, too-late and hot-key events, and on
- * request one corrupt and one unregistered-schema file per day. No Spark: plain Avro, records streamed one at a time, files
- * written in parallel. The same spec gives the same bytes whatever the number of threads; files
- * already in the folders under other names are left alone.
+ * Writes realistic landing files, as producers would deliver them, under {@code
+ * <out>/landing/ad_events/ingest_date=YYYY-MM-DD/} (on local disk or S3): hourly dumps in schema
+ * versions 1 and 2 with late, duplicate, invalid, future, too-late and hot-key events, and on
+ * request one corrupt and one unregistered-schema file per day. No Spark: plain Avro, records
+ * streamed one at a time, files written in parallel. The same spec gives the same bytes whatever
+ * the number of threads; files already in the folders under other names are left alone.
  */
 public final class LandingGenerator {
   private static final int MAX_THREADS = 8;
@@ -35,7 +35,9 @@ public final class LandingGenerator {
 
   /** Registered schemas, one thread per core (at most 8). */
   public LandingGenerator() {
-    this(AdEventSchemas.registered(), Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors()));
+    this(
+        AdEventSchemas.registered(),
+        Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors()));
   }
 
   public LandingGenerator(AdEventSchemas schemas, int threads) {
@@ -46,7 +48,10 @@ public final class LandingGenerator {
     this.threads = threads;
   }
 
-  /** Writes the landing files of every ingest date of the spec under a local folder; returns what it wrote. */
+  /**
+   * Writes the landing files of every ingest date of the spec under a local folder; returns what it
+   * wrote.
+   */
   public GenerationSummary generate(Path out, GeneratorSpec spec) throws IOException {
     return generate(new LocalLandingFolder(out), spec);
   }
@@ -56,10 +61,15 @@ public final class LandingGenerator {
    * {@code s3a://bucket/lake}, reached with the given Hadoop configuration. The bytes are the same
    * either way.
    */
-  public GenerationSummary generate(String out, Configuration hadoop, GeneratorSpec spec) throws IOException {
+  public GenerationSummary generate(String out, Configuration hadoop, GeneratorSpec spec)
+      throws IOException {
     URI uri = new org.apache.hadoop.fs.Path(out).toUri();
     boolean local = LakeStorage.of(out) == LakeStorage.LOCAL;
-    return generate(local ? new LocalLandingFolder(Path.of(uri.getPath())) : new HadoopLandingFolder(out, hadoop), spec);
+    return generate(
+        local
+            ? new LocalLandingFolder(Path.of(uri.getPath()))
+            : new HadoopLandingFolder(out, hadoop),
+        spec);
   }
 
   private GenerationSummary generate(LandingFolder out, GeneratorSpec spec) throws IOException {
@@ -95,13 +105,17 @@ public final class LandingGenerator {
         }
         days.add(new DaySummary(spec.from().plusDays(d), files, cases));
       }
-      return new GenerationSummary(days, population.hotUserId(), population.hotAdId(), LandingCodec.name());
+      return new GenerationSummary(
+          days, population.hotUserId(), population.hotAdId(), LandingCodec.name());
     } finally {
       stop(workers);
     }
   }
 
-  /** After a failure, stops the other files and waits, so that nothing is written after this returns. */
+  /**
+   * After a failure, stops the other files and waits, so that nothing is written after this
+   * returns.
+   */
   private static void stop(ExecutorService workers) {
     workers.shutdownNow();
     try {

@@ -9,9 +9,9 @@ import java.nio.file.StandardCopyOption;
 import lakehouse.shared.io.LakeFiles.FileContent;
 
 /**
- * A folder on local disk. Each file is written under a hidden temporary name, then renamed: a reader
- * listing the landing folder, or a generation killed half-way, never leaves a half-written file under
- * a real name.
+ * A folder on local disk. Each file is written under a hidden temporary name, then renamed: a
+ * reader listing the landing folder, or a generation killed half-way, never leaves a half-written
+ * file under a real name.
  */
 final class LocalLandingFolder implements LandingFolder {
   private static final int FILE_BUFFER_BYTES = 1 << 16;
@@ -32,13 +32,15 @@ final class LocalLandingFolder implements LandingFolder {
     Path target = root.resolve(relativePath);
     Files.createDirectories(target.getParent());
     Path temporary = target.resolveSibling("." + target.getFileName() + ".tmp");
-    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary), FILE_BUFFER_BYTES)) {
+    try (OutputStream out =
+        new BufferedOutputStream(Files.newOutputStream(temporary), FILE_BUFFER_BYTES)) {
       content.writeTo(out);
     } catch (IOException | RuntimeException e) {
       Files.deleteIfExists(temporary);
       throw e;
     }
-    Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    Files.move(
+        temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     return target.toString();
   }
 }

@@ -13,25 +13,32 @@ import java.util.UUID;
 final class Population {
   static final int ADS = 2000;
   static final int CAMPAIGNS = 50;
+
   /** Average events of a user on a day. */
   static final int EVENTS_PER_USER = 20;
+
   private static final int MIN_USERS = 50;
   private static final int MAX_USERS = 9_999_999;
+
   /** Zipf exponents 0.9 for users and 0.8 for ads (see ZipfDistribution for the powers). */
   private static final int USER_SKEW_POWER = 10;
+
   private static final int AD_SKEW_POWER = 5;
+
   /** Direct-mapped: with Zipf-skewed users most lookups hit, and memory stays bounded. */
   private static final int PROFILE_CACHE_SLOTS = 1 << 16;
 
   /** Roughly the traffic of a global ad platform; 3% of users send no country. */
-  private static final WeightedChoice COUNTRIES = new WeightedChoice(
-      "US", 280, "IN", 90, "BR", 70, "GB", 60, "DE", 55, "FR", 50, "JP", 40, "CA", 35, "MX", 35, "ID", 30,
-      "ES", 30, "IT", 30, "KR", 25, "NL", 20, "PL", 20, "TR", 20, "AU", 20, "SE", 15, "NG", 15, "ZA", 10,
-      "AR", 10, "PH", 10, null, 30);
-  private static final WeightedChoice DEVICES = new WeightedChoice(
-      "android", 450, "ios", 350, "web", 150, "ctv", 50);
-  private static final WeightedChoice APP_VERSIONS = new WeightedChoice(
-      "8.3.0", 400, "8.2.1", 300, "8.1.4", 150, "7.9.0", 100, "7.4.2", 50);
+  private static final WeightedChoice COUNTRIES =
+      new WeightedChoice(
+          "US", 280, "IN", 90, "BR", 70, "GB", 60, "DE", 55, "FR", 50, "JP", 40, "CA", 35, "MX", 35,
+          "ID", 30, "ES", 30, "IT", 30, "KR", 25, "NL", 20, "PL", 20, "TR", 20, "AU", 20, "SE", 15,
+          "NG", 15, "ZA", 10, "AR", 10, "PH", 10, null, 30);
+
+  private static final WeightedChoice DEVICES =
+      new WeightedChoice("android", 450, "ios", 350, "web", 150, "ctv", 50);
+  private static final WeightedChoice APP_VERSIONS =
+      new WeightedChoice("8.3.0", 400, "8.2.1", 300, "8.1.4", 150, "7.9.0", 100, "7.4.2", 50);
 
   private final ZipfDistribution userPopularity;
   private final ZipfDistribution adPopularity;
@@ -40,6 +47,7 @@ final class Population {
   private final long traitSalt;
   private final String[] adIds = new String[ADS];
   private final String[] campaignOfAd = new String[ADS];
+
   /**
    * Shared by the threads writing files: a slot holds one immutable profile, read and replaced as
    * one reference, so a thread sees either a complete profile (checked by its user) or another one.
@@ -47,7 +55,13 @@ final class Population {
   private final UserProfile[] profileCache = new UserProfile[PROFILE_CACHE_SLOTS];
 
   /** A user's stable traits, formatted once: events copy these strings rather than rebuild them. */
-  record UserProfile(int user, String userId, String country, String device, String homeIp, String deviceId,
+  record UserProfile(
+      int user,
+      String userId,
+      String country,
+      String device,
+      String homeIp,
+      String deviceId,
       String appVersion) {}
 
   Population(long eventsPerDay, long seed) {
@@ -84,8 +98,15 @@ final class Population {
       return cached;
     }
     long traits = traits(user);
-    UserProfile profile = new UserProfile(user, userId(user), country(traits), device(traits), homeIp(traits),
-        deviceId(traits), appVersion(traits));
+    UserProfile profile =
+        new UserProfile(
+            user,
+            userId(user),
+            country(traits),
+            device(traits),
+            homeIp(traits),
+            deviceId(traits),
+            appVersion(traits));
     profileCache[slot] = profile;
     return profile;
   }
@@ -127,7 +148,9 @@ final class Population {
     return ipv4(traits >>> 32);
   }
 
-  /** The device's advertising id: upper-case on iOS (IDFA), lower-case elsewhere; none on the web. */
+  /**
+   * The device's advertising id: upper-case on iOS (IDFA), lower-case elsewhere; none on the web.
+   */
   private static String deviceId(long traits) {
     String device = device(traits);
     if (device.equals("web")) {
@@ -141,7 +164,10 @@ final class Population {
     return device(traits).equals("web") ? null : APP_VERSIONS.forBits(Seeds.mix(traits));
   }
 
-  /** A public-looking IPv4 address from 32 bits (first octet 11..223, never 127, last never 0 or 255). */
+  /**
+   * A public-looking IPv4 address from 32 bits (first octet 11..223, never 127, last never 0 or
+   * 255).
+   */
   static String ipv4(long bits) {
     int first = 11 + (int) ((bits & 0xFF) % 213);
     if (first == 127) {
@@ -162,7 +188,8 @@ final class Population {
 
   static String padded(String prefix, int value, int width) {
     String digits = Integer.toString(value);
-    StringBuilder id = new StringBuilder(prefix.length() + Math.max(width, digits.length())).append(prefix);
+    StringBuilder id =
+        new StringBuilder(prefix.length() + Math.max(width, digits.length())).append(prefix);
     for (int i = digits.length(); i < width; i++) {
       id.append('0');
     }

@@ -2,8 +2,8 @@ package lakehouse.generate;
 
 /**
  * Derives independent, reproducible seeds from the user's seed and a position (purpose, day, file),
- * so that each file has its own random stream and no stream depends on how many numbers another
- * one drew.
+ * so that each file has its own random stream and no stream depends on how many numbers another one
+ * drew.
  */
 final class Seeds {
   static final long EVENTS = 1;

@@ -23,41 +23,51 @@ import org.junit.jupiter.api.io.TempDir;
 class BrokenFilesTest {
   private static final AdEventSchemas SCHEMAS = AdEventSchemas.registered();
 
-  @TempDir
-  static Path lake;
+  @TempDir static Path lake;
   private static GenerationSummary summary;
 
   @BeforeAll
   static void generate() throws IOException {
-    summary = new LandingGenerator().generate(lake,
-        GeneratorSpec.of(LocalDate.of(2026, 11, 23), 2, 2_400, 5).withBrokenFiles(true, true));
+    summary =
+        new LandingGenerator()
+            .generate(
+                lake,
+                GeneratorSpec.of(LocalDate.of(2026, 11, 23), 2, 2_400, 5)
+                    .withBrokenFiles(true, true));
   }
 
   @Test
   @DisplayName("each day gets one corrupt and one unregistered file, with plain names")
   void eachDayGetsOneCorruptAndOneUnregisteredFile() {
     for (DaySummary day : summary.days()) {
-      List<GeneratedFile> broken = day.files().stream().filter(f -> f.kind() != FileKind.EVENTS).toList();
-      assertEquals(List.of("part-corrupt.avro", "part-unregistered.avro"),
+      List<GeneratedFile> broken =
+          day.files().stream().filter(f -> f.kind() != FileKind.EVENTS).toList();
+      assertEquals(
+          List.of("part-corrupt.avro", "part-unregistered.avro"),
           broken.stream().map(f -> f.path().getFileName().toString()).toList());
-      assertEquals(List.of(Optional.of("corrupt_file"), Optional.of("unknown_schema")),
+      assertEquals(
+          List.of(Optional.of("corrupt_file"), Optional.of("unknown_schema")),
           broken.stream().map(f -> f.kind().expectedRejection()).toList());
     }
-    assertEquals(2 * 2_400, summary.records(), "broken files are not counted among the landed records");
+    assertEquals(
+        2 * 2_400, summary.records(), "broken files are not counted among the landed records");
   }
 
   @Test
-  @DisplayName("the corrupt file's header reads, but its records stop half way and it does not end with its sync marker")
+  @DisplayName(
+      "the corrupt file's header reads, but its records stop half way and it does not end with its sync marker")
   void theCorruptFileStopsHalfWay() throws IOException {
     for (GeneratedFile file : filesOf(FileKind.CORRUPT)) {
       long read = 0;
       byte[] syncMarker;
-      try (DataFileReader<GenericRecord> reader = new DataFileReader<>(file.path().toFile(), new GenericDatumReader<>())) {
+      try (DataFileReader<GenericRecord> reader =
+          new DataFileReader<>(file.path().toFile(), new GenericDatumReader<>())) {
         assertEquals(2, SCHEMAS.recognise(reader.getSchema()).orElseThrow().number());
         long headerEnd = reader.previousSync();
         byte[] bytes = Files.readAllBytes(file.path());
         syncMarker = Arrays.copyOfRange(bytes, (int) headerEnd - 16, (int) headerEnd);
-        assertFalse(Arrays.equals(syncMarker, Arrays.copyOfRange(bytes, bytes.length - 16, bytes.length)),
+        assertFalse(
+            Arrays.equals(syncMarker, Arrays.copyOfRange(bytes, bytes.length - 16, bytes.length)),
             "a complete container ends with its sync marker; this one must not");
         while (hasNext(reader)) {
           reader.next();
@@ -73,7 +83,8 @@ class BrokenFilesTest {
   @DisplayName("the unregistered file reads whole, but its schema is not a registered version")
   void theUnregisteredFileHasAnUnknownSchema() throws IOException {
     for (GeneratedFile file : filesOf(FileKind.UNREGISTERED_SCHEMA)) {
-      try (DataFileReader<GenericRecord> reader = new DataFileReader<>(file.path().toFile(), new GenericDatumReader<>())) {
+      try (DataFileReader<GenericRecord> reader =
+          new DataFileReader<>(file.path().toFile(), new GenericDatumReader<>())) {
         assertTrue(SCHEMAS.recognise(reader.getSchema()).isEmpty());
         assertEquals("lakehouse.events.AdEvent", reader.getSchema().getFullName());
         long read = 0;
@@ -91,7 +102,8 @@ class BrokenFilesTest {
     java.util.Set<String> landedIds = new java.util.HashSet<>();
     LandedEvents.of(summary).forEach(e -> landedIds.add(e.eventId()));
     for (GeneratedFile file : filesOf(FileKind.UNREGISTERED_SCHEMA)) {
-      try (DataFileReader<GenericRecord> reader = new DataFileReader<>(file.path().toFile(), new GenericDatumReader<>())) {
+      try (DataFileReader<GenericRecord> reader =
+          new DataFileReader<>(file.path().toFile(), new GenericDatumReader<>())) {
         for (GenericRecord record : reader) {
           assertFalse(landedIds.contains(record.get("event_id").toString()));
         }
@@ -101,7 +113,10 @@ class BrokenFilesTest {
     }
   }
 
-  /** Avro's reader may end quietly at a cut block or throw; either way it cannot read the file whole. */
+  /**
+   * Avro's reader may end quietly at a cut block or throw; either way it cannot read the file
+   * whole.
+   */
   private static boolean hasNext(DataFileReader<GenericRecord> reader) {
     try {
       return reader.hasNext();

@@ -17,8 +17,9 @@ import lakehouse.generate.LandedEvents.LandedEvent;
  * generator labelled them, so a test can check the generator's summary against the data.
  */
 final class ContractClassification {
-  private static final Pattern UUID = Pattern.compile(
-      "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+  private static final Pattern UUID =
+      Pattern.compile(
+          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
   private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
   private static final long HOUR = 3_600_000L;
 
@@ -32,7 +33,11 @@ final class ContractClassification {
   long tooLate;
   long recordsWithSeveralReasons;
   final SortedMap<String, Long> invalidByReason = new TreeMap<>();
-  /** The case of each record, in the order of the records: a reason, "duplicate", "late", "regular"... */
+
+  /**
+   * The case of each record, in the order of the records: a reason, "duplicate", "late",
+   * "regular"...
+   */
   final List<String> caseOfRecord = new java.util.ArrayList<>();
 
   static ContractClassification of(List<LandedEvent> events) {
@@ -107,7 +112,8 @@ final class ContractClassification {
       reasons.add("invalid_country");
     }
     LocalDate ingestDate = event.file().ingestDate();
-    long endOfIngestDate = ingestDate.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+    long endOfIngestDate =
+        ingestDate.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
     if (event.eventTime() >= endOfIngestDate + HOUR) {
       reasons.add("future_event_time");
     }

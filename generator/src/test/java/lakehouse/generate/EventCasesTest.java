@@ -22,15 +22,15 @@ class EventCasesTest {
   private static final int DAYS = 3;
   private static final long EVENTS_PER_DAY = 20_000;
 
-  @TempDir
-  static Path lake;
+  @TempDir static Path lake;
   private static GenerationSummary summary;
   private static List<LandedEvent> events;
   private static ContractClassification byContract;
 
   @BeforeAll
   static void generate() throws IOException {
-    summary = new LandingGenerator().generate(lake, GeneratorSpec.of(FROM, DAYS, EVENTS_PER_DAY, 11));
+    summary =
+        new LandingGenerator().generate(lake, GeneratorSpec.of(FROM, DAYS, EVENTS_PER_DAY, 11));
     events = LandedEvents.of(summary);
     byContract = ContractClassification.of(events);
   }
@@ -47,8 +47,10 @@ class EventCasesTest {
     assertEquals(byContract.invalidByReason, cases.invalidByReason());
     assertEquals(byContract.future, cases.future());
     assertEquals(byContract.tooLate, cases.tooLate());
-    assertEquals(0, byContract.recordsWithSeveralReasons, "each quarantined record breaks one rule");
-    assertEquals(cases.records(), cases.regular() + cases.late() + cases.duplicates() + cases.quarantined());
+    assertEquals(
+        0, byContract.recordsWithSeveralReasons, "each quarantined record breaks one rule");
+    assertEquals(
+        cases.records(), cases.regular() + cases.late() + cases.duplicates() + cases.quarantined());
     assertEquals(cases.regular() + cases.late(), cases.acceptedUnique());
   }
 
@@ -71,23 +73,36 @@ class EventCasesTest {
     assertTrue(cases.duplicateInFile() > 50, cases.describe());
     assertTrue(cases.duplicateSameDay() > 50, cases.describe());
     assertTrue(cases.duplicateEarlierDay() > 50, cases.describe());
-    assertEquals(0, summary.days().get(0).cases().duplicateEarlierDay(), "nothing before the first day");
+    assertEquals(
+        0, summary.days().get(0).cases().duplicateEarlierDay(), "nothing before the first day");
   }
 
   @Test
   void everyKindOfInvalidRecordIsPresent() {
     Map<String, Long> invalid = summary.cases().invalidByReason();
-    for (String reason : List.of("invalid_event_id", "missing_user_id", "missing_ad_id", "missing_campaign_id",
-        "negative_cost", "invalid_country")) {
+    for (String reason :
+        List.of(
+            "invalid_event_id",
+            "missing_user_id",
+            "missing_ad_id",
+            "missing_campaign_id",
+            "negative_cost",
+            "invalid_country")) {
       assertTrue(invalid.getOrDefault(reason, 0L) > 10, reason + " in " + invalid);
     }
-    assertTrue(events.stream().anyMatch(e -> "us".equals(e.country())
-        || e.country() != null && e.country().matches("[a-z]{2}")));
-    assertTrue(events.stream().anyMatch(e -> e.country() != null && e.country().matches("[A-Z]{3}")));
+    assertTrue(
+        events.stream()
+            .anyMatch(
+                e ->
+                    "us".equals(e.country())
+                        || e.country() != null && e.country().matches("[a-z]{2}")));
+    assertTrue(
+        events.stream().anyMatch(e -> e.country() != null && e.country().matches("[A-Z]{3}")));
   }
 
   @Test
-  @DisplayName("late events are from the two days before, and each day opens with a straggler of the last second before")
+  @DisplayName(
+      "late events are from the two days before, and each day opens with a straggler of the last second before")
   void lateEventsAreFromTheTwoDaysBefore() {
     for (LandedEvent event : events) {
       LocalDate eventDate = ContractClassification.eventDate(event);
@@ -98,8 +113,14 @@ class EventCasesTest {
       GeneratedFile firstDump = day.files().get(0);
       LandedEvent opening = LandedEvents.read(firstDump).get(0);
       long lastSecondOfDayBefore =
-          day.ingestDate().minusDays(1).atTime(LocalTime.of(23, 59, 59)).toInstant(ZoneOffset.UTC).toEpochMilli();
-      assertTrue(opening.eventTime() >= lastSecondOfDayBefore && opening.eventTime() < lastSecondOfDayBefore + 1000,
+          day.ingestDate()
+              .minusDays(1)
+              .atTime(LocalTime.of(23, 59, 59))
+              .toInstant(ZoneOffset.UTC)
+              .toEpochMilli();
+      assertTrue(
+          opening.eventTime() >= lastSecondOfDayBefore
+              && opening.eventTime() < lastSecondOfDayBefore + 1000,
           opening.toString());
     }
     assertTrue(byContract.late > 0 && byContract.tooLate > 0 && byContract.future > 0);

@@ -10,23 +10,26 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A micro check of the generator's speed: prints the rate, asserts only the counts (machines vary). */
+/**
+ * A micro check of the generator's speed: prints the rate, asserts only the counts (machines vary).
+ */
 class GenerationThroughputTest {
   private static final long EVENTS = 200_000;
 
-  @TempDir
-  Path lake;
+  @TempDir Path lake;
 
   @Test
   void twoHundredThousandEventsAreWrittenInAFewSeconds() throws IOException {
-    GeneratorSpec spec = GeneratorSpec.of(LocalDate.of(2026, 11, 23), 1, EVENTS, 3).withBrokenFiles(true, true);
+    GeneratorSpec spec =
+        GeneratorSpec.of(LocalDate.of(2026, 11, 23), 1, EVENTS, 3).withBrokenFiles(true, true);
     for (String round : new String[] {"cold", "warm"}) {
       long start = System.nanoTime();
       GenerationSummary summary = new LandingGenerator().generate(lake.resolve(round), spec);
       double seconds = (System.nanoTime() - start) / 1e9;
       assertEquals(EVENTS, summary.records());
-      System.out.printf("generate (%s, %s): %,d events in %.2f s = %,.0f events/s, %,d bytes%n", round,
-          summary.codec(), EVENTS, seconds, EVENTS / seconds, bytes(lake.resolve(round)));
+      System.out.printf(
+          "generate (%s, %s): %,d events in %.2f s = %,.0f events/s, %,d bytes%n",
+          round, summary.codec(), EVENTS, seconds, EVENTS / seconds, bytes(lake.resolve(round)));
     }
   }
 

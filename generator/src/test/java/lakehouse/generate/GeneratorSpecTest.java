@@ -17,27 +17,42 @@ class GeneratorSpecTest {
     assertEquals(FROM.plusDays(2), spec.lastDate());
     GeneratorRates rates = spec.rates();
     assertEquals(0.3, rates.v1Share());
-    assertTrue(rates.lateShare() + rates.duplicateShare() + rates.invalidShare() + rates.futureShare()
-        + rates.tooLateShare() < 0.1);
+    assertTrue(
+        rates.lateShare()
+                + rates.duplicateShare()
+                + rates.invalidShare()
+                + rates.futureShare()
+                + rates.tooLateShare()
+            < 0.1);
   }
 
   @Test
   void nonsenseIsRefusedWithAMessageNamingTheOption() {
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> GeneratorSpec.of(FROM, 0, 1_000, 1))
-        .getMessage().contains("--days"));
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> GeneratorSpec.of(FROM, 1, 0, 1))
-        .getMessage().contains("--events-per-day"));
-    assertThrows(IllegalArgumentException.class, () -> GeneratorSpec.of(FROM, 1, 10, 1).withFilesPerDay(0));
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> new GeneratorRates(1.5, 0, 0, 0, 0, 0, 0, 0))
-        .getMessage().contains("v1 share"));
-    assertThrows(IllegalArgumentException.class, () -> new GeneratorRates(0.3, 0.6, 0.5, 0, 0, 0, 0, 0));
+    assertTrue(
+        assertThrows(IllegalArgumentException.class, () -> GeneratorSpec.of(FROM, 0, 1_000, 1))
+            .getMessage()
+            .contains("--days"));
+    assertTrue(
+        assertThrows(IllegalArgumentException.class, () -> GeneratorSpec.of(FROM, 1, 0, 1))
+            .getMessage()
+            .contains("--events-per-day"));
+    assertThrows(
+        IllegalArgumentException.class, () -> GeneratorSpec.of(FROM, 1, 10, 1).withFilesPerDay(0));
+    assertTrue(
+        assertThrows(
+                IllegalArgumentException.class, () -> new GeneratorRates(1.5, 0, 0, 0, 0, 0, 0, 0))
+            .getMessage()
+            .contains("v1 share"));
+    assertThrows(
+        IllegalArgumentException.class, () -> new GeneratorRates(0.3, 0.6, 0.5, 0, 0, 0, 0, 0));
   }
 
   @Test
   void aDayIsSplitIntoExactlyItsEventsWhateverTheNumberOfFiles() {
     for (int files : new int[] {1, 5, 24, 96}) {
       for (long events : new long[] {1, 23, 1_000, 10_000_001}) {
-        assertEquals(events, java.util.Arrays.stream(DailyFilePlan.recordsPerFile(events, files)).sum());
+        assertEquals(
+            events, java.util.Arrays.stream(DailyFilePlan.recordsPerFile(events, files)).sum());
       }
     }
   }

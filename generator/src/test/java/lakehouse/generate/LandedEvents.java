@@ -17,16 +17,30 @@ final class LandedEvents {
   private LandedEvents() {}
 
   /** One record as it landed; cost in micros whatever the version wrote. */
-  record LandedEvent(GeneratedFile file, long position, int version, String eventId, String eventType,
-      long eventTime, String userId, String adId, String campaignId, String country, String device,
-      String ipAddress, String deviceId, String appVersion, Long costMicros) {}
+  record LandedEvent(
+      GeneratedFile file,
+      long position,
+      int version,
+      String eventId,
+      String eventType,
+      long eventTime,
+      String userId,
+      String adId,
+      String campaignId,
+      String country,
+      String device,
+      String ipAddress,
+      String deviceId,
+      String appVersion,
+      Long costMicros) {}
 
   /** Every record of the summary's readable dumps, by (ingest date, file path, position). */
   static List<LandedEvent> of(GenerationSummary summary) {
     List<LandedEvent> events = new ArrayList<>();
     summary.files().stream()
         .filter(file -> file.kind() == FileKind.EVENTS)
-        .sorted(Comparator.comparing(GeneratedFile::ingestDate).thenComparing(GeneratedFile::lakePath))
+        .sorted(
+            Comparator.comparing(GeneratedFile::ingestDate).thenComparing(GeneratedFile::lakePath))
         .forEach(file -> events.addAll(read(file)));
     return events;
   }
@@ -35,15 +49,31 @@ final class LandedEvents {
     List<LandedEvent> events = new ArrayList<>();
     try (DataFileReader<GenericRecord> reader =
         new DataFileReader<>(file.path().toFile(), new GenericDatumReader<>())) {
-      int version = SCHEMAS.recognise(reader.getSchema()).orElseThrow(
-          () -> new AssertionError(file.lakePath() + " has an unregistered schema")).number();
+      int version =
+          SCHEMAS
+              .recognise(reader.getSchema())
+              .orElseThrow(
+                  () -> new AssertionError(file.lakePath() + " has an unregistered schema"))
+              .number();
       long position = 0;
       for (GenericRecord record : reader) {
-        events.add(new LandedEvent(file, position++, version, text(record, "event_id"), text(record, "event_type"),
-            (Long) record.get("event_time"), text(record, "user_id"), text(record, "ad_id"),
-            text(record, "campaign_id"), text(record, "country"), text(record, "device"),
-            text(record, "ip_address"), version == 2 ? text(record, "device_id") : null,
-            version == 2 ? text(record, "app_version") : null, costMicros(record, version)));
+        events.add(
+            new LandedEvent(
+                file,
+                position++,
+                version,
+                text(record, "event_id"),
+                text(record, "event_type"),
+                (Long) record.get("event_time"),
+                text(record, "user_id"),
+                text(record, "ad_id"),
+                text(record, "campaign_id"),
+                text(record, "country"),
+                text(record, "device"),
+                text(record, "ip_address"),
+                version == 2 ? text(record, "device_id") : null,
+                version == 2 ? text(record, "app_version") : null,
+                costMicros(record, version)));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -18,12 +18,9 @@ class LandingGeneratorDeterminismTest {
   private static final GeneratorSpec SPEC =
       GeneratorSpec.of(LocalDate.of(2026, 11, 23), 2, 3_000, 42).withBrokenFiles(true, true);
 
-  @TempDir
-  Path first;
-  @TempDir
-  Path second;
-  @TempDir
-  Path third;
+  @TempDir Path first;
+  @TempDir Path second;
+  @TempDir Path third;
 
   @Test
   void theSameArgumentsWriteTheSameFilesByteForByte() throws IOException {
@@ -34,7 +31,8 @@ class LandingGeneratorDeterminismTest {
     assertEquals(relativeFiles(second), files);
     assertEquals(2 * (24 + 2), files.size());
     for (Path file : files) {
-      assertEquals(-1L, Files.mismatch(first.resolve(file), second.resolve(file)), file + " differs");
+      assertEquals(
+          -1L, Files.mismatch(first.resolve(file), second.resolve(file)), file + " differs");
     }
     assertEquals(one.cases(), two.cases());
     assertEquals(one.hotUserId(), two.hotUserId());
@@ -47,26 +45,38 @@ class LandingGeneratorDeterminismTest {
 
     assertEquals(relativeFiles(first), relativeFiles(second));
     for (Path file : relativeFiles(first)) {
-      assertEquals(-1L, Files.mismatch(first.resolve(file), second.resolve(file)), file + " differs");
+      assertEquals(
+          -1L, Files.mismatch(first.resolve(file), second.resolve(file)), file + " differs");
     }
   }
 
   @Test
   void anotherSeedWritesOtherEventsIntoTheSameFileNames() throws IOException {
     new LandingGenerator().generate(first, SPEC);
-    GeneratorSpec otherSeed = new GeneratorSpec(SPEC.from(), SPEC.days(), SPEC.eventsPerDay(), 43, SPEC.rates(),
-        true, true, SPEC.filesPerDay());
+    GeneratorSpec otherSeed =
+        new GeneratorSpec(
+            SPEC.from(),
+            SPEC.days(),
+            SPEC.eventsPerDay(),
+            43,
+            SPEC.rates(),
+            true,
+            true,
+            SPEC.filesPerDay());
     new LandingGenerator().generate(third, otherSeed);
 
     List<Path> files = relativeFiles(first);
     assertEquals(relativeFiles(third), files);
     for (Path file : files) {
-      assertTrue(Files.mismatch(first.resolve(file), third.resolve(file)) >= 0, file + " is the same for both seeds");
+      assertTrue(
+          Files.mismatch(first.resolve(file), third.resolve(file)) >= 0,
+          file + " is the same for both seeds");
     }
   }
 
   @Test
-  @DisplayName("generating again into the same folder replaces each file with the same bytes and leaves no temporary file")
+  @DisplayName(
+      "generating again into the same folder replaces each file with the same bytes and leaves no temporary file")
   void generatingAgainGivesTheSameBytes() throws IOException {
     new LandingGenerator().generate(first, SPEC);
     new LandingGenerator().generate(second, SPEC);
@@ -74,7 +84,8 @@ class LandingGeneratorDeterminismTest {
 
     assertEquals(relativeFiles(first), relativeFiles(second));
     for (Path file : relativeFiles(first)) {
-      assertEquals(-1L, Files.mismatch(first.resolve(file), second.resolve(file)), file + " differs");
+      assertEquals(
+          -1L, Files.mismatch(first.resolve(file), second.resolve(file)), file + " differs");
     }
   }
 

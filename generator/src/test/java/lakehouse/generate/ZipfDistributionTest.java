@@ -18,9 +18,12 @@ class ZipfDistributionTest {
     for (int i = 0; i < total; i++) {
       draws[zipf.sample(random)]++;
     }
-    assertTrue(draws[0] > draws[9] && draws[9] > draws[99] && draws[99] > draws[999] && draws[999] > 0);
+    assertTrue(
+        draws[0] > draws[9] && draws[9] > draws[99] && draws[99] > draws[999] && draws[999] > 0);
     // Exponent 0.9: ten times the rank, about 10^0.9 = 7.9 times fewer draws.
-    double ratio = (draws[100] + draws[101] + draws[102]) / (double) (draws[1000 - 3] + draws[998] + draws[999]);
+    double ratio =
+        (draws[100] + draws[101] + draws[102])
+            / (double) (draws[1000 - 3] + draws[998] + draws[999]);
     assertEquals(7.9, ratio, 2.0);
   }
 

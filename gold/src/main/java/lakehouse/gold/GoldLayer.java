@@ -38,9 +38,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The gold layer of one run: rebuilds the gold partitions affected by the event dates the run changed
- * in silver, stages them, checks every staged partition, then promotes each table's partitions in one
- * atomic commit (user_features first, then campaign_daily).
+ * The gold layer of one run: rebuilds the gold partitions affected by the event dates the run
+ * changed in silver, stages them, checks every staged partition, then promotes each table's
+ * partitions in one atomic commit (user_features first, then campaign_daily).
  *
  * <p>Nothing is promoted unless every staged partition of both tables passed its checks. A run that
  * dies anywhere before a commit leaves the tables as they were; its staging is removed by the next
@@ -48,8 +48,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class GoldLayer {
   private static final Logger LOG = LoggerFactory.getLogger(GoldLayer.class);
-  /** How long staging of a dead run is kept when the caller does not say (the configuration's default). */
+
+  /**
+   * How long staging of a dead run is kept when the caller does not say (the configuration's
+   * default).
+   */
   public static final Duration DEFAULT_STAGING_RETENTION = Duration.ofHours(24);
+
   private static final Set<String> KNOWN_VERSIONS = Set.of("v1");
 
   private final SparkSession spark;
@@ -63,13 +68,25 @@ public final class GoldLayer {
     this(spark, lake, settings, DEFAULT_STAGING_RETENTION, Clock.systemUTC());
   }
 
-  /** @param stagingRetention staging of dead runs older than this is removed when a run starts */
-  public GoldLayer(SparkSession spark, LakeLayout lake, GoldSettings settings, Duration stagingRetention, Clock clock) {
+  /**
+   * @param stagingRetention staging of dead runs older than this is removed when a run starts
+   */
+  public GoldLayer(
+      SparkSession spark,
+      LakeLayout lake,
+      GoldSettings settings,
+      Duration stagingRetention,
+      Clock clock) {
     this(spark, lake, settings, stagingRetention, clock, GoldRunListener.NONE);
   }
 
-  private GoldLayer(SparkSession spark, LakeLayout lake, GoldSettings settings, Duration stagingRetention,
-      Clock clock, GoldRunListener listener) {
+  private GoldLayer(
+      SparkSession spark,
+      LakeLayout lake,
+      GoldSettings settings,
+      Duration stagingRetention,
+      Clock clock,
+      GoldRunListener listener) {
     this.spark = spark;
     this.lake = lake;
     this.settings = settings;
@@ -93,27 +110,32 @@ public final class GoldLayer {
 
   /** Removes staging of dead runs older than the retention; what {@code cleanup} calls. */
   public List<ExpiredStaging> removeExpiredStaging(Duration retention, boolean dryRun) {
-    return new StagingJanitor(lake, spark.sparkContext().hadoopConfiguration()).removeExpired(retention, clock, dryRun);
+    return new StagingJanitor(lake, spark.sparkContext().hadoopConfiguration())
+        .removeExpired(retention, clock, dryRun);
   }
 
   /**
-   * Event dates from {@code from} to {@code to} whose silver events changed after gold last built from
-   * them (see {@link SilverChangesNotInGold}): a run adds them to its own changes to finish what a
-   * failed run left.
+   * Event dates from {@code from} to {@code to} whose silver events changed after gold last built
+   * from them (see {@link SilverChangesNotInGold}): a run adds them to its own changes to finish
+   * what a failed run left.
    */
   public SortedSet<LocalDate> silverChangesNotInGold(LocalDate from, LocalDate to) {
     return SilverChangesNotInGold.within(spark, lake, campaignDailyTable(), from, to);
   }
 
-  /** Rebuilds and promotes the gold partitions affected by the changed event dates of the run for ingest date D. */
+  /**
+   * Rebuilds and promotes the gold partitions affected by the changed event dates of the run for
+   * ingest date D.
+   */
   public GoldResult build(LocalDate ingestDate, Set<LocalDate> changedEventDates, String runId) {
     return build(GoldPlanner.plan(ingestDate, changedEventDates), changedEventDates, runId);
   }
 
   /**
    * Rebuilds the given dates of both tables from silver as it is (a backfill of gold alone): the
-   * partitions of all the dates are computed together and promoted in one commit per table, which is
-   * much cheaper than one run per date, since a run's cost is mostly its fixed number of commits.
+   * partitions of all the dates are computed together and promoted in one commit per table, which
+   * is much cheaper than one run per date, since a run's cost is mostly its fixed number of
+   * commits.
    */
   public GoldResult rebuild(SortedSet<LocalDate> dates, String runId) {
     return build(GoldPlanner.rebuild(dates), Set.of(), runId);
@@ -124,23 +146,39 @@ public final class GoldLayer {
     long started = clock.millis();
     requireKnownVersion("lakehouse.gold.user-features-version", settings.userFeaturesVersion());
     requireKnownVersion("lakehouse.gold.campaign-daily-version", settings.campaignDailyVersion());
-    RunStart run = new RunStartRegistry(lake, spark.sparkContext().hadoopConfiguration()).register(runId, clock);
+    RunStart run =
+        new RunStartRegistry(lake, spark.sparkContext().hadoopConfiguration())
+            .register(runId, clock);
     List<ExpiredStaging> removed = removeExpiredStagingBeforeRun();
 
-    SilverInput activity = SilverInput.pin(spark, lake,
-        lake.featureGroup(UserDailyActivity.NAME, UserDailyActivity.VERSION), UserDailyActivity.SCHEMA);
+    SilverInput activity =
+        SilverInput.pin(
+            spark,
+            lake,
+            lake.featureGroup(UserDailyActivity.NAME, UserDailyActivity.VERSION),
+            UserDailyActivity.SCHEMA);
     SilverInput events = SilverInput.pin(spark, lake, lake.silverEvents(), SilverEvents.SCHEMA);
 
     PartitionStager stager = new PartitionStager(lake, settings.maxRowsPerFile());
     GoldTable userFeatures = userFeaturesTable();
     GoldTable campaignDaily = campaignDailyTable();
-    List<StagedPartition> stagedFeatures = stager.stage(userFeatures,
-        UserFeaturesComputation.compute(activity.rows(), plan.userFeaturesAsOfDates(), userFeatures.version(), runId),
-        plan.userFeaturesAsOfDates(), runId, listener);
-    List<StagedPartition> stagedCampaigns = plan.campaignDailyDates().isEmpty() ? List.of()
-        : stager.stage(campaignDaily,
-            CampaignDailyComputation.compute(events.rows(), plan.campaignDailyDates(), runId),
-            plan.campaignDailyDates(), runId, listener);
+    List<StagedPartition> stagedFeatures =
+        stager.stage(
+            userFeatures,
+            UserFeaturesComputation.compute(
+                activity.rows(), plan.userFeaturesAsOfDates(), userFeatures.version(), runId),
+            plan.userFeaturesAsOfDates(),
+            runId,
+            listener);
+    List<StagedPartition> stagedCampaigns =
+        plan.campaignDailyDates().isEmpty()
+            ? List.of()
+            : stager.stage(
+                campaignDaily,
+                CampaignDailyComputation.compute(events.rows(), plan.campaignDailyDates(), runId),
+                plan.campaignDailyDates(),
+                runId,
+                listener);
 
     // Every partition of both tables is checked before anything is promoted.
     StagedPartitionChecker checker = new StagedPartitionChecker(spark);
@@ -148,16 +186,26 @@ public final class GoldLayer {
     List<CheckedPartition> checkedCampaigns = checker.checkAll(stagedCampaigns);
 
     List<PromotionResult> promotions = new ArrayList<>();
-    promotions.add(promote(userFeatures, run, checkedFeatures, Map.of(activity.name(), activity.version())));
+    promotions.add(
+        promote(userFeatures, run, checkedFeatures, Map.of(activity.name(), activity.version())));
     if (!checkedCampaigns.isEmpty()) {
-      promotions.add(promote(campaignDaily, run, checkedCampaigns, Map.of(events.name(), events.version())));
+      promotions.add(
+          promote(campaignDaily, run, checkedCampaigns, Map.of(events.name(), events.version())));
     }
-    return result(ingestDate, changedEventDates, run, promotions, stagedFeatures, stagedCampaigns,
-        Map.of(activity.name(), activity.version(), events.name(), events.version()), removed, started);
+    return result(
+        ingestDate,
+        changedEventDates,
+        run,
+        promotions,
+        stagedFeatures,
+        stagedCampaigns,
+        Map.of(activity.name(), activity.version(), events.name(), events.version()),
+        removed,
+        started);
   }
 
-  private PromotionResult promote(GoldTable table, RunStart run, List<CheckedPartition> checked,
-      Map<String, Long> inputs) {
+  private PromotionResult promote(
+      GoldTable table, RunStart run, List<CheckedPartition> checked, Map<String, Long> inputs) {
     return new PartitionPromotion(spark, lake, table, run)
         .addAll(checked)
         .inputVersions(inputs)
@@ -169,7 +217,8 @@ public final class GoldLayer {
   private List<ExpiredStaging> removeExpiredStagingBeforeRun() {
     try {
       List<ExpiredStaging> removed = removeExpiredStaging(stagingRetention, false);
-      removed.forEach(r -> LOG.info("gold: removed expired staging of run {} at {}", r.runId(), r.path()));
+      removed.forEach(
+          r -> LOG.info("gold: removed expired staging of run {} at {}", r.runId(), r.path()));
       return removed;
     } catch (RuntimeException e) {
       // Leftover staging costs space, not correctness: the run goes on and cleanup will try again.
@@ -178,20 +227,32 @@ public final class GoldLayer {
     }
   }
 
-  private GoldResult result(LocalDate ingestDate, Set<LocalDate> changed, RunStart run,
-      List<PromotionResult> promotions, List<StagedPartition> stagedFeatures, List<StagedPartition> stagedCampaigns,
-      Map<String, Long> inputs, List<ExpiredStaging> removed, long started) {
-    GoldResult.Builder result = GoldResult.builder()
-        .run(ingestDate.toString(), run.runId(), run.startedAt().toString())
-        .tables(List.of(userFeaturesTable().name(), campaignDailyTable().name()))
-        .changedEventDates(new TreeSet<>(changed).stream().map(LocalDate::toString).toList());
+  private GoldResult result(
+      LocalDate ingestDate,
+      Set<LocalDate> changed,
+      RunStart run,
+      List<PromotionResult> promotions,
+      List<StagedPartition> stagedFeatures,
+      List<StagedPartition> stagedCampaigns,
+      Map<String, Long> inputs,
+      List<ExpiredStaging> removed,
+      long started) {
+    GoldResult.Builder result =
+        GoldResult.builder()
+            .run(ingestDate.toString(), run.runId(), run.startedAt().toString())
+            .tables(List.of(userFeaturesTable().name(), campaignDailyTable().name()))
+            .changedEventDates(new TreeSet<>(changed).stream().map(LocalDate::toString).toList());
     for (PromotionResult promotion : promotions) {
-      result.promotion(promotion.table(), dates(promotion, PromotionOutcome.PROMOTED),
-          dates(promotion, PromotionOutcome.ALREADY_PROMOTED), dates(promotion, PromotionOutcome.SUPERSEDED),
+      result.promotion(
+          promotion.table(),
+          dates(promotion, PromotionOutcome.PROMOTED),
+          dates(promotion, PromotionOutcome.ALREADY_PROMOTED),
+          dates(promotion, PromotionOutcome.SUPERSEDED),
           promotion.committed() ? promotion.committedVersion() : promotion.tableVersionBefore());
       for (PartitionOutcome outcome : promotion.partitions()) {
         if (outcome.outcome() != PromotionOutcome.PROMOTED) {
-          result.message(promotion.table() + " " + outcome.partitionKey() + ": " + outcome.detail());
+          result.message(
+              promotion.table() + " " + outcome.partitionKey() + ": " + outcome.detail());
         }
       }
     }
@@ -199,12 +260,18 @@ public final class GoldLayer {
     if (!stagedCampaigns.isEmpty()) {
       result.rowsPerPartition(campaignDailyTable().name(), rowsByKey(stagedCampaigns));
     }
-    return result.inputVersions(inputs).stagingRemoved(removed).durationMs(clock.millis() - started).build();
+    return result
+        .inputVersions(inputs)
+        .stagingRemoved(removed)
+        .durationMs(clock.millis() - started)
+        .build();
   }
 
   private static List<String> dates(PromotionResult promotion, PromotionOutcome outcome) {
-    return promotion.partitions().stream().filter(p -> p.outcome() == outcome)
-        .map(p -> p.partitionKey().toString()).toList();
+    return promotion.partitions().stream()
+        .filter(p -> p.outcome() == outcome)
+        .map(p -> p.partitionKey().toString())
+        .toList();
   }
 
   private static Map<String, Long> rowsByKey(List<StagedPartition> staged) {
@@ -215,7 +282,8 @@ public final class GoldLayer {
 
   private static void requireKnownVersion(String option, String version) {
     if (!KNOWN_VERSIONS.contains(version)) {
-      throw new ConfigurationException(option + " = " + version + ": this build computes only " + KNOWN_VERSIONS);
+      throw new ConfigurationException(
+          option + " = " + version + ": this build computes only " + KNOWN_VERSIONS);
     }
   }
 }

@@ -10,10 +10,11 @@ import java.util.TreeMap;
 import lakehouse.gold.staging.ExpiredStaging;
 
 /**
- * What the gold layer did for one run; serialised (snake_case) as the run report's {@code gold} object.
- * Maps are keyed by table name, partition lists hold ISO dates in ascending order; the three outcome maps
- * name every gold table, with an empty list for a table that had nothing in that outcome. Built with {@link
- * #builder()}, so a part the run did not produce is an empty list or map, never a positional null.
+ * What the gold layer did for one run; serialised (snake_case) as the run report's {@code gold}
+ * object. Maps are keyed by table name, partition lists hold ISO dates in ascending order; the
+ * three outcome maps name every gold table, with an empty list for a table that had nothing in that
+ * outcome. Built with {@link #builder()}, so a part the run did not produce is an empty list or
+ * map, never a positional null.
  *
  * @param partitionsPromoted partitions that now hold this run's output
  * @param partitionsAlreadyPromoted partitions that already held it (a retry): nothing written
@@ -70,8 +71,8 @@ public record GoldResult(
     }
 
     /**
-     * Names every gold table of the run, so each outcome lists it, with an empty list when the run had
-     * nothing of that table to promote.
+     * Names every gold table of the run, so each outcome lists it, with an empty list when the run
+     * had nothing of that table to promote.
      */
     public Builder tables(List<String> names) {
       for (String name : names) {
@@ -87,9 +88,15 @@ public record GoldResult(
       return this;
     }
 
-    /** One table's promotion: the partitions by outcome and the table's Delta version after the run. */
-    public Builder promotion(String table, List<String> promotedDates, List<String> alreadyPromotedDates,
-        List<String> supersededDates, long versionAfter) {
+    /**
+     * One table's promotion: the partitions by outcome and the table's Delta version after the run.
+     */
+    public Builder promotion(
+        String table,
+        List<String> promotedDates,
+        List<String> alreadyPromotedDates,
+        List<String> supersededDates,
+        long versionAfter) {
       promoted.put(table, promotedDates);
       alreadyPromoted.put(table, alreadyPromotedDates);
       superseded.put(table, supersededDates);
@@ -123,8 +130,20 @@ public record GoldResult(
     }
 
     public GoldResult build() {
-      return new GoldResult(ingestDate, runId, runStartedAt, changedEventDates, promoted, alreadyPromoted,
-          superseded, rowsPerPartition, tableVersions, inputVersions, messages, stagingRemoved, durationMs);
+      return new GoldResult(
+          ingestDate,
+          runId,
+          runStartedAt,
+          changedEventDates,
+          promoted,
+          alreadyPromoted,
+          superseded,
+          rowsPerPartition,
+          tableVersions,
+          inputVersions,
+          messages,
+          stagingRemoved,
+          durationMs);
     }
   }
 }

@@ -22,22 +22,42 @@ public final class CampaignRows {
   private CampaignRows() {}
 
   public static Row campaign(String campaignId, String date, long impressions, String runId) {
-    return RowFactory.create(campaignId, Date.valueOf(date), impressions, 1L, 0L, 10L, 1L,
-        impressions == 0 ? null : 1.0 / impressions, runId);
+    return RowFactory.create(
+        campaignId,
+        Date.valueOf(date),
+        impressions,
+        1L,
+        0L,
+        10L,
+        1L,
+        impressions == 0 ? null : 1.0 / impressions,
+        runId);
   }
 
   public static Dataset<Row> frame(SparkSession spark, List<Row> rows) {
     return spark.createDataFrame(rows, CampaignDaily.SCHEMA);
   }
 
-  public static List<StagedPartition> stage(SparkSession spark, LakeLayout lake, GoldTable table, String runId,
-      List<String> dates, List<Row> rows) {
+  public static List<StagedPartition> stage(
+      SparkSession spark,
+      LakeLayout lake,
+      GoldTable table,
+      String runId,
+      List<String> dates,
+      List<Row> rows) {
     TreeSet<LocalDate> keys = new TreeSet<>(dates.stream().map(LocalDate::parse).toList());
-    return new PartitionStager(lake, 1000).stage(table, frame(spark, rows), keys, runId, StagingListener.NONE);
+    return new PartitionStager(lake, 1000)
+        .stage(table, frame(spark, rows), keys, runId, StagingListener.NONE);
   }
 
-  public static List<CheckedPartition> checked(SparkSession spark, LakeLayout lake, GoldTable table, String runId,
-      List<String> dates, List<Row> rows) {
-    return new StagedPartitionChecker(spark).checkAll(stage(spark, lake, table, runId, dates, rows));
+  public static List<CheckedPartition> checked(
+      SparkSession spark,
+      LakeLayout lake,
+      GoldTable table,
+      String runId,
+      List<String> dates,
+      List<Row> rows) {
+    return new StagedPartitionChecker(spark)
+        .checkAll(stage(spark, lake, table, runId, dates, rows));
   }
 }

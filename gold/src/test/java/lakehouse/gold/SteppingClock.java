@@ -7,7 +7,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** A clock that moves one second forward each time it is read: runs started one after the other are ordered. */
+/**
+ * A clock that moves one second forward each time it is read: runs started one after the other are
+ * ordered.
+ */
 public final class SteppingClock extends Clock {
   private final Instant start;
   private final AtomicLong reads = new AtomicLong();

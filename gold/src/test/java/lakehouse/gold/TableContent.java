@@ -13,7 +13,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 
-/** A table's content as sorted lines and their checksum, to tell "exactly as before" from "exactly as after". */
+/**
+ * A table's content as sorted lines and their checksum, to tell "exactly as before" from "exactly
+ * as after".
+ */
 public final class TableContent {
   private TableContent() {}
 
@@ -43,7 +46,10 @@ public final class TableContent {
     return checksum(lines(spark, path));
   }
 
-  /** Fails unless the rows have the table's columns in its order with its types, then applies its nullability. */
+  /**
+   * Fails unless the rows have the table's columns in its order with its types, then applies its
+   * nullability.
+   */
   public static Dataset<Row> asTable(Dataset<Row> rows, StructType schema) {
     String actual = describe(rows.schema());
     String expected = describe(schema);
@@ -54,7 +60,8 @@ public final class TableContent {
   }
 
   private static String describe(StructType schema) {
-    return Arrays.stream(schema.fields()).map(f -> f.name() + ":" + f.dataType().simpleString())
+    return Arrays.stream(schema.fields())
+        .map(f -> f.name() + ":" + f.dataType().simpleString())
         .collect(Collectors.joining(", "));
   }
 }

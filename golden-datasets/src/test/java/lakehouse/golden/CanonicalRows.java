@@ -16,11 +16,11 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The form in which table contents are compared and written: key columns first, then the others in the
- * table's order; timestamps as ISO-8601 UTC strings with milliseconds (landing event times are
+ * The form in which table contents are compared and written: key columns first, then the others in
+ * the table's order; timestamps as ISO-8601 UTC strings with milliseconds (landing event times are
  * milliseconds), dates as {@code YYYY-MM-DD}; one JSON object per row, every column present (nulls
- * too), rows sorted by key then by every other column. Pure transformations, so writing the same rows
- * twice gives the same bytes.
+ * too), rows sorted by key then by every other column. Pure transformations, so writing the same
+ * rows twice gives the same bytes.
  */
 public final class CanonicalRows {
   /** Rendered in the session time zone, which the lakehouse and its tests fix to UTC. */
@@ -50,14 +50,19 @@ public final class CanonicalRows {
     for (String name : ordered(rendered.schema(), key)) {
       order.add(col(name).asc_nulls_first());
     }
-    Column[] all = java.util.Arrays.stream(rendered.columns()).map(name -> col(name)).toArray(Column[]::new);
-    return rendered.orderBy(order.toArray(Column[]::new))
+    Column[] all =
+        java.util.Arrays.stream(rendered.columns()).map(name -> col(name)).toArray(Column[]::new);
+    return rendered
+        .orderBy(order.toArray(Column[]::new))
         .select(to_json(struct(all), Map.of("ignoreNullFields", "false")))
         .as(org.apache.spark.sql.Encoders.STRING())
         .collectAsList();
   }
 
-  /** The same schema with every field nullable: expected rows read from JSON are nullable throughout. */
+  /**
+   * The same schema with every field nullable: expected rows read from JSON are nullable
+   * throughout.
+   */
   public static StructType nullable(StructType schema) {
     StructType relaxed = new StructType();
     for (StructField field : schema.fields()) {
@@ -66,7 +71,8 @@ public final class CanonicalRows {
     return relaxed;
   }
 
-  private static org.apache.spark.sql.types.DataType nullableType(org.apache.spark.sql.types.DataType type) {
+  private static org.apache.spark.sql.types.DataType nullableType(
+      org.apache.spark.sql.types.DataType type) {
     if (type instanceof org.apache.spark.sql.types.ArrayType array) {
       return DataTypes.createArrayType(nullableType(array.elementType()), true);
     }

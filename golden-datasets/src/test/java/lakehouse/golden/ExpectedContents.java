@@ -12,9 +12,9 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The {@code expected/} folder of a scenario: one {@code <name>.jsonl} per compared table, rows in the
- * form {@link CanonicalRows} gives them, plus {@code MANIFEST.json}. Written only on request (update
- * mode); every byte follows from the rows, so an unchanged lake rewrites identical files.
+ * The {@code expected/} folder of a scenario: one {@code <name>.jsonl} per compared table, rows in
+ * the form {@link CanonicalRows} gives them, plus {@code MANIFEST.json}. Written only on request
+ * (update mode); every byte follows from the rows, so an unchanged lake rewrites identical files.
  */
 public final class ExpectedContents {
   public static final String SUFFIX = ".jsonl";
@@ -33,12 +33,16 @@ public final class ExpectedContents {
   public Dataset<Row> read(SparkSession spark, LakeContents contents, StructType schema) {
     Path file = file(contents);
     if (!Files.isRegularFile(file)) {
-      throw new AssertionError("no expected file " + file + "; make it with scripts/update-golden, then review it");
+      throw new AssertionError(
+          "no expected file " + file + "; make it with scripts/update-golden, then review it");
     }
     return contents.readExpected(spark, file, schema);
   }
 
-  /** Writes the lines, each ending in a newline; removes expected files of tables no longer compared. */
+  /**
+   * Writes the lines, each ending in a newline; removes expected files of tables no longer
+   * compared.
+   */
   public void write(LakeContents contents, List<String> lines) throws IOException {
     Files.createDirectories(folder);
     StringBuilder text = new StringBuilder();

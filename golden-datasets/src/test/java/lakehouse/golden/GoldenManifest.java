@@ -12,10 +12,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * {@code expected/MANIFEST.json}: how the expected files were made: the scenario's definition (command
- * sequence, generator arguments, settings), its seeds, the environment given to the commands, the Spark
- * and Delta versions, the comparison's conventions and each expected file's row count. Nothing that
- * changes from one update to the next (no date, no host), so an unchanged tree rewrites it identically.
+ * {@code expected/MANIFEST.json}: how the expected files were made: the scenario's definition
+ * (command sequence, generator arguments, settings), its seeds, the environment given to the
+ * commands, the Spark and Delta versions, the comparison's conventions and each expected file's row
+ * count. Nothing that changes from one update to the next (no date, no host), so an unchanged tree
+ * rewrites it identically.
  */
 public final class GoldenManifest {
   public static final String FILE = "MANIFEST.json";
@@ -24,7 +25,8 @@ public final class GoldenManifest {
 
   private GoldenManifest() {}
 
-  public static void write(Scenario scenario, String sparkVersion, String deltaVersion, Map<String, Integer> rowsPerFile)
+  public static void write(
+      Scenario scenario, String sparkVersion, String deltaVersion, Map<String, Integer> rowsPerFile)
       throws IOException {
     ObjectNode manifest = JSON.createObjectNode();
     manifest.put("scenario", scenario.name());
@@ -35,14 +37,19 @@ public final class GoldenManifest {
     versions.put("spark", sparkVersion);
     versions.put("delta", deltaVersion);
     ObjectNode conventions = manifest.putObject("conventions");
-    conventions.put("timestamps", "ISO-8601 UTC, milliseconds (" + CanonicalRows.TIMESTAMP_FORMAT + ")");
-    conventions.put("rows", "one JSON object per line, every column present, key columns first, sorted by key");
-    conventions.put("dropped", "bronze: reduced to records per landing file; quarantine: source_fingerprint; "
-        + "run reports: times, durations, paths, versions and configuration");
+    conventions.put(
+        "timestamps", "ISO-8601 UTC, milliseconds (" + CanonicalRows.TIMESTAMP_FORMAT + ")");
+    conventions.put(
+        "rows", "one JSON object per line, every column present, key columns first, sorted by key");
+    conventions.put(
+        "dropped",
+        "bronze: reduced to records per landing file; quarantine: source_fingerprint; "
+            + "run reports: times, durations, paths, versions and configuration");
     manifest.set("rows", JSON.valueToTree(new TreeMap<>(rowsPerFile)));
 
     // Objects one key a line, arrays (command arguments) on one line; "\n" whatever the platform.
-    DefaultPrettyPrinter printer = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
+    DefaultPrettyPrinter printer =
+        new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
     String text = JSON.writer(printer).writeValueAsString(manifest) + "\n";
     Path file = scenario.expected().resolve(FILE);
     Files.createDirectories(file.getParent());

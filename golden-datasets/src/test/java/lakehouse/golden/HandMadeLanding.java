@@ -23,11 +23,11 @@ import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
 
 /**
- * Delivers hand-made landing files, as a producer would, from a reviewable JSON-lines description: one
- * line per record, in file order, each naming its landing file ({@code ingest_date}, {@code file}), its
- * registered schema {@code version} (1 or 2) and its fields by their Avro names ({@code event_time} as an
- * ISO-8601 UTC instant). A {@code note} says why the record is there and is not written. Keys that are
- * neither are refused, so a misspelt field cannot silently become null.
+ * Delivers hand-made landing files, as a producer would, from a reviewable JSON-lines description:
+ * one line per record, in file order, each naming its landing file ({@code ingest_date}, {@code
+ * file}), its registered schema {@code version} (1 or 2) and its fields by their Avro names ({@code
+ * event_time} as an ISO-8601 UTC instant). A {@code note} says why the record is there and is not
+ * written. Keys that are neither are refused, so a misspelt field cannot silently become null.
  */
 public final class HandMadeLanding {
   private static final Set<String> PLACEMENT = Set.of("ingest_date", "file", "version", "note");
@@ -51,8 +51,11 @@ public final class HandMadeLanding {
       }
       JsonNode record = JSON.readTree(line);
       String where = description.getFileName() + ":" + lineNumber;
-      String file = "landing/ad_events/ingest_date=" + required(record, "ingest_date", where) + "/"
-          + required(record, "file", where);
+      String file =
+          "landing/ad_events/ingest_date="
+              + required(record, "ingest_date", where)
+              + "/"
+              + required(record, "file", where);
       files.computeIfAbsent(file, ignored -> new ArrayList<>()).add(toAvro(record, where));
     }
     for (Map.Entry<String, List<GenericRecord>> file : files.entrySet()) {
@@ -67,8 +70,12 @@ public final class HandMadeLanding {
     for (Iterator<String> names = line.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!PLACEMENT.contains(name) && schema.getField(name) == null) {
-        throw new IllegalArgumentException(where + ": \"" + name + "\" is not a field of ad event schema version "
-            + line.get("version").asText());
+        throw new IllegalArgumentException(
+            where
+                + ": \""
+                + name
+                + "\" is not a field of ad event schema version "
+                + line.get("version").asText());
       }
     }
     for (Schema.Field field : schema.getFields()) {
@@ -76,8 +83,12 @@ public final class HandMadeLanding {
       record.put(field.name(), value == null || value.isNull() ? null : avroValue(field, value));
     }
     if (!GenericData.get().validate(schema, record)) {
-      throw new IllegalArgumentException(where + ": not a valid version " + line.get("version").asText()
-          + " record (a required field is missing?): " + line);
+      throw new IllegalArgumentException(
+          where
+              + ": not a valid version "
+              + line.get("version").asText()
+              + " record (a required field is missing?): "
+              + line);
     }
     return record;
   }
@@ -85,7 +96,8 @@ public final class HandMadeLanding {
   private static Object avroValue(Schema.Field field, JsonNode value) {
     Schema type = nonNull(field.schema());
     if ("timestamp-millis".equals(type.getProp("logicalType"))
-        || (type.getLogicalType() != null && type.getLogicalType().getName().equals("timestamp-millis"))) {
+        || (type.getLogicalType() != null
+            && type.getLogicalType().getName().equals("timestamp-millis"))) {
       return Instant.parse(value.asText()).toEpochMilli();
     }
     return switch (type.getType()) {
@@ -100,7 +112,10 @@ public final class HandMadeLanding {
     if (schema.getType() != Schema.Type.UNION) {
       return schema;
     }
-    return schema.getTypes().stream().filter(s -> s.getType() != Schema.Type.NULL).findFirst().orElseThrow();
+    return schema.getTypes().stream()
+        .filter(s -> s.getType() != Schema.Type.NULL)
+        .findFirst()
+        .orElseThrow();
   }
 
   private static String required(JsonNode line, String key, String where) {
@@ -120,7 +135,8 @@ public final class HandMadeLanding {
     }
     Files.createDirectories(file.getParent());
     try (OutputStream out = Files.newOutputStream(file);
-        DataFileWriter<GenericRecord> writer = new DataFileWriter<>(new GenericDatumWriter<GenericRecord>(schema))) {
+        DataFileWriter<GenericRecord> writer =
+            new DataFileWriter<>(new GenericDatumWriter<GenericRecord>(schema))) {
       writer.setCodec(CodecFactory.deflateCodec(1));
       writer.create(schema, out);
       for (GenericRecord record : records) {

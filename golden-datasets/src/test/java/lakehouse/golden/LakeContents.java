@@ -9,9 +9,9 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Something of the lake a scenario compares with its expected file: a table, or the run reports. The
- * expected file holds one JSON object per row; by default exactly the rows as {@link CanonicalRows}
- * renders them.
+ * Something of the lake a scenario compares with its expected file: a table, or the run reports.
+ * The expected file holds one JSON object per row; by default exactly the rows as {@link
+ * CanonicalRows} renders them.
  */
 public interface LakeContents {
 
@@ -27,12 +27,18 @@ public interface LakeContents {
   /** The schema the expected file is read with: the compared rows' schema, every field nullable. */
   StructType comparedSchema(SparkSession spark);
 
-  /** The expected file's lines for these rows (of {@link #actual}), sorted, byte for byte reproducible. */
+  /**
+   * The expected file's lines for these rows (of {@link #actual}), sorted, byte for byte
+   * reproducible.
+   */
   default List<String> expectedLines(Dataset<Row> rows) {
     return CanonicalRows.jsonLines(rows, key());
   }
 
-  /** Reads an expected file; a value that does not fit the schema fails the read rather than becoming null. */
+  /**
+   * Reads an expected file; a value that does not fit the schema fails the read rather than
+   * becoming null.
+   */
   default Dataset<Row> readExpected(SparkSession spark, Path file, StructType schema) {
     return spark.read().schema(schema).option("mode", "FAILFAST").json(file.toString());
   }

@@ -10,9 +10,9 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * The latest committed version of each of the lake's tables (those of the contract; internal ledgers
- * are the layers' business), read from the tables' Delta logs. Two equal snapshots around a command
- * mean it changed none of them.
+ * The latest committed version of each of the lake's tables (those of the contract; internal
+ * ledgers are the layers' business), read from the tables' Delta logs. Two equal snapshots around a
+ * command mean it changed none of them.
  *
  * @param versions by table path relative to the lake root; absent tables are not listed
  */
@@ -46,10 +46,12 @@ public record LakeTableVersions(Map<String, Long> versions) {
 
   private static long latest(Path log) {
     try (Stream<Path> commits = Files.list(log)) {
-      return commits.map(commit -> commit.getFileName().toString())
+      return commits
+          .map(commit -> commit.getFileName().toString())
           .filter(name -> name.matches("\\d{20}\\.json"))
           .mapToLong(name -> Long.parseLong(name.substring(0, 20)))
-          .max().orElse(-1L);
+          .max()
+          .orElse(-1L);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + log, e);
     }

@@ -4,17 +4,17 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * What a reviewer reads when a table differs from its expected rows: for a key found once on each side,
- * the columns that changed ({@code clicks_7d 0 -> 1}); then the rows whose key is only expected, and
- * those only in the lake. Works on the JSON lines of the expected file's form.
+ * What a reviewer reads when a table differs from its expected rows: for a key found once on each
+ * side, the columns that changed ({@code clicks_7d 0 -> 1}); then the rows whose key is only
+ * expected, and those only in the lake. Works on the JSON lines of the expected file's form.
  */
 public final class RowDifferences {
   private static final int SHOWN = 20;
@@ -35,7 +35,8 @@ public final class RowDifferences {
     for (Map.Entry<String, List<JsonNode>> expected : expectedByKey.entrySet()) {
       List<JsonNode> actual = actualByKey.get(expected.getKey());
       if (actual != null && actual.size() == 1 && expected.getValue().size() == 1) {
-        changed.add(expected.getKey() + ": " + columnChanges(expected.getValue().get(0), actual.get(0)));
+        changed.add(
+            expected.getKey() + ": " + columnChanges(expected.getValue().get(0), actual.get(0)));
       } else {
         expected.getValue().forEach(row -> onlyExpected.add(row.toString()));
       }
@@ -57,14 +58,22 @@ public final class RowDifferences {
     return String.join(", ", changes);
   }
 
-  /** Nested objects (a run report's summary) are compared field by field, named by their dotted path. */
-  private static void collectChanges(String path, JsonNode expected, JsonNode actual, List<String> changes) {
+  /**
+   * Nested objects (a run report's summary) are compared field by field, named by their dotted
+   * path.
+   */
+  private static void collectChanges(
+      String path, JsonNode expected, JsonNode actual, List<String> changes) {
     if (expected.isObject() && actual.isObject()) {
       Set<String> names = new LinkedHashSet<>();
       expected.fieldNames().forEachRemaining(names::add);
       actual.fieldNames().forEachRemaining(names::add);
       for (String name : names) {
-        collectChanges(path.isEmpty() ? name : path + "." + name, expected.path(name), actual.path(name), changes);
+        collectChanges(
+            path.isEmpty() ? name : path + "." + name,
+            expected.path(name),
+            actual.path(name),
+            changes);
       }
     } else if (!expected.equals(actual)) {
       changes.add(path + " " + shown(expected) + " -> " + shown(actual));
@@ -79,8 +88,10 @@ public final class RowDifferences {
     Map<String, List<JsonNode>> rows = new LinkedHashMap<>();
     for (String line : lines) {
       JsonNode row = parse(line);
-      String id = key.stream().map(column -> column + "=" + row.path(column).asText())
-          .collect(Collectors.joining(" "));
+      String id =
+          key.stream()
+              .map(column -> column + "=" + row.path(column).asText())
+              .collect(Collectors.joining(" "));
       rows.computeIfAbsent(id, ignored -> new ArrayList<>()).add(row);
     }
     return rows;
@@ -90,7 +101,8 @@ public final class RowDifferences {
     if (lines.isEmpty()) {
       return "";
     }
-    StringBuilder text = new StringBuilder("  ").append(title).append(" (").append(lines.size()).append("):\n");
+    StringBuilder text =
+        new StringBuilder("  ").append(title).append(" (").append(lines.size()).append("):\n");
     lines.stream().limit(SHOWN).forEach(line -> text.append(prefix).append(line).append('\n'));
     if (lines.size() > SHOWN) {
       text.append(prefix).append("... ").append(lines.size() - SHOWN).append(" more\n");

@@ -23,30 +23,60 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The run reports ({@code _runs/<run id>.json}) reduced to what two identical runs agree on: status, exit
- * status and what each layer decided (files ingested and rejected, rows read, accepted, quarantined by
- * reason, duplicates dropped, event dates changed, gold partitions promoted and their rows). Times,
- * durations, paths, versions, the configuration and the rejection details (wording) are left out;
- * object keys are sorted. Compared like a table, one row per run id with its summary as compact JSON;
- * in the expected file the summary is a JSON object, so it reads as the report does.
+ * The run reports ({@code _runs/<run id>.json}) reduced to what two identical runs agree on:
+ * status, exit status and what each layer decided (files ingested and rejected, rows read,
+ * accepted, quarantined by reason, duplicates dropped, event dates changed, gold partitions
+ * promoted and their rows). Times, durations, paths, versions, the configuration and the rejection
+ * details (wording) are left out; object keys are sorted. Compared like a table, one row per run id
+ * with its summary as compact JSON; in the expected file the summary is a JSON object, so it reads
+ * as the report does.
  */
 public final class RunReportSummaries implements LakeContents {
   public static final RunReportSummaries ALL = new RunReportSummaries();
 
   private static final String RUN_ID = "run_id";
   private static final String SUMMARY = "summary";
-  private static final StructType SCHEMA = new StructType()
-      .add(RUN_ID, DataTypes.StringType, true)
-      .add(SUMMARY, DataTypes.StringType, true);
+  private static final StructType SCHEMA =
+      new StructType()
+          .add(RUN_ID, DataTypes.StringType, true)
+          .add(SUMMARY, DataTypes.StringType, true);
 
   /** Kept with their whole value. */
-  private static final Set<String> WHOLE = Set.of("arguments", "rows_quarantined", "changed_event_dates",
-      "partitions_promoted", "partitions_already_promoted", "partitions_superseded", "rows_per_partition");
+  private static final Set<String> WHOLE =
+      Set.of(
+          "arguments",
+          "rows_quarantined",
+          "changed_event_dates",
+          "partitions_promoted",
+          "partitions_already_promoted",
+          "partitions_superseded",
+          "rows_per_partition");
+
   /** Kept, their value filtered the same way. */
-  private static final Set<String> FILTERED = Set.of("command", "status", "exit_status", "layers", "bronze",
-      "silver", "gold", "files_ingested", "files_skipped", "rows_read", "files_rejected", "file", "reason",
-      "rows_accepted", "duplicates_dropped", "records_quarantined", "rows_already_accepted");
-  /** Objects whose keys are data (backfill's dates): every key kept, values filtered, each with its run id. */
+  private static final Set<String> FILTERED =
+      Set.of(
+          "command",
+          "status",
+          "exit_status",
+          "layers",
+          "bronze",
+          "silver",
+          "gold",
+          "files_ingested",
+          "files_skipped",
+          "rows_read",
+          "files_rejected",
+          "file",
+          "reason",
+          "rows_accepted",
+          "duplicates_dropped",
+          "records_quarantined",
+          "rows_already_accepted");
+
+  /**
+   * Objects whose keys are data (backfill's dates): every key kept, values filtered, each with its
+   * run id.
+   */
   private static final Set<String> KEYED_BY_DATA = Set.of("dates");
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -74,9 +104,11 @@ public final class RunReportSummaries implements LakeContents {
     Path runs = Path.of(lake.runs());
     if (Files.isDirectory(runs)) {
       try (Stream<Path> reports = Files.list(runs)) {
-        for (Path report : reports.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList()) {
+        for (Path report :
+            reports.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList()) {
           JsonNode tree = JSON.readTree(report.toFile());
-          rows.add(RowFactory.create(tree.path(RUN_ID).asText(), JSON.writeValueAsString(filter(tree))));
+          rows.add(
+              RowFactory.create(tree.path(RUN_ID).asText(), JSON.writeValueAsString(filter(tree))));
         }
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read the run reports under " + runs, e);
@@ -105,7 +137,9 @@ public final class RunReportSummaries implements LakeContents {
       for (String line : Files.readAllLines(file)) {
         if (!line.isBlank()) {
           JsonNode expected = JSON.readTree(line);
-          rows.add(RowFactory.create(expected.path(RUN_ID).asText(), JSON.writeValueAsString(expected.path(SUMMARY))));
+          rows.add(
+              RowFactory.create(
+                  expected.path(RUN_ID).asText(), JSON.writeValueAsString(expected.path(SUMMARY))));
         }
       }
     } catch (IOException e) {

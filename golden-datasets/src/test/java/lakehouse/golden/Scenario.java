@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * A golden scenario: a folder {@code scenarios/<name>/} with {@code scenario.json} (what it covers and its
- * command sequence), the hand-made landing records its steps deliver, and {@code expected/}, the reviewed
- * contents of every table after the last step.
+ * A golden scenario: a folder {@code scenarios/<name>/} with {@code scenario.json} (what it covers
+ * and its command sequence), the hand-made landing records its steps deliver, and {@code
+ * expected/}, the reviewed contents of every table after the last step.
  */
 public record Scenario(String name, Path directory, String description, List<ScenarioStep> steps) {
   public static final String DEFINITION = "scenario.json";
@@ -36,13 +36,20 @@ public record Scenario(String name, Path directory, String description, List<Sce
             changed.add(table.asText());
           }
         }
-        steps.add(new ScenarioStep(step.hasNonNull("land") ? step.get("land").asText() : null, arguments,
-            step.path("exit").asInt(0), changed));
+        steps.add(
+            new ScenarioStep(
+                step.hasNonNull("land") ? step.get("land").asText() : null,
+                arguments,
+                step.path("exit").asInt(0),
+                changed));
       }
       if (steps.isEmpty()) {
         throw new IllegalArgumentException(definition + ": no steps");
       }
-      return new Scenario(directory.getFileName().toString(), directory, root.path("description").asText(""),
+      return new Scenario(
+          directory.getFileName().toString(),
+          directory,
+          root.path("description").asText(""),
           List.copyOf(steps));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + definition, e);
@@ -52,8 +59,11 @@ public record Scenario(String name, Path directory, String description, List<Sce
   /** Every scenario under the folder, by name. */
   public static List<Scenario> all(Path scenarios) {
     try (Stream<Path> folders = Files.list(scenarios)) {
-      return folders.filter(folder -> Files.isRegularFile(folder.resolve(DEFINITION))).sorted()
-          .map(Scenario::load).toList();
+      return folders
+          .filter(folder -> Files.isRegularFile(folder.resolve(DEFINITION)))
+          .sorted()
+          .map(Scenario::load)
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + scenarios, e);
     }

@@ -15,8 +15,8 @@ import lakehouse.shared.lake.LakeLayout;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Runs a scenario's steps, in order, on one lake through the command line's entry point, in this JVM and
- * its one SparkSession, as a user would run them one after the other.
+ * Runs a scenario's steps, in order, on one lake through the command line's entry point, in this
+ * JVM and its one SparkSession, as a user would run them one after the other.
  */
 public final class ScenarioRunner {
   /** The lake's secret key for personal-data tokens: fixed, so the expected tokens are too. */
@@ -28,7 +28,10 @@ public final class ScenarioRunner {
     this.spark = spark;
   }
 
-  /** Runs every step, even after one that did not do what the scenario says, so one failure shows them all. */
+  /**
+   * Runs every step, even after one that did not do what the scenario says, so one failure shows
+   * them all.
+   */
   public List<StepOutcome> run(Scenario scenario, Path lakeRoot) throws IOException {
     LakeLayout lake = new LakeLayout(lakeRoot.toString());
     List<StepOutcome> outcomes = new ArrayList<>();
@@ -38,15 +41,20 @@ public final class ScenarioRunner {
       ByteArrayOutputStream output = new ByteArrayOutputStream();
       int exit;
       if (step.isLanding()) {
-        List<String> files = new HandMadeLanding(lake).deliver(scenario.directory().resolve(step.land()));
+        List<String> files =
+            new HandMadeLanding(lake).deliver(scenario.directory().resolve(step.land()));
         output.writeBytes(("delivered " + files + "\n").getBytes(StandardCharsets.UTF_8));
         exit = 0;
       } else {
         exit = execute(step, lakeRoot, output);
       }
-      outcomes.add(new StepOutcome(step, exit, output.toString(StandardCharsets.UTF_8),
-          before.changesTo(LakeTableVersions.of(lakeRoot, GoldenTables.tablePaths(lake))),
-          (System.nanoTime() - started) / 1_000_000));
+      outcomes.add(
+          new StepOutcome(
+              step,
+              exit,
+              output.toString(StandardCharsets.UTF_8),
+              before.changesTo(LakeTableVersions.of(lakeRoot, GoldenTables.tablePaths(lake))),
+              (System.nanoTime() - started) / 1_000_000));
     }
     return outcomes;
   }
@@ -56,7 +64,8 @@ public final class ScenarioRunner {
     arguments.add(step.command().equals("generate") ? "--out" : "--lake");
     arguments.add(lakeRoot.toString());
     try (PrintStream console = new PrintStream(output, true, StandardCharsets.UTF_8)) {
-      CommandEnvironment environment = CommandEnvironment.sharing(spark, ENVIRONMENT, new Console(console, console));
+      CommandEnvironment environment =
+          CommandEnvironment.sharing(spark, ENVIRONMENT, new Console(console, console));
       return Main.execute(environment, arguments.toArray(String[]::new));
     }
   }

@@ -15,19 +15,23 @@ import org.apache.spark.sql.Row;
 /**
  * Outcome of dedup over a run's valid records, counted in one pass.
  *
- * @param changedEventDates event dates whose silver partition holds events of this run's input: those
- *     of the new events, and of events an interrupted earlier attempt already appended (their feature
- *     groups may not have been rebuilt yet)
+ * @param changedEventDates event dates whose silver partition holds events of this run's input:
+ *     those of the new events, and of events an interrupted earlier attempt already appended (their
+ *     feature groups may not have been rebuilt yet)
  */
-public record DedupCounts(long newEvents, long duplicates, long alreadyAccepted, SortedSet<LocalDate> changedEventDates) {
+public record DedupCounts(
+    long newEvents, long duplicates, long alreadyAccepted, SortedSet<LocalDate> changedEventDates) {
 
   public static DedupCounts of(Dataset<Row> classified) {
     long fresh = 0;
     long duplicates = 0;
     long already = 0;
     SortedSet<LocalDate> changed = new TreeSet<>();
-    for (Row group : classified.groupBy(col(EventDeduplication.OUTCOME), col(SilverEvents.EVENT_DATE)).count()
-        .collectAsList()) {
+    for (Row group :
+        classified
+            .groupBy(col(EventDeduplication.OUTCOME), col(SilverEvents.EVENT_DATE))
+            .count()
+            .collectAsList()) {
       DedupOutcome outcome = DedupOutcome.valueOf(group.getString(0));
       long rows = group.getLong(2);
       switch (outcome) {

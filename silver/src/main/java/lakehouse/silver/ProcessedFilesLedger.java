@@ -20,10 +20,10 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The bronze files silver has processed, per ingest date: the Delta table {@code silver/_processed_files}.
- * A run records its files last, after its events, quarantine and feature groups are committed, so a
- * file is in the ledger only once all of its effects are; a run that stops earlier leaves its files
- * pending and the next run of the date processes them again.
+ * The bronze files silver has processed, per ingest date: the Delta table {@code
+ * silver/_processed_files}. A run records its files last, after its events, quarantine and feature
+ * groups are committed, so a file is in the ledger only once all of its effects are; a run that
+ * stops earlier leaves its files pending and the next run of the date processes them again.
  */
 public final class ProcessedFilesLedger {
   public static final String INGEST_DATE = ProcessedFiles.INGEST_DATE;
@@ -54,8 +54,13 @@ public final class ProcessedFilesLedger {
   public Set<BronzeFile> filesProcessed(LocalDate ingestDate) {
     Set<BronzeFile> files = new HashSet<>();
     if (table.exists(spark)) {
-      for (Row row : table.read(spark).where(col(INGEST_DATE).equalTo(lit(ingestDate)))
-          .select(SOURCE_FINGERPRINT, SOURCE_FILE).distinct().collectAsList()) {
+      for (Row row :
+          table
+              .read(spark)
+              .where(col(INGEST_DATE).equalTo(lit(ingestDate)))
+              .select(SOURCE_FINGERPRINT, SOURCE_FILE)
+              .distinct()
+              .collectAsList()) {
         files.add(new BronzeFile(row.getString(0), row.getString(1)));
       }
     }
@@ -63,14 +68,22 @@ public final class ProcessedFilesLedger {
   }
 
   /**
-   * Records the files as processed by the run, in one append. Readers take the set of fingerprints, so
-   * two runs racing on the same files leave the same answer, whatever the number of entries.
+   * Records the files as processed by the run, in one append. Readers take the set of fingerprints,
+   * so two runs racing on the same files leave the same answer, whatever the number of entries.
    */
-  public void record(LocalDate ingestDate, List<BronzeFile> files, String runId, Instant processedAt) {
-    List<Row> rows = files.stream()
-        .map(file -> RowFactory.create(Date.valueOf(ingestDate), file.fingerprint(), file.sourceFile(), runId,
-            Timestamp.from(processedAt)))
-        .toList();
+  public void record(
+      LocalDate ingestDate, List<BronzeFile> files, String runId, Instant processedAt) {
+    List<Row> rows =
+        files.stream()
+            .map(
+                file ->
+                    RowFactory.create(
+                        Date.valueOf(ingestDate),
+                        file.fingerprint(),
+                        file.sourceFile(),
+                        runId,
+                        Timestamp.from(processedAt)))
+            .toList();
     table.append(spark, spark.createDataFrame(rows, SCHEMA));
   }
 }

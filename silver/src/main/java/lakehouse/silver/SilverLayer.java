@@ -34,35 +34,36 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns the bronze rows of one ingest date into silver: validated, migrated to the latest schema shape,
- * deduplicated events in {@code silver/ad_events}, failing records in {@code silver/quarantine}, and the
- * daily feature groups of every event date that received an event.
+ * Turns the bronze rows of one ingest date into silver: validated, migrated to the latest schema
+ * shape, deduplicated events in {@code silver/ad_events}, failing records in {@code
+ * silver/quarantine}, and the daily feature groups of every event date that received an event.
  *
- * <p>Which rows: those of the date's bronze files that are not in the {@link ProcessedFilesLedger}. A
- * date with no such file changes no table (no new Delta version anywhere).
+ * <p>Which rows: those of the date's bronze files that are not in the {@link ProcessedFilesLedger}.
+ * A date with no such file changes no table (no new Delta version anywhere).
  *
  * <p>Commits, in this order, each one atomic: (1) the new events, one append; (2) the quarantined
- * records, one replaceWhere of exactly this run's files of the date, so writing them again leaves one
- * copy; (3) each feature group, one replaceWhere of the changed event dates; (4) the ledger, one append,
- * last, so a file counts as processed only once all of its effects are committed.
+ * records, one replaceWhere of exactly this run's files of the date, so writing them again leaves
+ * one copy; (3) each feature group, one replaceWhere of the changed event dates; (4) the ledger,
+ * one append, last, so a file counts as processed only once all of its effects are committed.
  *
- * <p>A run that stops between commits leaves its files pending, and the next run of the date reads them
- * again. Its events already in silver are recognised by their lineage: the copy silver holds with the
- * same event id, ingest date and source file (first in that file, from a file whose processing never
- * completed) is {@link DedupOutcome#ALREADY_ACCEPTED}. It is not appended again and not counted as a
- * duplicate; nor is it counted as read or accepted. The counts of a run describe the decisions it made,
- * and the interrupted attempt made that one; so {@code rows_read = rows_accepted + records_quarantined +
- * duplicates_dropped} holds for every run, and the rows a run appends to silver are its {@code
- * rows_accepted}. Such rows are reported apart as {@code rows_already_accepted}, and their event dates
- * count as changed, because the interrupted attempt may have died before rebuilding their feature
- * groups. Quarantined records of those files are decided and counted again (the replaceWhere keeps one
- * copy of each), since the interrupted attempt reported nothing.
+ * <p>A run that stops between commits leaves its files pending, and the next run of the date reads
+ * them again. Its events already in silver are recognised by their lineage: the copy silver holds
+ * with the same event id, ingest date and source file (first in that file, from a file whose
+ * processing never completed) is {@link DedupOutcome#ALREADY_ACCEPTED}. It is not appended again
+ * and not counted as a duplicate; nor is it counted as read or accepted. The counts of a run
+ * describe the decisions it made, and the interrupted attempt made that one; so {@code rows_read =
+ * rows_accepted + records_quarantined + duplicates_dropped} holds for every run, and the rows a run
+ * appends to silver are its {@code rows_accepted}. Such rows are reported apart as {@code
+ * rows_already_accepted}, and their event dates count as changed, because the interrupted attempt
+ * may have died before rebuilding their feature groups. Quarantined records of those files are
+ * decided and counted again (the replaceWhere keeps one copy of each), since the interrupted
+ * attempt reported nothing.
  *
- * <p>Rows written carry this run's id in {@code run_id}, in silver events and in the quarantine alike;
- * the bronze run that ingested a record is found through its {@code source_fingerprint}.
+ * <p>Rows written carry this run's id in {@code run_id}, in silver events and in the quarantine
+ * alike; the bronze run that ingested a record is found through its {@code source_fingerprint}.
  *
- * <p>Every read of bronze and silver inside a run is pinned to the Delta version seen at its start, so
- * the counts and the commits describe the same rows even when a step is recomputed.
+ * <p>Every read of bronze and silver inside a run is pinned to the Delta version seen at its start,
+ * so the counts and the commits describe the same rows even when a step is recomputed.
  */
 public final class SilverLayer {
   private static final Logger LOG = LoggerFactory.getLogger(SilverLayer.class);
@@ -101,25 +102,37 @@ public final class SilverLayer {
     PendingInput pending = PendingInput.read(spark, lake.bronzeEvents(), ingestDate, processed);
     if (pending.isEmpty()) {
       LOG.info("silver {}: no bronze file left to process", ingestDate);
-      return result(new QuarantineCounts(0, 0, zeroPerRule()), new DedupCounts(0, 0, 0, new TreeSet<>()), started);
+      return result(
+          new QuarantineCounts(0, 0, zeroPerRule()),
+          new DedupCounts(0, 0, 0, new TreeSet<>()),
+          started);
     }
     EventTimeWindow window = EventTimeWindow.of(ingestDate, settings);
     Dataset<Row> validated = RecordValidation.validate(pending.rows(), rules, window).persist();
     Dataset<Row> classified = null;
     try {
       QuarantineCounts quarantined = QuarantineCounts.of(validated, rules);
-      Dataset<Row> candidates = migrations.toLatest(validated.where(RecordValidation.isValid()),
-          pending.schemaVersions());
-      Set<String> completedFiles = processed.stream().map(BronzeFile::sourceFile).collect(Collectors.toSet());
-      classified = EventDeduplication.classify(candidates, acceptedEvents(window), completedFiles).persist();
+      Dataset<Row> candidates =
+          migrations.toLatest(
+              validated.where(RecordValidation.isValid()), pending.schemaVersions());
+      Set<String> completedFiles =
+          processed.stream().map(BronzeFile::sourceFile).collect(Collectors.toSet());
+      classified =
+          EventDeduplication.classify(candidates, acceptedEvents(window), completedFiles).persist();
       DedupCounts dedup = DedupCounts.of(classified);
 
       if (dedup.newEvents() > 0) {
-        events.append(spark, classified.where(EventDeduplication.is(DedupOutcome.NEW))
-            .withColumn(SilverEvents.RUN_ID, lit(runId)));
+        events.append(
+            spark,
+            classified
+                .where(EventDeduplication.is(DedupOutcome.NEW))
+                .withColumn(SilverEvents.RUN_ID, lit(runId)));
       }
       if (quarantined.quarantined() > 0) {
-        quarantine.replaceWhere(spark, validated.where(RecordValidation.isQuarantined())
+        quarantine.replaceWhere(
+            spark,
+            validated
+                .where(RecordValidation.isQuarantined())
                 .withColumn(BronzeEvents.RUN_ID, lit(runId)),
             BronzeFile.rowsOf(ingestDate, pending.files()));
       }
@@ -129,9 +142,15 @@ public final class SilverLayer {
       ledger.record(ingestDate, pending.files(), runId, clock.instant());
 
       SilverResult result = result(quarantined, dedup, started);
-      LOG.info("silver {}: {} files, {} rows read, {} accepted, {} duplicates, {} quarantined, event dates {}",
-          ingestDate, pending.files().size(), result.rowsRead(), result.rowsAccepted(), result.duplicatesDropped(),
-          result.recordsQuarantined(), result.changedEventDates());
+      LOG.info(
+          "silver {}: {} files, {} rows read, {} accepted, {} duplicates, {} quarantined, event dates {}",
+          ingestDate,
+          pending.files().size(),
+          result.rowsRead(),
+          result.rowsAccepted(),
+          result.duplicatesDropped(),
+          result.recordsQuarantined(),
+          result.changedEventDates());
       return result;
     } finally {
       validated.unpersist();
@@ -146,13 +165,19 @@ public final class SilverLayer {
     long version = events.version(spark);
     Dataset<Row> accepted = version < 0 ? events.empty(spark) : events.readAsOf(spark, version);
     return accepted
-        .where(col(SilverEvents.EVENT_DATE).between(lit(window.earliestDate()), lit(window.latestDate())))
+        .where(
+            col(SilverEvents.EVENT_DATE)
+                .between(lit(window.earliestDate()), lit(window.latestDate())))
         .select(SilverEvents.EVENT_ID, SilverEvents.INGEST_DATE, SilverEvents.SOURCE_FILE);
   }
 
-  /** Recomputes each group over the whole partitions of the changed dates: older events of a date count too. */
+  /**
+   * Recomputes each group over the whole partitions of the changed dates: older events of a date
+   * count too.
+   */
   private void rebuildFeatureGroups(SortedSet<LocalDate> dates) {
-    Dataset<Row> ofDates = events.read(spark).where(col(SilverEvents.EVENT_DATE).isin(dates.toArray()));
+    Dataset<Row> ofDates =
+        events.read(spark).where(col(SilverEvents.EVENT_DATE).isin(dates.toArray()));
     for (FeatureGroup group : featureGroups) {
       featureTable(group).replaceDates(spark, group.compute(ofDates), dates);
     }

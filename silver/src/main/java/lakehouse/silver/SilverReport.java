@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The run report's {@code silver} object. Property names are explicit, so the JSON is the same whatever
- * naming strategy the writing mapper has. {@code rows_read = rows_accepted + records_quarantined +
- * duplicates_dropped}.
+ * The run report's {@code silver} object. Property names are explicit, so the JSON is the same
+ * whatever naming strategy the writing mapper has. {@code rows_read = rows_accepted +
+ * records_quarantined + duplicates_dropped}.
  *
- * @param rowsAlreadyAccepted rows of this run's files that an interrupted earlier attempt had already
- *     appended to silver; outside the other counts (see {@link SilverLayer})
+ * @param rowsAlreadyAccepted rows of this run's files that an interrupted earlier attempt had
+ *     already appended to silver; outside the other counts (see {@link SilverLayer})
  */
 public record SilverReport(
     @JsonProperty("rows_read") long rowsRead,

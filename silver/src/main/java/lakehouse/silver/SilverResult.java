@@ -13,8 +13,8 @@ import java.util.SortedSet;
  *     recordsQuarantined + duplicatesDropped}
  * @param recordsQuarantined records quarantined, each once whatever its number of reasons
  * @param quarantinedByReason records failing each rule, every rule name present (0 when none)
- * @param changedEventDates event dates given at least one event from this run's files; their feature
- *     groups were rebuilt and the layers downstream must recompute them
+ * @param changedEventDates event dates given at least one event from this run's files; their
+ *     feature groups were rebuilt and the layers downstream must recompute them
  * @param tableVersions table path to its Delta version after the run (-1: the table does not exist)
  * @param rowsAlreadyAccepted rows an interrupted earlier attempt over the same files had already
  *     appended to silver; not part of {@code rowsRead} (see {@link SilverLayer})
@@ -32,7 +32,15 @@ public record SilverResult(
 
   @JsonValue
   public SilverReport report() {
-    return new SilverReport(rowsRead, rowsAccepted, duplicatesDropped, recordsQuarantined, quarantinedByReason,
-        changedEventDates.stream().map(LocalDate::toString).toList(), rowsAlreadyAccepted, tableVersions, durationMs);
+    return new SilverReport(
+        rowsRead,
+        rowsAccepted,
+        duplicatesDropped,
+        recordsQuarantined,
+        quarantinedByReason,
+        changedEventDates.stream().map(LocalDate::toString).toList(),
+        rowsAlreadyAccepted,
+        tableVersions,
+        durationMs);
   }
 }

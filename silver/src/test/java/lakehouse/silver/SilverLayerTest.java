@@ -58,10 +58,22 @@ class SilverLayerTest {
   /** Silver events by id: {user_id, ingest_date, source_file, cost_micros}. */
   private Map<String, List<Object>> silverById() {
     Map<String, List<Object>> byId = new HashMap<>();
-    for (Row row : lake.silverEvents().select(SilverEvents.EVENT_ID, SilverEvents.USER_ID, SilverEvents.INGEST_DATE,
-        SilverEvents.SOURCE_FILE, SilverEvents.COST_MICROS).collectAsList()) {
-      byId.put(row.getString(0), Arrays.asList(row.get(1), row.getDate(2).toLocalDate(),
-          row.getString(3).substring(row.getString(3).lastIndexOf('/') + 1), row.get(4)));
+    for (Row row :
+        lake.silverEvents()
+            .select(
+                SilverEvents.EVENT_ID,
+                SilverEvents.USER_ID,
+                SilverEvents.INGEST_DATE,
+                SilverEvents.SOURCE_FILE,
+                SilverEvents.COST_MICROS)
+            .collectAsList()) {
+      byId.put(
+          row.getString(0),
+          Arrays.asList(
+              row.get(1),
+              row.getDate(2).toLocalDate(),
+              row.getString(3).substring(row.getString(3).lastIndexOf('/') + 1),
+              row.get(4)));
     }
     return byId;
   }
@@ -83,8 +95,12 @@ class SilverLayerTest {
     assertThat(migrated.<Object>getAs(SilverEvents.APP_VERSION)).isNull();
     assertThat((int) migrated.getAs(SilverEvents.SCHEMA_VERSION)).isEqualTo(1);
     assertThat(migrated.<Object>getAs(SilverEvents.RUN_ID)).isEqualTo("silver-run");
-    assertThat(silver.where(col(SilverEvents.EVENT_ID).equalTo(v2.eventId())).head()
-        .<Long>getAs(SilverEvents.COST_MICROS)).isEqualTo(250_000L);
+    assertThat(
+            silver
+                .where(col(SilverEvents.EVENT_ID).equalTo(v2.eventId()))
+                .head()
+                .<Long>getAs(SilverEvents.COST_MICROS))
+        .isEqualTo(250_000L);
     assertThat(result.rowsAccepted()).isEqualTo(2);
     assertThat(result.changedEventDates()).containsExactly(DAY);
     assertThat(lake.userDailyActivity().schema()).isEqualTo(UserDailyActivity.SCHEMA);
@@ -95,8 +111,13 @@ class SilverLayerTest {
   void invalidRecordsAreQuarantinedWithEveryReason() {
     TestEvent twoReasons = event(10).user(" ").country("fr").from("part-00.avro", 10);
     TestEvent tooLate = event(11).at("2026-11-20T12:00:00Z").from("part-00.avro", 11);
-    lake.bronze(event(1), event(2), event(3).from("part-01.avro", 0), event(1).from("part-00.avro", 9),
-        twoReasons, tooLate);
+    lake.bronze(
+        event(1),
+        event(2),
+        event(3).from("part-01.avro", 0),
+        event(1).from("part-00.avro", 9),
+        twoReasons,
+        tooLate);
 
     SilverResult result = lake.silver(DAY, "silver-run");
 
@@ -105,27 +126,39 @@ class SilverLayerTest {
     assertThat(result.duplicatesDropped()).isEqualTo(1);
     assertThat(result.recordsQuarantined()).isEqualTo(2);
     assertThat(result.quarantinedByReason())
-        .containsExactlyInAnyOrderEntriesOf(reasons("missing_user_id", 1, "invalid_country", 1, "too_late", 1));
+        .containsExactlyInAnyOrderEntriesOf(
+            reasons("missing_user_id", 1, "invalid_country", 1, "too_late", 1));
     assertCountsAddUp(result);
     Dataset<Row> quarantine = lake.quarantine();
     assertThat(quarantine.schema()).isEqualTo(Quarantine.SCHEMA);
     Map<String, List<String>> reasonsById = new HashMap<>();
-    quarantine.collectAsList().forEach(row -> reasonsById.put(row.getAs(SilverEvents.EVENT_ID),
-        row.getList(row.fieldIndex(Quarantine.REASONS))));
-    assertThat(reasonsById).containsExactlyInAnyOrderEntriesOf(Map.of(
-        twoReasons.eventId(), List.of("missing_user_id", "invalid_country"),
-        tooLate.eventId(), List.of("too_late")));
+    quarantine
+        .collectAsList()
+        .forEach(
+            row ->
+                reasonsById.put(
+                    row.getAs(SilverEvents.EVENT_ID),
+                    row.getList(row.fieldIndex(Quarantine.REASONS))));
+    assertThat(reasonsById)
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                twoReasons.eventId(), List.of("missing_user_id", "invalid_country"),
+                tooLate.eventId(), List.of("too_late")));
     assertThat(lake.silverEvents().count()).isEqualTo(3);
   }
 
   @Test
-  @DisplayName("a copy arriving on a later ingest date is dropped and counted, and the first copy stays")
+  @DisplayName(
+      "a copy arriving on a later ingest date is dropped and counted, and the first copy stays")
   void laterIngestDateCopyIsDroppedAndTheFirstStays() {
     lake.bronze(event(1).user("first"), event(2));
     lake.silver(DAY, "run-1");
-    TestEvent lateClick = event(3).type("CLICK").at("2026-11-23T23:59:59.999Z").ingestedOn(NEXT_DAY);
-    lake.bronze(event(1).user("second").ingestedOn(NEXT_DAY), lateClick, event(4).at("2026-11-24T08:00:00Z")
-        .ingestedOn(NEXT_DAY).from("part-00.avro", 7));
+    TestEvent lateClick =
+        event(3).type("CLICK").at("2026-11-23T23:59:59.999Z").ingestedOn(NEXT_DAY);
+    lake.bronze(
+        event(1).user("second").ingestedOn(NEXT_DAY),
+        lateClick,
+        event(4).at("2026-11-24T08:00:00Z").ingestedOn(NEXT_DAY).from("part-00.avro", 7));
 
     SilverResult result = lake.silver(NEXT_DAY, "run-2");
 
@@ -134,19 +167,27 @@ class SilverLayerTest {
     assertThat(result.duplicatesDropped()).isEqualTo(1);
     assertCountsAddUp(result);
     Map<String, List<Object>> silver = silverById();
-    assertThat(silver.get(event(1).eventId())).containsExactly("first", DAY, "part-00.avro", 1_000L);
-    assertThat(silver.get(lateClick.eventId())).containsExactly("user-1", NEXT_DAY, "part-00.avro", 1_000L);
+    assertThat(silver.get(event(1).eventId()))
+        .containsExactly("first", DAY, "part-00.avro", 1_000L);
+    assertThat(silver.get(lateClick.eventId()))
+        .containsExactly("user-1", NEXT_DAY, "part-00.avro", 1_000L);
     assertThat(silver).hasSize(4);
     assertThat(result.changedEventDates()).containsExactlyInAnyOrder(DAY, NEXT_DAY);
     // The late click is counted with the older events of its own day.
-    Row userDay = lake.userDailyActivity().where(col(UserDailyActivity.EVENT_DATE).equalTo(lit(DAY))
-        .and(col(UserDailyActivity.USER_ID).equalTo("user-1"))).head();
+    Row userDay =
+        lake.userDailyActivity()
+            .where(
+                col(UserDailyActivity.EVENT_DATE)
+                    .equalTo(lit(DAY))
+                    .and(col(UserDailyActivity.USER_ID).equalTo("user-1")))
+            .head();
     assertThat(userDay.<Long>getAs(UserDailyActivity.IMPRESSIONS)).isEqualTo(1L);
     assertThat(userDay.<Long>getAs(UserDailyActivity.CLICKS)).isEqualTo(1L);
   }
 
   @Test
-  @DisplayName("re-running a date adds no version to any table, and a later file of the date is processed alone")
+  @DisplayName(
+      "re-running a date adds no version to any table, and a later file of the date is processed alone")
   void reRunAddsNoVersionAndALaterFileIsProcessedAlone() {
     lake.bronze(event(1), event(2).user(""));
     lake.silver(DAY, "run-1");
@@ -162,23 +203,32 @@ class SilverLayerTest {
     lake.bronze(event(3).from("part-07.avro", 0), event(1).from("part-07.avro", 1));
     SilverResult laterFile = lake.silver(DAY, "run-3");
 
-    assertThat(List.of(laterFile.rowsRead(), laterFile.rowsAccepted(), laterFile.duplicatesDropped(),
-        laterFile.recordsQuarantined())).as("rows read, accepted, duplicates dropped, quarantined")
+    assertThat(
+            List.of(
+                laterFile.rowsRead(),
+                laterFile.rowsAccepted(),
+                laterFile.duplicatesDropped(),
+                laterFile.recordsQuarantined()))
+        .as("rows read, accepted, duplicates dropped, quarantined")
         .containsExactly(2L, 1L, 1L, 0L);
     assertThat(lake.silverEvents().count()).isEqualTo(2);
     assertThat(lake.quarantine().count()).isEqualTo(1);
   }
 
   @Test
-  @DisplayName("a run stopped after its events commit converges on retry without counting its events twice")
+  @DisplayName(
+      "a run stopped after its events commit converges on retry without counting its events twice")
   void runStoppedAfterEventsCommitConvergesOnRetry() {
-    lake.bronze(event(1), event(2).ad("ad-2"), event(1).from("part-00.avro", 5), event(3).campaign(""));
+    lake.bronze(
+        event(1), event(2).ad("ad-2"), event(1).from("part-00.avro", 5), event(3).campaign(""));
     SilverResult first = lake.silver(DAY, "run-1");
     Dataset<Row> features = lake.userDailyActivity();
     List<Row> featuresBefore = features.collectAsList();
     // The state a crash right after the events commit leaves: nothing else of the run is committed.
     DeltaTable.forPath(spark, lake.layout.quarantine()).delete();
-    DeltaTable.forPath(spark, lake.layout.featureGroup(UserDailyActivity.NAME, UserDailyActivity.VERSION)).delete();
+    DeltaTable.forPath(
+            spark, lake.layout.featureGroup(UserDailyActivity.NAME, UserDailyActivity.VERSION))
+        .delete();
     DeltaTable.forPath(spark, lake.ledgerPath()).delete();
     long eventsVersion = lake.versions().get(lake.layout.silverEvents());
 
@@ -186,12 +236,19 @@ class SilverLayerTest {
 
     assertThat(lake.versions()).containsEntry(lake.layout.silverEvents(), eventsVersion);
     assertThat(retry.rowsAlreadyAccepted()).isEqualTo(2);
-    assertThat(List.of(retry.rowsRead(), retry.rowsAccepted(), retry.duplicatesDropped(), retry.recordsQuarantined()))
-        .as("rows read, accepted, duplicates dropped, quarantined").containsExactly(2L, 0L, 1L, 1L);
+    assertThat(
+            List.of(
+                retry.rowsRead(),
+                retry.rowsAccepted(),
+                retry.duplicatesDropped(),
+                retry.recordsQuarantined()))
+        .as("rows read, accepted, duplicates dropped, quarantined")
+        .containsExactly(2L, 0L, 1L, 1L);
     assertCountsAddUp(retry);
     assertThat(retry.changedEventDates()).isEqualTo(first.changedEventDates());
     assertThat(lake.silverEvents().count()).isEqualTo(2);
     assertThat(lake.quarantine().count()).isEqualTo(1);
-    DataFrames.assertSameRows(spark.createDataFrame(featuresBefore, UserDailyActivity.SCHEMA), lake.userDailyActivity());
+    DataFrames.assertSameRows(
+        spark.createDataFrame(featuresBefore, UserDailyActivity.SCHEMA), lake.userDailyActivity());
   }
 }

@@ -13,9 +13,17 @@ import lakehouse.shared.run.RunReportWriter;
 import org.junit.jupiter.api.Test;
 
 class SilverResultJsonTest {
-  private static final SilverResult RESULT = new SilverResult(10, 6, 1, 3,
-      new LinkedHashMap<>(Map.of("invalid_event_id", 2L)), new TreeSet<>(List.of(LocalDate.parse("2026-11-23"),
-      LocalDate.parse("2026-11-21"))), Map.of("/lake/silver/ad_events", 4L), 1234, 2);
+  private static final SilverResult RESULT =
+      new SilverResult(
+          10,
+          6,
+          1,
+          3,
+          new LinkedHashMap<>(Map.of("invalid_event_id", 2L)),
+          new TreeSet<>(List.of(LocalDate.parse("2026-11-23"), LocalDate.parse("2026-11-21"))),
+          Map.of("/lake/silver/ad_events", 4L),
+          1234,
+          2);
 
   @Test
   void theResultRendersAsTheRunReportsSilverObject() {
@@ -26,7 +34,8 @@ class SilverResultJsonTest {
     assertThat(silver.get("duplicates_dropped").asLong()).isEqualTo(1);
     assertThat(silver.get("records_quarantined").asLong()).isEqualTo(3);
     assertThat(silver.get("rows_quarantined").get("invalid_event_id").asLong()).isEqualTo(2);
-    assertThat(silver.get("changed_event_dates").toString()).isEqualTo("[\"2026-11-21\",\"2026-11-23\"]");
+    assertThat(silver.get("changed_event_dates").toString())
+        .isEqualTo("[\"2026-11-21\",\"2026-11-23\"]");
     assertThat(silver.get("rows_already_accepted").asLong()).isEqualTo(2);
     assertThat(silver.get("table_versions").get("/lake/silver/ad_events").asLong()).isEqualTo(4);
   }

@@ -13,8 +13,8 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Builds one bronze row (BronzeEvents.SCHEMA): a valid v2 impression ingested on {@link #DAY}, at noon of
- * that day, from file {@code part-00.avro}; a test changes only what matters to it.
+ * Builds one bronze row (BronzeEvents.SCHEMA): a valid v2 impression ingested on {@link #DAY}, at
+ * noon of that day, from file {@code part-00.avro}; a test changes only what matters to it.
  */
 public final class TestEvent {
   public static final LocalDate DAY = LocalDate.parse("2026-11-23");
@@ -127,9 +127,26 @@ public final class TestEvent {
   }
 
   public Row row() {
-    return RowFactory.create(eventId, eventType, Timestamp.from(eventTime), userId, adId, campaignId, country, device,
-        ipToken, deviceToken, appVersion, cost, costMicros, schemaVersion, sourceFile(), position,
-        "fp:" + sourceFile(), Date.valueOf(ingestDate), "bronze-run");
+    return RowFactory.create(
+        eventId,
+        eventType,
+        Timestamp.from(eventTime),
+        userId,
+        adId,
+        campaignId,
+        country,
+        device,
+        ipToken,
+        deviceToken,
+        appVersion,
+        cost,
+        costMicros,
+        schemaVersion,
+        sourceFile(),
+        position,
+        "fp:" + sourceFile(),
+        Date.valueOf(ingestDate),
+        "bronze-run");
   }
 
   public static Dataset<Row> bronze(SparkSession spark, TestEvent... events) {

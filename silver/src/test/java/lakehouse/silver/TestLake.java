@@ -29,7 +29,8 @@ final class TestLake {
 
   /** Lands the events in bronze as bronze would: one commit, partitioned by ingest date. */
   void bronze(TestEvent... events) {
-    DeltaPartitionWriter.append(TestEvent.bronze(spark, events), layout.bronzeEvents(), BronzeEvents.PARTITION_COLUMN);
+    DeltaPartitionWriter.append(
+        TestEvent.bronze(spark, events), layout.bronzeEvents(), BronzeEvents.PARTITION_COLUMN);
   }
 
   SilverResult silver(LocalDate ingestDate, String runId) {
@@ -63,9 +64,14 @@ final class TestLake {
   /** Delta version of every table silver writes (-1 for a table not created yet). */
   Map<String, Long> versions() {
     Map<String, Long> versions = new LinkedHashMap<>();
-    for (String path : new String[] {layout.silverEvents(), layout.quarantine(), ledgerPath(),
-        layout.featureGroup(UserDailyActivity.NAME, UserDailyActivity.VERSION),
-        layout.featureGroup(AdHourlyActivity.NAME, AdHourlyActivity.VERSION)}) {
+    for (String path :
+        new String[] {
+          layout.silverEvents(),
+          layout.quarantine(),
+          ledgerPath(),
+          layout.featureGroup(UserDailyActivity.NAME, UserDailyActivity.VERSION),
+          layout.featureGroup(AdHourlyActivity.NAME, AdHourlyActivity.VERSION)
+        }) {
       versions.put(path, DeltaPartitionWriter.version(spark, path));
     }
     return versions;

@@ -11,8 +11,12 @@ import lakehouse.gold.staging.ExpiredStaging;
  * @param partitionsExpired one entry per table with a retention setting, even when nothing expired
  * @param vacuumRetentionHours files older than this that no kept version needs were vacuumed
  */
-public record CleanupResult(boolean dryRun, List<ExpiredStaging> stagingRemoved,
-    List<ExpiredPartitions> partitionsExpired, List<VacuumedTable> vacuumed, long vacuumRetentionHours) {
+public record CleanupResult(
+    boolean dryRun,
+    List<ExpiredStaging> stagingRemoved,
+    List<ExpiredPartitions> partitionsExpired,
+    List<VacuumedTable> vacuumed,
+    long vacuumRetentionHours) {
 
   public CleanupResult {
     stagingRemoved = List.copyOf(stagingRemoved);
@@ -25,7 +29,8 @@ public record CleanupResult(boolean dryRun, List<ExpiredStaging> stagingRemoved,
     Map<String, Long> filesVacuumed = new LinkedHashMap<>();
     vacuumed.forEach(table -> filesVacuumed.put(table.table(), table.files()));
     Map<String, List<String>> partitionsDeleted = new LinkedHashMap<>();
-    partitionsExpired.forEach(expired -> partitionsDeleted.put(expired.table(), expired.partitions()));
+    partitionsExpired.forEach(
+        expired -> partitionsDeleted.put(expired.table(), expired.partitions()));
     return new CleanupReport(dryRun, stagingRemoved, filesVacuumed, partitionsDeleted);
   }
 }

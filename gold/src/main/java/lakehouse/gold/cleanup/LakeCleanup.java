@@ -32,7 +32,11 @@ public final class LakeCleanup {
   private final RetentionSettings retention;
   private final Clock clock;
 
-  public LakeCleanup(SparkSession spark, LakeLayout lake, GoldSettings gold, RetentionSettings retention,
+  public LakeCleanup(
+      SparkSession spark,
+      LakeLayout lake,
+      GoldSettings gold,
+      RetentionSettings retention,
       Clock clock) {
     this.spark = spark;
     this.lake = lake;
@@ -42,8 +46,9 @@ public final class LakeCleanup {
   }
 
   public CleanupResult run(boolean dryRun) {
-    List<ExpiredStaging> staging = new StagingJanitor(lake, spark.sparkContext().hadoopConfiguration())
-        .removeExpired(retention.staging(), clock, dryRun);
+    List<ExpiredStaging> staging =
+        new StagingJanitor(lake, spark.sparkContext().hadoopConfiguration())
+            .removeExpired(retention.staging(), clock, dryRun);
     List<CatalogTable> tables = new TableCatalog(lake).tables(gold);
     LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     List<ExpiredPartitions> expired = new ArrayList<>();
@@ -61,15 +66,17 @@ public final class LakeCleanup {
   }
 
   /**
-   * VACUUM keeps every file a version within the retention still needs, so readers of those versions
-   * and runs that started before the retention window are safe; the configuration refuses less than 24 h.
+   * VACUUM keeps every file a version within the retention still needs, so readers of those
+   * versions and runs that started before the retention window are safe; the configuration refuses
+   * less than 24 h.
    */
   private long vacuum(String table, long hours, boolean dryRun) {
     if (hours < 168) {
       // Delta's own guard refuses under 7 days; the configuration's 24 h floor takes its place.
       spark.conf().set("spark.databricks.delta.retentionDurationCheck.enabled", "false");
     }
-    long files = spark.sql("VACUUM delta.`" + table + "` RETAIN " + hours + " HOURS DRY RUN").count();
+    long files =
+        spark.sql("VACUUM delta.`" + table + "` RETAIN " + hours + " HOURS DRY RUN").count();
     if (!dryRun && files > 0) {
       DeltaTable.forPath(spark, table).vacuum((double) hours);
     }
@@ -82,8 +89,16 @@ public final class LakeCleanup {
     if (expiry.applies() && DeltaPartitionWriter.exists(spark, table.path())) {
       String dateColumn = table.partitionColumn().orElseThrow();
       Column condition = col(dateColumn).lt(Date.valueOf(expiry.cutoff()));
-      spark.read().format("delta").load(table.path()).where(condition).select(col(dateColumn).cast("string"))
-          .distinct().orderBy(dateColumn).collectAsList().forEach(r -> partitions.add(r.getString(0)));
+      spark
+          .read()
+          .format("delta")
+          .load(table.path())
+          .where(condition)
+          .select(col(dateColumn).cast("string"))
+          .distinct()
+          .orderBy(dateColumn)
+          .collectAsList()
+          .forEach(r -> partitions.add(r.getString(0)));
       if (!dryRun && !partitions.isEmpty()) {
         DeltaTable.forPath(spark, table.path()).delete(condition);
       }

@@ -16,8 +16,8 @@ import lakehouse.shared.lake.CatalogTable;
 public record PartitionExpiry(CatalogTable table, int retentionDays, LocalDate cutoff) {
 
   /** The tables with a retention setting, in the given order, each with its cutoff as of today. */
-  public static List<PartitionExpiry> select(List<CatalogTable> tables, RetentionSettings retention,
-      LocalDate today) {
+  public static List<PartitionExpiry> select(
+      List<CatalogTable> tables, RetentionSettings retention, LocalDate today) {
     List<PartitionExpiry> expiries = new ArrayList<>();
     for (CatalogTable table : tables) {
       OptionalInt days = table.retention().days(retention);

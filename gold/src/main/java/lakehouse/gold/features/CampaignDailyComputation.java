@@ -21,7 +21,8 @@ import org.apache.spark.sql.types.DataTypes;
 /**
  * {@code campaign_daily} v1 from silver events: one row per (campaign, event date) with an event.
  * Computed from events rather than from a daily aggregate because {@code unique_users} must be an
- * exact distinct count, which per-hour or per-ad counts cannot be summed into. A pure transformation.
+ * exact distinct count, which per-hour or per-ad counts cannot be summed into. A pure
+ * transformation.
  */
 public final class CampaignDailyComputation {
   private CampaignDailyComputation() {}
@@ -32,25 +33,33 @@ public final class CampaignDailyComputation {
    * @param silverEvents rows of {@link SilverEvents#SCHEMA}; only the given event dates are used
    * @return rows of {@link CampaignDaily#SCHEMA}
    */
-  public static Dataset<Row> compute(Dataset<Row> silverEvents, Collection<LocalDate> eventDates, String runId) {
+  public static Dataset<Row> compute(
+      Dataset<Row> silverEvents, Collection<LocalDate> eventDates, String runId) {
     if (eventDates.isEmpty()) {
       throw new IllegalArgumentException("no event dates to compute campaign_daily for");
     }
     Object[] dates = eventDates.stream().sorted().map(Date::valueOf).toArray();
     Column type = col(SilverEvents.EVENT_TYPE);
     Column impressions = col(CampaignDaily.IMPRESSIONS);
-    Dataset<Row> daily = silverEvents
-        .where(col(SilverEvents.EVENT_DATE).isin(dates))
-        .groupBy(col(SilverEvents.CAMPAIGN_ID), col(SilverEvents.EVENT_DATE))
-        .agg(
-            count(when(type.equalTo(SilverEvents.IMPRESSION), 1)).as(CampaignDaily.IMPRESSIONS),
-            count(when(type.equalTo(SilverEvents.CLICK), 1)).as(CampaignDaily.CLICKS),
-            count(when(type.equalTo(SilverEvents.CONVERSION), 1)).as(CampaignDaily.CONVERSIONS),
-            sum(coalesce(col(SilverEvents.COST_MICROS), lit(0L))).as(CampaignDaily.SPEND_MICROS),
-            countDistinct(col(SilverEvents.USER_ID)).as(CampaignDaily.UNIQUE_USERS))
-        .withColumn(CampaignDaily.CTR, when(impressions.gt(0),
-            col(CampaignDaily.CLICKS).cast(DataTypes.DoubleType).divide(impressions.cast(DataTypes.DoubleType))))
-        .withColumn(CampaignDaily.RUN_ID, lit(runId));
+    Dataset<Row> daily =
+        silverEvents
+            .where(col(SilverEvents.EVENT_DATE).isin(dates))
+            .groupBy(col(SilverEvents.CAMPAIGN_ID), col(SilverEvents.EVENT_DATE))
+            .agg(
+                count(when(type.equalTo(SilverEvents.IMPRESSION), 1)).as(CampaignDaily.IMPRESSIONS),
+                count(when(type.equalTo(SilverEvents.CLICK), 1)).as(CampaignDaily.CLICKS),
+                count(when(type.equalTo(SilverEvents.CONVERSION), 1)).as(CampaignDaily.CONVERSIONS),
+                sum(coalesce(col(SilverEvents.COST_MICROS), lit(0L)))
+                    .as(CampaignDaily.SPEND_MICROS),
+                countDistinct(col(SilverEvents.USER_ID)).as(CampaignDaily.UNIQUE_USERS))
+            .withColumn(
+                CampaignDaily.CTR,
+                when(
+                    impressions.gt(0),
+                    col(CampaignDaily.CLICKS)
+                        .cast(DataTypes.DoubleType)
+                        .divide(impressions.cast(DataTypes.DoubleType))))
+            .withColumn(CampaignDaily.RUN_ID, lit(runId));
     return TableShape.conform(daily, CampaignDaily.SCHEMA);
   }
 }

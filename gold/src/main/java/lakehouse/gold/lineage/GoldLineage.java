@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 import lakehouse.shared.delta.DeltaPartitionWriter;
 import lakehouse.shared.lake.LakeLayout;
-import lakehouse.shared.tables.Lineage;
 import lakehouse.shared.lock.LakeLock;
+import lakehouse.shared.tables.Lineage;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -20,10 +20,10 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The lineage of gold partitions: a small Delta table at {@code gold/_lineage} with one row per promoted
- * partition per promotion, appended after each promotion commit. It is an index of what every promotion
- * commit also carries in its userMetadata (which is atomic with the data); the index outlives Delta's
- * log retention, which the commit history does not.
+ * The lineage of gold partitions: a small Delta table at {@code gold/_lineage} with one row per
+ * promoted partition per promotion, appended after each promotion commit. It is an index of what
+ * every promotion commit also carries in its userMetadata (which is atomic with the data); the
+ * index outlives Delta's log retention, which the commit history does not.
  */
 public final class GoldLineage {
   public static final String TABLE = Lineage.TABLE;
@@ -59,18 +59,23 @@ public final class GoldLineage {
   /** Every record of one gold table (all promotions, oldest first). */
   public List<LineageRecord> records(String table, String version) {
     List<LineageRecord> records = new ArrayList<>();
-    DeltaPartitionWriter.read(spark, path).ifPresent(rows -> {
-      for (Row row : rows.where(col(TABLE).equalTo(table).and(col(VERSION).equalTo(version)))
-          .orderBy(DELTA_VERSION, PARTITION_KEY).collectAsList()) {
-        records.add(fromRow(row));
-      }
-    });
+    DeltaPartitionWriter.read(spark, path)
+        .ifPresent(
+            rows -> {
+              for (Row row :
+                  rows.where(col(TABLE).equalTo(table).and(col(VERSION).equalTo(version)))
+                      .orderBy(DELTA_VERSION, PARTITION_KEY)
+                      .collectAsList()) {
+                records.add(fromRow(row));
+              }
+            });
     return records;
   }
 
   /**
-   * The latest promotion of each partition of the current incarnation of a gold table (the Delta table
-   * id of its most recent promotion): what {@code status} shows and compares with silver's versions.
+   * The latest promotion of each partition of the current incarnation of a gold table (the Delta
+   * table id of its most recent promotion): what {@code status} shows and compares with silver's
+   * versions.
    */
   public Map<String, LineageRecord> latest(String table, String version) {
     List<LineageRecord> records = records(table, version);
@@ -99,8 +104,8 @@ public final class GoldLineage {
   }
 
   /**
-   * Appends records in one commit. Takes the lake's lineage lock, since every gold table's promotions
-   * append here and a local lake's log store does not keep commits of two JVMs apart.
+   * Appends records in one commit. Takes the lake's lineage lock, since every gold table's
+   * promotions append here and a local lake's log store does not keep commits of two JVMs apart.
    */
   @SuppressWarnings("try") // the lock is held for the block, never referenced in it
   public void record(Collection<LineageRecord> records, String holder, Duration lockTimeout) {
@@ -115,16 +120,34 @@ public final class GoldLineage {
   }
 
   private static Row toRow(LineageRecord record) {
-    return RowFactory.create(record.table(), record.version(), record.partitionKey(), record.runId(),
-        Timestamp.from(record.runStartedAt()), Timestamp.from(record.promotedAt()), record.deltaTableId(),
-        record.deltaVersion(), record.rowCount(), new HashMap<>(record.inputVersions()), record.promotionId());
+    return RowFactory.create(
+        record.table(),
+        record.version(),
+        record.partitionKey(),
+        record.runId(),
+        Timestamp.from(record.runStartedAt()),
+        Timestamp.from(record.promotedAt()),
+        record.deltaTableId(),
+        record.deltaVersion(),
+        record.rowCount(),
+        new HashMap<>(record.inputVersions()),
+        record.promotionId());
   }
 
   private static LineageRecord fromRow(Row row) {
-    Map<String, Long> inputs = new HashMap<>(row.<String, Long>getJavaMap(row.fieldIndex(INPUT_VERSIONS)));
-    return new LineageRecord(row.getAs(TABLE), row.getAs(VERSION), row.getAs(PARTITION_KEY), row.getAs(RUN_ID),
-        row.<Timestamp>getAs(RUN_STARTED_AT).toInstant(), row.<Timestamp>getAs(PROMOTED_AT).toInstant(),
-        row.getAs(DELTA_TABLE_ID), row.<Long>getAs(DELTA_VERSION), row.<Long>getAs(ROW_COUNT), inputs,
+    Map<String, Long> inputs =
+        new HashMap<>(row.<String, Long>getJavaMap(row.fieldIndex(INPUT_VERSIONS)));
+    return new LineageRecord(
+        row.getAs(TABLE),
+        row.getAs(VERSION),
+        row.getAs(PARTITION_KEY),
+        row.getAs(RUN_ID),
+        row.<Timestamp>getAs(RUN_STARTED_AT).toInstant(),
+        row.<Timestamp>getAs(PROMOTED_AT).toInstant(),
+        row.getAs(DELTA_TABLE_ID),
+        row.<Long>getAs(DELTA_VERSION),
+        row.<Long>getAs(ROW_COUNT),
+        inputs,
         row.getAs(PROMOTION_ID));
   }
 }

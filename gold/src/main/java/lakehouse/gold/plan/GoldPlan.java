@@ -9,11 +9,15 @@ import java.util.SortedSet;
  * @param userFeaturesAsOfDates as-of dates of {@code user_features} to rebuild, ascending
  * @param campaignDailyDates event dates of {@code campaign_daily} to rebuild, ascending
  */
-public record GoldPlan(LocalDate ingestDate, SortedSet<LocalDate> userFeaturesAsOfDates,
+public record GoldPlan(
+    LocalDate ingestDate,
+    SortedSet<LocalDate> userFeaturesAsOfDates,
     SortedSet<LocalDate> campaignDailyDates) {
 
   public GoldPlan {
-    userFeaturesAsOfDates = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(userFeaturesAsOfDates));
-    campaignDailyDates = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(campaignDailyDates));
+    userFeaturesAsOfDates =
+        java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(userFeaturesAsOfDates));
+    campaignDailyDates =
+        java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(campaignDailyDates));
   }
 }

@@ -32,8 +32,8 @@ import org.apache.spark.sql.SparkSession;
 public final class SilverChangesNotInGold {
   private SilverChangesNotInGold() {}
 
-  public static SortedSet<LocalDate> within(SparkSession spark, LakeLayout lake, GoldTable campaignDaily,
-      LocalDate from, LocalDate to) {
+  public static SortedSet<LocalDate> within(
+      SparkSession spark, LakeLayout lake, GoldTable campaignDaily, LocalDate from, LocalDate to) {
     SortedSet<LocalDate> behind = new TreeSet<>();
     String events = lake.silverEvents();
     if (!DeltaPartitionWriter.exists(spark, events)) {
@@ -41,16 +41,20 @@ public final class SilverChangesNotInGold {
     }
     String eventsName = lake.relativize(events);
     Map<String, Long> builtFrom = new HashMap<>();
-    for (LineageRecord record : new GoldLineage(spark, lake).records(campaignDaily.name(), campaignDaily.version())) {
+    for (LineageRecord record :
+        new GoldLineage(spark, lake).records(campaignDaily.name(), campaignDaily.version())) {
       Long version = record.inputVersions().get(eventsName);
       if (version != null) {
         builtFrom.merge(record.partitionKey(), version, Math::max);
       }
     }
     List<String> dates = from.datesUntil(to.plusDays(1)).map(LocalDate::toString).toList();
-    List<Row> changes = DeltaCommitLog.fileActions(spark, events, SilverEvents.EVENT_DATE)
-        .where(col(DeltaCommitLog.PARTITION).isin(dates.toArray()))
-        .groupBy(DeltaCommitLog.PARTITION).max(DeltaCommitLog.VERSION).collectAsList();
+    List<Row> changes =
+        DeltaCommitLog.fileActions(spark, events, SilverEvents.EVENT_DATE)
+            .where(col(DeltaCommitLog.PARTITION).isin(dates.toArray()))
+            .groupBy(DeltaCommitLog.PARTITION)
+            .max(DeltaCommitLog.VERSION)
+            .collectAsList();
     for (Row change : changes) {
       String date = change.getString(0);
       if (change.getLong(1) > builtFrom.getOrDefault(date, -1L)) {

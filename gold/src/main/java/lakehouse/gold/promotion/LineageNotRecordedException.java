@@ -4,8 +4,8 @@ import lakehouse.shared.error.LakehouseException;
 
 /**
  * The partitions were promoted (the table content is final) but their lineage could not be written.
- * The promotion commit itself carries the lineage, so the next promotion of the table, or a retry of
- * the same run id (which adds no table version), records it.
+ * The promotion commit itself carries the lineage, so the next promotion of the table, or a retry
+ * of the same run id (which adds no table version), records it.
  */
 public final class LineageNotRecordedException extends LakehouseException {
   private static final long serialVersionUID = 1L;

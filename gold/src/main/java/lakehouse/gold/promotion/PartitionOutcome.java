@@ -9,5 +9,5 @@ import java.time.LocalDate;
  * @param heldBy the run whose output the partition holds after the promotion
  * @param detail one line for people: why this outcome
  */
-public record PartitionOutcome(LocalDate partitionKey, PromotionOutcome outcome, long rows, String heldBy,
-    String detail) {}
+public record PartitionOutcome(
+    LocalDate partitionKey, PromotionOutcome outcome, long rows, String heldBy, String detail) {}

@@ -33,29 +33,32 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Replaces a run's checked partitions of one gold table in one atomic Delta commit (replaceWhere over
- * exactly those partition values, reading the staged Parquet). Build it, add partitions, call
+ * Replaces a run's checked partitions of one gold table in one atomic Delta commit (replaceWhere
+ * over exactly those partition values, reading the staged Parquet). Build it, add partitions, call
  * {@link #commit()} once.
  *
  * <p>Guarantees, per partition:
- * <ul>
- *   <li>a partition that already holds this run's output is left alone ({@link PromotionOutcome#ALREADY_PROMOTED}),
- *       so a retry converges and, when everything was promoted, adds no Delta version;
- *   <li>a partition held by a run that started after this one keeps that output
- *       ({@link PromotionOutcome#SUPERSEDED}): an old run retried late never overwrites a newer one;
- *   <li>otherwise the partition gets this run's output ({@link PromotionOutcome#PROMOTED}); a backfill
- *       is a new run, newer than the nightly run before it, so its output becomes visible.
- * </ul>
- * Which run holds a partition is read from lineage and from the commit log, whose promotion commits
- * carry their run in userMetadata; the decision and the commit happen under the table's
- * {@link LakeLock}, so on a local lake no other promotion commits in between. On object stores and HDFS
- * there is no file lock; the lake's writer lease keeps other applications of this lakehouse out. Without
- * it, Delta's conflict detection still keeps each commit whole (the table ends with one run's complete
- * output per partition), and a conflict is retried against the new snapshot, but a promotion committed
- * between the ownership read and the write's own snapshot is not seen as newer.
  *
- * <p>The table's declared schema is created (version 0) on the first promotion. After the commit the
- * lineage of the promoted partitions is appended and the run's staging of the table is removed.
+ * <ul>
+ *   <li>a partition that already holds this run's output is left alone ({@link
+ *       PromotionOutcome#ALREADY_PROMOTED}), so a retry converges and, when everything was
+ *       promoted, adds no Delta version;
+ *   <li>a partition held by a run that started after this one keeps that output ({@link
+ *       PromotionOutcome#SUPERSEDED}): an old run retried late never overwrites a newer one;
+ *   <li>otherwise the partition gets this run's output ({@link PromotionOutcome#PROMOTED}); a
+ *       backfill is a new run, newer than the nightly run before it, so its output becomes visible.
+ * </ul>
+ *
+ * Which run holds a partition is read from lineage and from the commit log, whose promotion commits
+ * carry their run in userMetadata; the decision and the commit happen under the table's {@link
+ * LakeLock}, so on a local lake no other promotion commits in between. On object stores and HDFS
+ * there is no file lock; the lake's writer lease keeps other applications of this lakehouse out.
+ * Without it, Delta's conflict detection still keeps each commit whole (the table ends with one
+ * run's complete output per partition), and a conflict is retried against the new snapshot, but a
+ * promotion committed between the ownership read and the write's own snapshot is not seen as newer.
+ *
+ * <p>The table's declared schema is created (version 0) on the first promotion. After the commit
+ * the lineage of the promoted partitions is appended and the run's staging of the table is removed.
  */
 public final class PartitionPromotion {
   private static final Logger LOG = LoggerFactory.getLogger(PartitionPromotion.class);
@@ -85,11 +88,17 @@ public final class PartitionPromotion {
   public PartitionPromotion add(CheckedPartition partition) {
     StagedPartition staged = partition.staged();
     if (!staged.table().equals(table) || !staged.runId().equals(run.runId())) {
-      throw new IllegalArgumentException("staged partition " + staged.path() + " is not of " + table.label()
-          + " for run " + run.runId());
+      throw new IllegalArgumentException(
+          "staged partition "
+              + staged.path()
+              + " is not of "
+              + table.label()
+              + " for run "
+              + run.runId());
     }
     if (partitions.putIfAbsent(staged.partitionKey(), staged) != null) {
-      throw new IllegalArgumentException(table.partitionLabel(staged.partitionKey()) + " added twice");
+      throw new IllegalArgumentException(
+          table.partitionLabel(staged.partitionKey()) + " added twice");
     }
     return this;
   }
@@ -116,7 +125,10 @@ public final class PartitionPromotion {
     return this;
   }
 
-  /** Caps rows per file written to the table; 0 leaves files as staged (the stager already sized them). */
+  /**
+   * Caps rows per file written to the table; 0 leaves files as staged (the stager already sized
+   * them).
+   */
   public PartitionPromotion maxRowsPerFile(long rows) {
     this.maxRowsPerFile = rows;
     return this;
@@ -125,11 +137,14 @@ public final class PartitionPromotion {
   /**
    * Promotes what is not already promoted or superseded, in one commit.
    *
-   * @throws ConcurrentPromotionException another run kept the table busy; nothing of this run was promoted
+   * @throws ConcurrentPromotionException another run kept the table busy; nothing of this run was
+   *     promoted
    * @throws PromotionFailedException the commit did not happen; the table was left unchanged
-   * @throws CommitStateUnknownException the commit failed in a way that may or may not have left it in the
-   *     table; a retry of the same run id finds out from the table's log and never promotes twice
-   * @throws LineageNotRecordedException promoted, but the lineage append failed (a retry records it)
+   * @throws CommitStateUnknownException the commit failed in a way that may or may not have left it
+   *     in the table; a retry of the same run id finds out from the table's log and never promotes
+   *     twice
+   * @throws LineageNotRecordedException promoted, but the lineage append failed (a retry records
+   *     it)
    */
   @SuppressWarnings("try") // the table's lock is held for the block, never referenced in it
   public PromotionResult commit() {
@@ -143,26 +158,54 @@ public final class PartitionPromotion {
     listener.beforePromotion(table, run.runId());
     GoldLineage lineage = new GoldLineage(spark, lake);
     PromotionHistory history = new PromotionHistory(spark, lineage);
-    ConflictRetry conflicts = new ConflictRetry(MAX_ATTEMPTS, FIRST_RETRY_DELAY, MAX_RETRY_DELAY, new Random());
+    ConflictRetry conflicts =
+        new ConflictRetry(MAX_ATTEMPTS, FIRST_RETRY_DELAY, MAX_RETRY_DELAY, new Random());
     PromotionResult result;
     try {
-      result = conflicts.run(() -> {
-        try (LakeLock lock = LakeLock.acquire(lake, table.name() + "-" + table.version(), run.runId(), lockTimeout)) {
-          return promoteUnderLock(history, lineage);
-        }
-      }, (attempt, conflict, wait) -> LOG.warn("gold: {} changed under the promotion of run {} ({}); deciding again"
-          + " against the new snapshot in {} ms", table.label(), run.runId(), conflict.getClass().getSimpleName(),
-          wait.toMillis()));
+      result =
+          conflicts.run(
+              () -> {
+                try (LakeLock lock =
+                    LakeLock.acquire(
+                        lake, table.name() + "-" + table.version(), run.runId(), lockTimeout)) {
+                  return promoteUnderLock(history, lineage);
+                }
+              },
+              (attempt, conflict, wait) ->
+                  LOG.warn(
+                      "gold: {} changed under the promotion of run {} ({}); deciding again"
+                          + " against the new snapshot in {} ms",
+                      table.label(),
+                      run.runId(),
+                      conflict.getClass().getSimpleName(),
+                      wait.toMillis()));
     } catch (LockTimeoutException e) {
-      throw new ConcurrentPromotionException("another run is promoting " + table.label() + " concurrently: "
-          + e.getMessage() + "; nothing of run " + run.runId() + " was promoted, retry it later", e);
+      throw new ConcurrentPromotionException(
+          "another run is promoting "
+              + table.label()
+              + " concurrently: "
+              + e.getMessage()
+              + "; nothing of run "
+              + run.runId()
+              + " was promoted, retry it later",
+          e);
     } catch (DeltaConcurrentModificationException e) {
-      throw new ConcurrentPromotionException("another run promoted " + table.label() + " concurrently "
-          + conflicts.maxAttempts() + " times in a row (" + e.getClass().getSimpleName() + "); nothing of run "
-          + run.runId() + " was promoted, retry it", e);
+      throw new ConcurrentPromotionException(
+          "another run promoted "
+              + table.label()
+              + " concurrently "
+              + conflicts.maxAttempts()
+              + " times in a row ("
+              + e.getClass().getSimpleName()
+              + "); nothing of run "
+              + run.runId()
+              + " was promoted, retry it",
+          e);
     }
-    // Only a promotion known to have committed gives its staging up. On any failure, above or in the
-    // attempt (CommitStateUnknownException above all: the commit may have landed), staging stays for a
+    // Only a promotion known to have committed gives its staging up. On any failure, above or in
+    // the
+    // attempt (CommitStateUnknownException above all: the commit may have landed), staging stays
+    // for a
     // retry and is removed only once expired.
     discardStaging();
     return result;
@@ -191,22 +234,41 @@ public final class PartitionPromotion {
       committedVersion = commit.version();
       listener.committed(table, run.runId(), committedVersion);
       for (StagedPartition staged : toPromote) {
-        toRecord.add(PromotionHistory.lineageRecord(table, tableId, commit, staged.partitionKey().toString(),
-            staged.computedRows()));
+        toRecord.add(
+            PromotionHistory.lineageRecord(
+                table, tableId, commit, staged.partitionKey().toString(), staged.computedRows()));
       }
     }
-    PromotionResult result = new PromotionResult(table.name(), table.version(), run.runId(), outcomes, before,
-        committedVersion);
+    PromotionResult result =
+        new PromotionResult(
+            table.name(), table.version(), run.runId(), outcomes, before, committedVersion);
     for (PartitionOutcome outcome : outcomes) {
-      LOG.info("gold: {} {}: {}", table.partitionLabel(outcome.partitionKey()), outcome.outcome(), outcome.detail());
+      LOG.info(
+          "gold: {} {}: {}",
+          table.partitionLabel(outcome.partitionKey()),
+          outcome.outcome(),
+          outcome.detail());
     }
     try {
       lineage.record(toRecord, run.runId(), lockTimeout);
     } catch (RuntimeException e) {
-      throw new LineageNotRecordedException(table.label() + ": partitions " + result.promoted() + " of run "
-          + run.runId() + " were promoted (Delta version " + committedVersion + ") but their lineage could not be"
-          + " recorded in " + lineage.path() + ": " + e.getMessage() + ". The table content is final; run again"
-          + " with the same run id to record the lineage (it adds no table version).", result, e);
+      throw new LineageNotRecordedException(
+          table.label()
+              + ": partitions "
+              + result.promoted()
+              + " of run "
+              + run.runId()
+              + " were promoted (Delta version "
+              + committedVersion
+              + ") but their lineage could not be"
+              + " recorded in "
+              + lineage.path()
+              + ": "
+              + e.getMessage()
+              + ". The table content is final; run again"
+              + " with the same run id to record the lineage (it adds no table version).",
+          result,
+          e);
     }
     return result;
   }
@@ -214,33 +276,67 @@ public final class PartitionPromotion {
   private PartitionOutcome decide(StagedPartition staged, RunStart holder) {
     LocalDate key = staged.partitionKey();
     if (holder != null && holder.runId().equals(run.runId())) {
-      return new PartitionOutcome(key, PromotionOutcome.ALREADY_PROMOTED, staged.computedRows(), run.runId(),
+      return new PartitionOutcome(
+          key,
+          PromotionOutcome.ALREADY_PROMOTED,
+          staged.computedRows(),
+          run.runId(),
           "already holds the output of run " + run.runId() + "; nothing written");
     }
     if (holder != null && holder.isNewerThan(run)) {
-      return new PartitionOutcome(key, PromotionOutcome.SUPERSEDED, staged.computedRows(), holder.runId(),
-          "superseded: " + table.partitionLabel(key) + " holds the output of run " + holder
-              + ", which started after run " + run + "; the newer output is kept and run " + run.runId()
+      return new PartitionOutcome(
+          key,
+          PromotionOutcome.SUPERSEDED,
+          staged.computedRows(),
+          holder.runId(),
+          "superseded: "
+              + table.partitionLabel(key)
+              + " holds the output of run "
+              + holder
+              + ", which started after run "
+              + run
+              + "; the newer output is kept and run "
+              + run.runId()
               + "'s is not promoted");
     }
-    return new PartitionOutcome(key, PromotionOutcome.PROMOTED, staged.computedRows(), run.runId(),
-        holder == null ? "promoted (first output of the partition)"
+    return new PartitionOutcome(
+        key,
+        PromotionOutcome.PROMOTED,
+        staged.computedRows(),
+        run.runId(),
+        holder == null
+            ? "promoted (first output of the partition)"
             : "promoted over the output of run " + holder);
   }
 
-  /** Writes the partitions in one commit and returns that commit, found in the log by its promotion id. */
-  private PromotionHistory.Commit write(PromotionHistory history, List<StagedPartition> toPromote, long before) {
+  /**
+   * Writes the partitions in one commit and returns that commit, found in the log by its promotion
+   * id.
+   */
+  private PromotionHistory.Commit write(
+      PromotionHistory history, List<StagedPartition> toPromote, long before) {
     List<LocalDate> keys = toPromote.stream().map(StagedPartition::partitionKey).toList();
     Map<String, Long> rows = new TreeMap<>();
     toPromote.forEach(p -> rows.put(p.partitionKey().toString(), p.computedRows()));
-    PromotionCommitInfo info = new PromotionCommitInfo(UUID.randomUUID().toString(), run.runId(),
-        run.startedAt().toString(), table.name(), table.version(), rows, inputVersions);
+    PromotionCommitInfo info =
+        new PromotionCommitInfo(
+            UUID.randomUUID().toString(),
+            run.runId(),
+            run.startedAt().toString(),
+            table.name(),
+            table.version(),
+            rows,
+            inputVersions);
 
     String[] paths = toPromote.stream().map(StagedPartition::path).toArray(String[]::new);
     Dataset<Row> staged = spark.read().schema(table.schema()).parquet(paths);
-    var writer = staged.write().format("delta").mode("overwrite")
-        .option("replaceWhere", DeltaPartitionWriter.inDates(table.partitionColumn(), keys))
-        .option("userMetadata", info.toJson());
+    var writer =
+        staged
+            .write()
+            .format("delta")
+            .mode("overwrite")
+            .option("replaceWhere", DeltaPartitionWriter.inDates(table.partitionColumn(), keys))
+            .option("userMetadata", info.toJson());
     if (maxRowsPerFile > 0) {
       writer = writer.option("maxRecordsPerFile", maxRowsPerFile);
     }
@@ -249,15 +345,29 @@ public final class PartitionPromotion {
     } catch (DeltaConcurrentModificationException e) {
       throw e;
     } catch (Exception e) {
-      // Delta writes nothing after a conflict, but any other failure may come after the commit file was
+      // Delta writes nothing after a conflict, but any other failure may come after the commit file
+      // was
       // written: the table's log tells whether this promotion landed.
       Optional<PromotionHistory.Commit> landed = findAfterFailure(history, info, before, keys, e);
       if (landed.isEmpty()) {
-        throw new PromotionFailedException("promoting " + keys + " of run " + run.runId() + " into "
-            + table.label() + " failed: " + e.getMessage() + "; the table was left unchanged", e);
+        throw new PromotionFailedException(
+            "promoting "
+                + keys
+                + " of run "
+                + run.runId()
+                + " into "
+                + table.label()
+                + " failed: "
+                + e.getMessage()
+                + "; the table was left unchanged",
+            e);
       }
-      LOG.warn("gold: the write of run {} into {} reported {} after its commit landed as version {}",
-          run.runId(), table.label(), e, landed.get().version());
+      LOG.warn(
+          "gold: the write of run {} into {} reported {} after its commit landed as version {}",
+          run.runId(),
+          table.label(),
+          e,
+          landed.get().version());
       return landed.get();
     }
     Optional<PromotionHistory.Commit> found;
@@ -266,35 +376,70 @@ public final class PartitionPromotion {
     } catch (Exception unreadable) {
       throw unknown(keys, "the write returned but the table's log cannot be read", unreadable);
     }
-    return found.orElseThrow(() -> new PromotionFailedException(
-        "the promotion commit of run " + run.runId() + " into " + table.label() + " is not in the table's log"
-            + " after the write" + (emptyCommitsSkipped()
-                ? " (the session sets " + LakehouseSession.SKIP_RECORDING_EMPTY_COMMITS + " to true, which drops the"
-                    + " commit of partitions that were and stay empty; set it to false)"
-                : "; retry the run with the same run id, which converges"), null));
+    return found.orElseThrow(
+        () ->
+            new PromotionFailedException(
+                "the promotion commit of run "
+                    + run.runId()
+                    + " into "
+                    + table.label()
+                    + " is not in the table's log"
+                    + " after the write"
+                    + (emptyCommitsSkipped()
+                        ? " (the session sets "
+                            + LakehouseSession.SKIP_RECORDING_EMPTY_COMMITS
+                            + " to true, which drops the"
+                            + " commit of partitions that were and stay empty; set it to false)"
+                        : "; retry the run with the same run id, which converges"),
+                null));
   }
 
   private boolean emptyCommitsSkipped() {
-    return Boolean.parseBoolean(spark.conf().get(LakehouseSession.SKIP_RECORDING_EMPTY_COMMITS, "true"));
+    return Boolean.parseBoolean(
+        spark.conf().get(LakehouseSession.SKIP_RECORDING_EMPTY_COMMITS, "true"));
   }
 
-  /** Whether the failed write's commit is in the log; if the log cannot be read either, nobody can tell. */
-  private Optional<PromotionHistory.Commit> findAfterFailure(PromotionHistory history, PromotionCommitInfo info,
-      long before, List<LocalDate> keys, Exception failure) {
+  /**
+   * Whether the failed write's commit is in the log; if the log cannot be read either, nobody can
+   * tell.
+   */
+  private Optional<PromotionHistory.Commit> findAfterFailure(
+      PromotionHistory history,
+      PromotionCommitInfo info,
+      long before,
+      List<LocalDate> keys,
+      Exception failure) {
     try {
       return history.find(table, info.promotionId(), before);
     } catch (Exception unreadable) {
-      CommitStateUnknownException unknown = unknown(keys, "the write failed (" + failure.getMessage()
-          + ") and the table's log cannot be read to tell whether its commit landed", unreadable);
+      CommitStateUnknownException unknown =
+          unknown(
+              keys,
+              "the write failed ("
+                  + failure.getMessage()
+                  + ") and the table's log cannot be read to tell whether its commit landed",
+              unreadable);
       unknown.addSuppressed(failure);
       throw unknown;
     }
   }
 
   private CommitStateUnknownException unknown(List<LocalDate> keys, String why, Throwable cause) {
-    return new CommitStateUnknownException("cannot tell whether " + keys + " of run " + run.runId() + " were"
-        + " promoted into " + table.label() + ": " + why + " (" + cause.getMessage() + "); run again with --run-id "
-        + run.runId() + " to resolve: the retry finds its own commit in the table's log and promotes nothing twice",
+    return new CommitStateUnknownException(
+        "cannot tell whether "
+            + keys
+            + " of run "
+            + run.runId()
+            + " were"
+            + " promoted into "
+            + table.label()
+            + ": "
+            + why
+            + " ("
+            + cause.getMessage()
+            + "); run again with --run-id "
+            + run.runId()
+            + " to resolve: the retry finds its own commit in the table's log and promotes nothing twice",
         cause);
   }
 
@@ -302,31 +447,50 @@ public final class PartitionPromotion {
   private TableState ensureTableExists() {
     TableState state = TableState.read(spark, table.path());
     if (!state.exists()) {
-      DeltaTable.createIfNotExists(spark).location(table.path()).addColumns(table.schema())
-          .partitionedBy(table.partitionColumn()).execute();
+      DeltaTable.createIfNotExists(spark)
+          .location(table.path())
+          .addColumns(table.schema())
+          .partitionedBy(table.partitionColumn())
+          .execute();
       return TableState.read(spark, table.path());
     }
     StructType existing = state.schema();
     if (!describe(existing).equals(describe(table.schema()))) {
-      throw new PromotionFailedException(table.path() + " has columns [" + describe(existing) + "] but "
-          + table.label() + " is [" + describe(table.schema()) + "]; a change of columns needs a new table version"
-          + " (lakehouse.gold.*-version); the table was left unchanged", null);
+      throw new PromotionFailedException(
+          table.path()
+              + " has columns ["
+              + describe(existing)
+              + "] but "
+              + table.label()
+              + " is ["
+              + describe(table.schema())
+              + "]; a change of columns needs a new table version"
+              + " (lakehouse.gold.*-version); the table was left unchanged",
+          null);
     }
     return state;
   }
 
   private static String describe(StructType schema) {
-    return Arrays.stream(schema.fields()).map(f -> f.name() + ": " + f.dataType().simpleString())
+    return Arrays.stream(schema.fields())
+        .map(f -> f.name() + ": " + f.dataType().simpleString())
         .collect(Collectors.joining(", "));
   }
 
-  /** Staging is the run's own and no longer needed; a failure here only delays its removal to cleanup. */
+  /**
+   * Staging is the run's own and no longer needed; a failure here only delays its removal to
+   * cleanup.
+   */
   private void discardStaging() {
     try {
-      new StagingJanitor(lake, spark.sparkContext().hadoopConfiguration()).discard(partitions.values());
+      new StagingJanitor(lake, spark.sparkContext().hadoopConfiguration())
+          .discard(partitions.values());
     } catch (RuntimeException e) {
-      LOG.warn("gold: cannot remove the staging of run {} for {} ({}); cleanup will remove it", run.runId(),
-          table.label(), e.getMessage());
+      LOG.warn(
+          "gold: cannot remove the staging of run {} for {} ({}); cleanup will remove it",
+          run.runId(),
+          table.label(),
+          e.getMessage());
     }
   }
 }

@@ -1,7 +1,7 @@
 package lakehouse.gold.promotion;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -10,9 +10,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * What a promotion commit says about itself, as JSON in the Delta commit's userMetadata. It is written
- * in the same atomic commit as the data, so it is the authoritative record of which run a partition
- * holds even when the run died before recording its lineage.
+ * What a promotion commit says about itself, as JSON in the Delta commit's userMetadata. It is
+ * written in the same atomic commit as the data, so it is the authoritative record of which run a
+ * partition holds even when the run died before recording its lineage.
  *
  * @param runStartedAt ISO-8601 instant of the run's first start
  * @param partitions partition key to row count, for the partitions this commit replaced
@@ -29,10 +29,12 @@ public record PromotionCommitInfo(
 
   /** Marks commit metadata written by gold promotion, to tell it from any other writer's. */
   static final String MARKER = "lakehouse-gold-promotion";
+
   private static final TypeReference<Map<String, Object>> MAP_OF_VALUES = new TypeReference<>() {};
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+          .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   public PromotionCommitInfo {
     partitions = new TreeMap<>(partitions);

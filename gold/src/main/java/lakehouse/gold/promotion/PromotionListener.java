@@ -3,8 +3,8 @@ package lakehouse.gold.promotion;
 import lakehouse.gold.table.GoldTable;
 
 /**
- * Told about a promotion's progress. Production code passes none; tests use it to line up concurrent
- * promotions or to stop a run at a precise point.
+ * Told about a promotion's progress. Production code passes none; tests use it to line up
+ * concurrent promotions or to stop a run at a precise point.
  */
 public interface PromotionListener {
   PromotionListener NONE = new PromotionListener() {};

@@ -8,10 +8,16 @@ import java.util.List;
  *
  * @param partitions one outcome per staged partition, in partition order
  * @param tableVersionBefore the table's Delta version when the promotion read it (-1: no table yet)
- * @param committedVersion the Delta version of the promotion commit, -1 if nothing needed committing
+ * @param committedVersion the Delta version of the promotion commit, -1 if nothing needed
+ *     committing
  */
-public record PromotionResult(String table, String version, String runId, List<PartitionOutcome> partitions,
-    long tableVersionBefore, long committedVersion) {
+public record PromotionResult(
+    String table,
+    String version,
+    String runId,
+    List<PartitionOutcome> partitions,
+    long tableVersionBefore,
+    long committedVersion) {
 
   public PromotionResult {
     partitions = List.copyOf(partitions);
@@ -34,6 +40,9 @@ public record PromotionResult(String table, String version, String runId, List<P
   }
 
   private List<LocalDate> keys(PromotionOutcome outcome) {
-    return partitions.stream().filter(p -> p.outcome() == outcome).map(PartitionOutcome::partitionKey).toList();
+    return partitions.stream()
+        .filter(p -> p.outcome() == outcome)
+        .map(PartitionOutcome::partitionKey)
+        .toList();
   }
 }

@@ -17,9 +17,9 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Remembers when each run first started building gold, in {@code gold/_runs/<run id>.json}, so that a
- * retry of a run (same id, days later) is still ordered by its first start. The record is written once
- * and never changed; it is tiny and kept forever, unlike staging.
+ * Remembers when each run first started building gold, in {@code gold/_runs/<run id>.json}, so that
+ * a retry of a run (same id, days later) is still ordered by its first start. The record is written
+ * once and never changed; it is tiny and kept forever, unlike staging.
  */
 public final class RunStartRegistry {
   public static final String RELATIVE_PATH = "gold/_runs";
@@ -42,7 +42,10 @@ public final class RunStartRegistry {
         return read(fs, file);
       }
       RunStart start = new RunStart(runId, clock.instant().truncatedTo(ChronoUnit.MILLIS));
-      ObjectNode json = JSON.createObjectNode().put("run_id", runId).put("started_at", start.startedAt().toString());
+      ObjectNode json =
+          JSON.createObjectNode()
+              .put("run_id", runId)
+              .put("started_at", start.startedAt().toString());
       LakeFiles.writeAtomically(file.toString(), JSON.writeValueAsBytes(json), hadoop);
       return start;
     } catch (IOException e) {
@@ -53,7 +56,8 @@ public final class RunStartRegistry {
   private static RunStart read(FileSystem fs, Path file) throws IOException {
     try (InputStream in = fs.open(file)) {
       JsonNode json = JSON.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-      return new RunStart(json.get("run_id").asText(), Instant.parse(json.get("started_at").asText()));
+      return new RunStart(
+          json.get("run_id").asText(), Instant.parse(json.get("started_at").asText()));
     }
   }
 }

@@ -3,8 +3,8 @@ package lakehouse.gold.staging;
 import java.util.Objects;
 
 /**
- * A staged partition that passed every staging check. Only {@link StagedPartitionChecker} makes these,
- * so promotion cannot be handed a partition nobody checked.
+ * A staged partition that passed every staging check. Only {@link StagedPartitionChecker} makes
+ * these, so promotion cannot be handed a partition nobody checked.
  */
 public final class CheckedPartition {
   private final StagedPartition staged;

@@ -10,5 +10,11 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  * @param removed false on a dry run
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record ExpiredStaging(String table, String version, String partitionKey, String runId, String path,
-    String lastModified, boolean removed) {}
+public record ExpiredStaging(
+    String table,
+    String version,
+    String partitionKey,
+    String runId,
+    String path,
+    String lastModified,
+    boolean removed) {}

@@ -17,9 +17,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
 
 /**
- * Writes a run's computed rows of one table to staging, one Parquet folder per partition key. Each run
- * owns its folders (the run id is part of the path), so two runs staging the same partition never
- * touch each other's files; a retry of the same run replaces its own staging.
+ * Writes a run's computed rows of one table to staging, one Parquet folder per partition key. Each
+ * run owns its folders (the run id is part of the path), so two runs staging the same partition
+ * never touch each other's files; a retry of the same run replaces its own staging.
  */
 public final class PartitionStager {
   private final LakeLayout lake;
@@ -31,29 +31,47 @@ public final class PartitionStager {
   }
 
   /**
-   * Stages every listed partition, including those with no rows (an empty partition is promoted too,
-   * so that it clears what an earlier run left there).
+   * Stages every listed partition, including those with no rows (an empty partition is promoted
+   * too, so that it clears what an earlier run left there).
    *
    * @param rows the computed rows of the table, all partitions together
-   * @throws StagingCheckFailedException if rows were computed for a partition the run does not build
+   * @throws StagingCheckFailedException if rows were computed for a partition the run does not
+   *     build
    */
-  public List<StagedPartition> stage(GoldTable table, Dataset<Row> rows, SortedSet<LocalDate> partitionKeys,
-      String runId, StagingListener listener) {
-    // Computed once, then filtered per partition: without the cache every partition would recompute all.
+  public List<StagedPartition> stage(
+      GoldTable table,
+      Dataset<Row> rows,
+      SortedSet<LocalDate> partitionKeys,
+      String runId,
+      StagingListener listener) {
+    // Computed once, then filtered per partition: without the cache every partition would recompute
+    // all.
     Dataset<Row> computed = rows.persist(StorageLevel.MEMORY_AND_DISK());
     try {
       Map<LocalDate, Long> rowsPerKey = countPerKey(table, computed);
       TreeSet<LocalDate> unplanned = new TreeSet<>(rowsPerKey.keySet());
       unplanned.removeAll(partitionKeys);
       if (!unplanned.isEmpty()) {
-        throw new StagingCheckFailedException(table, unplanned.first(), runId, StagingCheck.PARTITION_KEY,
-            rowsPerKey.get(unplanned.first()) + " rows were computed for a partition this run does not build"
-                + " (it builds " + partitionKeys + ")", null);
+        throw new StagingCheckFailedException(
+            table,
+            unplanned.first(),
+            runId,
+            StagingCheck.PARTITION_KEY,
+            rowsPerKey.get(unplanned.first())
+                + " rows were computed for a partition this run does not build"
+                + " (it builds "
+                + partitionKeys
+                + ")",
+            null);
       }
-      // Partitions are written several at once: each is a small job, and in turn they leave cores idle.
-      return PerPartition.map(List.copyOf(partitionKeys), computed.sparkSession().sparkContext().defaultParallelism(),
+      // Partitions are written several at once: each is a small job, and in turn they leave cores
+      // idle.
+      return PerPartition.map(
+          List.copyOf(partitionKeys),
+          computed.sparkSession().sparkContext().defaultParallelism(),
           key -> {
-            StagedPartition done = stageOne(table, computed, key, rowsPerKey.getOrDefault(key, 0L), runId);
+            StagedPartition done =
+                stageOne(table, computed, key, rowsPerKey.getOrDefault(key, 0L), runId);
             listener.partitionStaged(done);
             return done;
           });
@@ -62,13 +80,22 @@ public final class PartitionStager {
     }
   }
 
-  private StagedPartition stageOne(GoldTable table, Dataset<Row> computed, LocalDate key, long count, String runId) {
+  private StagedPartition stageOne(
+      GoldTable table, Dataset<Row> computed, LocalDate key, long count, String runId) {
     int files = FileCount.forRows(count, maxRowsPerFile);
-    Dataset<Row> partition = computed.where(col(table.partitionColumn()).equalTo(lit(Date.valueOf(key))));
-    partition = files == 1 ? partition.coalesce(1) : partition.repartitionByRange(files, col(table.keyColumn()));
+    Dataset<Row> partition =
+        computed.where(col(table.partitionColumn()).equalTo(lit(Date.valueOf(key))));
+    partition =
+        files == 1
+            ? partition.coalesce(1)
+            : partition.repartitionByRange(files, col(table.keyColumn()));
     String path = table.stagedPartition(lake, key, runId);
-    partition.sortWithinPartitions(table.keyColumn()).write().mode("overwrite")
-        .option("maxRecordsPerFile", maxRowsPerFile).parquet(path);
+    partition
+        .sortWithinPartitions(table.keyColumn())
+        .write()
+        .mode("overwrite")
+        .option("maxRecordsPerFile", maxRowsPerFile)
+        .parquet(path);
     return new StagedPartition(table, key, runId, path, count, files);
   }
 

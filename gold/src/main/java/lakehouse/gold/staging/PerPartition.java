@@ -11,13 +11,13 @@ import java.util.function.Function;
 
 /**
  * Runs the same work for each partition, several partitions at once. Staging or checking a small
- * partition is one short Spark job of one or a few tasks; run in turn, a batch of them leaves most of
- * a cluster's cores idle while each job starts and commits. Spark runs jobs submitted from several
- * threads side by side.
+ * partition is one short Spark job of one or a few tasks; run in turn, a batch of them leaves most
+ * of a cluster's cores idle while each job starts and commits. Spark runs jobs submitted from
+ * several threads side by side.
  *
  * <p>Results come back in the order of the inputs. Every partition's work is finished before this
- * returns or throws, so nothing of the run is still writing afterwards; a failure is reported for the
- * first failing partition in input order, whatever finished first.
+ * returns or throws, so nothing of the run is still writing afterwards; a failure is reported for
+ * the first failing partition in input order, whatever finished first.
  */
 final class PerPartition {
   /** More concurrent jobs than this only add driver contention. */
@@ -31,11 +31,14 @@ final class PerPartition {
       return inputs.stream().map(work).toList();
     }
     AtomicInteger number = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
-      Thread thread = new Thread(task, "gold-partition-" + number.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            task -> {
+              Thread thread = new Thread(task, "gold-partition-" + number.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
     try {
       List<Future<R>> futures = new ArrayList<>();
       for (T input : inputs) {

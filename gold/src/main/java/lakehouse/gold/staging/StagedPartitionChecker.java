@@ -55,16 +55,26 @@ public final class StagedPartitionChecker {
 
     Column partitionColumn = col(table.partitionColumn());
     Column key = col(table.keyColumn());
-    List<StructField> required = Arrays.stream(table.schema().fields()).filter(f -> !f.nullable()).toList();
+    List<StructField> required =
+        Arrays.stream(table.schema().fields()).filter(f -> !f.nullable()).toList();
     List<Column> measures = new ArrayList<>();
     measures.add(count(lit(1)).as("rows"));
-    measures.add(count(when(partitionColumn.isNull()
-        .or(partitionColumn.notEqual(lit(Date.valueOf(staged.partitionKey())))), 1)).as("outside"));
+    measures.add(
+        count(
+                when(
+                    partitionColumn
+                        .isNull()
+                        .or(partitionColumn.notEqual(lit(Date.valueOf(staged.partitionKey())))),
+                    1))
+            .as("outside"));
     measures.add(countDistinct(key).as("distinct_keys"));
     for (StructField field : required) {
       measures.add(count(when(col(field.name()).isNull(), 1)).as("nulls_" + field.name()));
     }
-    Row totals = files.agg(measures.get(0), measures.subList(1, measures.size()).toArray(Column[]::new)).head();
+    Row totals =
+        files
+            .agg(measures.get(0), measures.subList(1, measures.size()).toArray(Column[]::new))
+            .head();
     long rows = totals.getLong(0);
     long outside = totals.getLong(1);
     long distinctKeys = totals.getLong(2);
@@ -77,21 +87,43 @@ public final class StagedPartitionChecker {
       }
     }
     if (!nullColumns.isEmpty()) {
-      throw failure(staged, StagingCheck.NOT_NULL,
+      throw failure(
+          staged,
+          StagingCheck.NOT_NULL,
           "null values in NOT NULL columns: " + String.join(", ", nullColumns));
     }
     if (outside > 0) {
-      throw failure(staged, StagingCheck.PARTITION_KEY, outside + " of " + rows + " rows have "
-          + table.partitionColumn() + " other than " + staged.partitionKey());
+      throw failure(
+          staged,
+          StagingCheck.PARTITION_KEY,
+          outside
+              + " of "
+              + rows
+              + " rows have "
+              + table.partitionColumn()
+              + " other than "
+              + staged.partitionKey());
     }
     if (rows != staged.computedRows()) {
-      throw failure(staged, StagingCheck.ROW_COUNT, "the staged files hold " + rows + " rows but the run computed "
-          + staged.computedRows());
+      throw failure(
+          staged,
+          StagingCheck.ROW_COUNT,
+          "the staged files hold " + rows + " rows but the run computed " + staged.computedRows());
     }
     if (distinctKeys != rows) {
-      Row example = files.groupBy(key).count().where(col("count").gt(1)).orderBy(col("count").desc()).head();
-      throw failure(staged, StagingCheck.KEY_UNIQUENESS, (rows - distinctKeys) + " duplicate rows; for example "
-          + table.keyColumn() + " '" + example.get(0) + "' appears " + example.getLong(1) + " times");
+      Row example =
+          files.groupBy(key).count().where(col("count").gt(1)).orderBy(col("count").desc()).head();
+      throw failure(
+          staged,
+          StagingCheck.KEY_UNIQUENESS,
+          (rows - distinctKeys)
+              + " duplicate rows; for example "
+              + table.keyColumn()
+              + " '"
+              + example.get(0)
+              + "' appears "
+              + example.getLong(1)
+              + " times");
     }
     return new CheckedPartition(staged);
   }
@@ -100,32 +132,40 @@ public final class StagedPartitionChecker {
     try {
       return spark.read().parquet(staged.path());
     } catch (Exception e) {
-      // Spark reports a folder without Parquet files as an AnalysisException (unable to infer schema).
+      // Spark reports a folder without Parquet files as an AnalysisException (unable to infer
+      // schema).
       if (e instanceof AnalysisException) {
-        throw failure(staged, StagingCheck.SCHEMA, "no readable staged Parquet files: " + e.getMessage());
+        throw failure(
+            staged, StagingCheck.SCHEMA, "no readable staged Parquet files: " + e.getMessage());
       }
       throw e;
     }
   }
 
   /**
-   * Names, order and types; not nullability, which Spark does not read back from Parquet (every column
-   * of a file comes back nullable): NOT NULL is a check of its own.
+   * Names, order and types; not nullability, which Spark does not read back from Parquet (every
+   * column of a file comes back nullable): NOT NULL is a check of its own.
    */
   static String schemaDifference(StructType staged, StructType declared) {
     if (describe(staged).equals(describe(declared))) {
       return null;
     }
-    return "staged columns [" + describe(staged) + "] differ from the table's [" + describe(declared) + "]";
+    return "staged columns ["
+        + describe(staged)
+        + "] differ from the table's ["
+        + describe(declared)
+        + "]";
   }
 
   private static String describe(StructType schema) {
-    return Arrays.stream(schema.fields()).map(f -> f.name() + ": " + f.dataType().simpleString())
+    return Arrays.stream(schema.fields())
+        .map(f -> f.name() + ": " + f.dataType().simpleString())
         .collect(Collectors.joining(", "));
   }
 
-  private static StagingCheckFailedException failure(StagedPartition staged, StagingCheck check, String detail) {
-    return new StagingCheckFailedException(staged.table(), staged.partitionKey(), staged.runId(), check, detail,
-        staged.path());
+  private static StagingCheckFailedException failure(
+      StagedPartition staged, StagingCheck check, String detail) {
+    return new StagingCheckFailedException(
+        staged.table(), staged.partitionKey(), staged.runId(), check, detail, staged.path());
   }
 }

@@ -5,8 +5,8 @@ import lakehouse.gold.table.GoldTable;
 import lakehouse.shared.error.LakehouseException;
 
 /**
- * A staged partition failed a check, so the run's promotion is refused: the gold table does not move.
- * The message names the table, the partition, the run and the check.
+ * A staged partition failed a check, so the run's promotion is refused: the gold table does not
+ * move. The message names the table, the partition, the run and the check.
  */
 public final class StagingCheckFailedException extends LakehouseException {
   private static final long serialVersionUID = 1L;
@@ -17,12 +17,28 @@ public final class StagingCheckFailedException extends LakehouseException {
   private final String runId;
   private final StagingCheck check;
 
-  public StagingCheckFailedException(GoldTable table, LocalDate partitionKey, String runId, StagingCheck check,
-      String detail, String stagedPath) {
-    super("refusing to promote " + table.partitionLabel(partitionKey) + " of run " + runId + ": staging check "
-        + check.label() + " failed: " + detail + "; the table was left unchanged"
-        + (stagedPath == null ? "" : " (staged files kept for inspection at " + stagedPath
-            + " until cleanup removes them)"));
+  public StagingCheckFailedException(
+      GoldTable table,
+      LocalDate partitionKey,
+      String runId,
+      StagingCheck check,
+      String detail,
+      String stagedPath) {
+    super(
+        "refusing to promote "
+            + table.partitionLabel(partitionKey)
+            + " of run "
+            + runId
+            + ": staging check "
+            + check.label()
+            + " failed: "
+            + detail
+            + "; the table was left unchanged"
+            + (stagedPath == null
+                ? ""
+                : " (staged files kept for inspection at "
+                    + stagedPath
+                    + " until cleanup removes them)"));
     this.table = table.name();
     this.tableVersion = table.version();
     this.partitionKey = partitionKey;

@@ -18,9 +18,9 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
 
 /**
- * Removes staging: a run's own staging once its partitions are promoted, and the staging of runs that
- * died, once older than the retention. A run's staging is only ever read by that run, so removing it
- * never changes a gold table.
+ * Removes staging: a run's own staging once its partitions are promoted, and the staging of runs
+ * that died, once older than the retention. A run's staging is only ever read by that run, so
+ * removing it never changes a gold table.
  */
 public final class StagingJanitor {
   private static final String PARTITION_PREFIX = "partition_key=";
@@ -35,9 +35,9 @@ public final class StagingJanitor {
   }
 
   /**
-   * Removes every run's staged partition whose newest file is older than the retention (judged by file
-   * times, because folders on object stores have none). The retention must exceed the longest run, or
-   * a live run's staging could be removed under it; the default (24 hours) does.
+   * Removes every run's staged partition whose newest file is older than the retention (judged by
+   * file times, because folders on object stores have none). The retention must exceed the longest
+   * run, or a live run's staging could be removed under it; the default (24 hours) does.
    *
    * @param dryRun only report what would be removed
    * @return what was (or would be) removed
@@ -70,9 +70,15 @@ public final class StagingJanitor {
               if (!dryRun) {
                 fs.delete(run.getPath(), true);
               }
-              expired.add(new ExpiredStaging(table.getPath().getName(), version.getPath().getName(),
-                  partitionName.substring(PARTITION_PREFIX.length()), runName.substring(RUN_PREFIX.length()),
-                  run.getPath().toString(), lastModified.toString(), !dryRun));
+              expired.add(
+                  new ExpiredStaging(
+                      table.getPath().getName(),
+                      version.getPath().getName(),
+                      partitionName.substring(PARTITION_PREFIX.length()),
+                      runName.substring(RUN_PREFIX.length()),
+                      run.getPath().toString(),
+                      lastModified.toString(),
+                      !dryRun));
             }
             if (!dryRun && remaining == 0) {
               fs.delete(partition.getPath(), false);
@@ -86,7 +92,10 @@ public final class StagingJanitor {
     return expired;
   }
 
-  /** Removes the given staged partitions (a run's own, after promotion) and their emptied parent folders. */
+  /**
+   * Removes the given staged partitions (a run's own, after promotion) and their emptied parent
+   * folders.
+   */
   public void discard(Collection<StagedPartition> staged) {
     try {
       for (StagedPartition partition : staged) {

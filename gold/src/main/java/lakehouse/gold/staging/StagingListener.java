@@ -7,6 +7,8 @@ package lakehouse.gold.staging;
 public interface StagingListener {
   StagingListener NONE = new StagingListener() {};
 
-  /** Called after a partition's files are completely written, before the next partition is staged. */
+  /**
+   * Called after a partition's files are completely written, before the next partition is staged.
+   */
   default void partitionStaged(StagedPartition staged) {}
 }

@@ -27,9 +27,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * What {@code status} shows: every partition of every data table, with the run and time of the commit
- * that last changed it and whether it is stale (see {@link Staleness}). Gold tables are shown at the
- * configured feature version and at every other version found in the lake.
+ * What {@code status} shows: every partition of every data table, with the run and time of the
+ * commit that last changed it and whether it is stale (see {@link Staleness}). Gold tables are
+ * shown at the configured feature version and at every other version found in the lake.
  */
 public final class LakeStatus {
   private final SparkSession spark;
@@ -44,7 +44,9 @@ public final class LakeStatus {
     this.catalog = new TableCatalog(lake);
   }
 
-  /** The partitions in the range, table by table in the catalog's order, each table's in key order. */
+  /**
+   * The partitions in the range, table by table in the catalog's order, each table's in key order.
+   */
   public List<PartitionStatus> partitions(PartitionRange range) throws IOException {
     TablePartitions partitions = new TablePartitions(spark, range);
     CatalogTable silverEvents = catalog.silverEvents();
@@ -55,25 +57,30 @@ public final class LakeStatus {
       } else if (table.layer() == TableLayer.SILVER && table.version().isPresent()) {
         statuses.addAll(featureGroup(partitions, table, silverEvents));
       } else {
-        partitions.of(table.path(), partitionColumn(table)).values()
+        partitions
+            .of(table.path(), partitionColumn(table))
+            .values()
             .forEach(p -> statuses.add(p.status(table.location(), null)));
       }
     }
     return statuses;
   }
 
-  private List<PartitionStatus> featureGroup(TablePartitions partitions, CatalogTable group, CatalogTable events) {
+  private List<PartitionStatus> featureGroup(
+      TablePartitions partitions, CatalogTable group, CatalogTable events) {
     Map<String, TablePartition> inputs = partitions.of(events.path(), partitionColumn(events));
     List<PartitionStatus> statuses = new ArrayList<>();
     for (TablePartition p : partitions.of(group.path(), partitionColumn(group)).values()) {
-      String stale = Staleness.featureGroup(p, Optional.ofNullable(inputs.get(p.key())), events.location())
-          .orElse(null);
+      String stale =
+          Staleness.featureGroup(p, Optional.ofNullable(inputs.get(p.key())), events.location())
+              .orElse(null);
       statuses.add(p.status(group.location(), stale));
     }
     return statuses;
   }
 
-  private List<PartitionStatus> gold(TablePartitions partitions, CatalogTable configured) throws IOException {
+  private List<PartitionStatus> gold(TablePartitions partitions, CatalogTable configured)
+      throws IOException {
     String configuredVersion = configured.version().orElseThrow();
     InputChanges changes = new InputChanges();
     List<PartitionStatus> statuses = new ArrayList<>();
@@ -81,13 +88,18 @@ public final class LakeStatus {
       CatalogTable table = catalog.goldTable(configured.name(), version);
       Map<String, LineageRecord> lineage = new HashMap<>();
       for (LineageRecord record : new GoldLineage(spark, lake).records(table.name(), version)) {
-        lineage.merge(record.partitionKey(), record, (a, b) -> a.deltaVersion() >= b.deltaVersion() ? a : b);
+        lineage.merge(
+            record.partitionKey(), record, (a, b) -> a.deltaVersion() >= b.deltaVersion() ? a : b);
       }
       for (TablePartition p : partitions.of(table.path(), partitionColumn(table)).values()) {
         Optional<String> stale = Staleness.otherVersion(version, configuredVersion);
         if (stale.isEmpty()) {
-          stale = Staleness.inputsChanged(Optional.ofNullable(lineage.get(p.key())), table.name(),
-              LocalDate.parse(p.key()), changes);
+          stale =
+              Staleness.inputsChanged(
+                  Optional.ofNullable(lineage.get(p.key())),
+                  table.name(),
+                  LocalDate.parse(p.key()),
+                  changes);
         }
         statuses.add(p.status(table.location(), stale.orElse(null)));
       }
@@ -125,12 +137,21 @@ public final class LakeStatus {
       if (!DeltaPartitionWriter.exists(spark, path)) {
         return List.of();
       }
-      Dataset<Row> log = logs.computeIfAbsent(path,
-          p -> DeltaCommitLog.fileActions(spark, p, SilverEvents.EVENT_DATE).cache());
-      return log.where(col(DeltaCommitLog.VERSION).gt(version)
-              .and(col(DeltaCommitLog.PARTITION).isin(dates.toArray())))
-          .select(DeltaCommitLog.PARTITION).distinct().orderBy(DeltaCommitLog.PARTITION).collectAsList()
-          .stream().map(row -> row.getString(0)).toList();
+      Dataset<Row> log =
+          logs.computeIfAbsent(
+              path, p -> DeltaCommitLog.fileActions(spark, p, SilverEvents.EVENT_DATE).cache());
+      return log
+          .where(
+              col(DeltaCommitLog.VERSION)
+                  .gt(version)
+                  .and(col(DeltaCommitLog.PARTITION).isin(dates.toArray())))
+          .select(DeltaCommitLog.PARTITION)
+          .distinct()
+          .orderBy(DeltaCommitLog.PARTITION)
+          .collectAsList()
+          .stream()
+          .map(row -> row.getString(0))
+          .toList();
     }
   }
 }

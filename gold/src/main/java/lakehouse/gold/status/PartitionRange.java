@@ -7,7 +7,9 @@ import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
-/** The partitions {@code status} shows: those from a first date to a last one, either bound open. */
+/**
+ * The partitions {@code status} shows: those from a first date to a last one, either bound open.
+ */
 public record PartitionRange(Optional<LocalDate> from, Optional<LocalDate> to) {
 
   public static PartitionRange all() {

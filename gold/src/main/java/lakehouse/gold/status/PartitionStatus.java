@@ -9,5 +9,5 @@ package lakehouse.gold.status;
  * @param writtenAt UTC time of that commit (ISO-8601), or null
  * @param stale null when not stale, else why
  */
-public record PartitionStatus(String table, String partition, long rows, String runId, String writtenAt,
-    String stale) {}
+public record PartitionStatus(
+    String table, String partition, long rows, String runId, String writtenAt, String stale) {}

@@ -13,7 +13,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
-/** Reads a Delta table's partitions within a range of dates: rows per partition and the commit that last changed it. */
+/**
+ * Reads a Delta table's partitions within a range of dates: rows per partition and the commit that
+ * last changed it.
+ */
 final class TablePartitions {
   private final SparkSession spark;
   private final PartitionRange range;
@@ -31,20 +34,27 @@ final class TablePartitions {
     }
     Dataset<Row> rows = range.select(spark.read().format("delta").load(path), partitionColumn);
     Map<String, Row> lastChange = new HashMap<>();
-    for (Row change : DeltaCommitLog.fileActions(spark, path, partitionColumn)
-        .groupBy(DeltaCommitLog.PARTITION)
-        .agg(max(DeltaCommitLog.VERSION).as("last_version"),
-            max_by(col(DeltaCommitLog.RUN_ID), col(DeltaCommitLog.VERSION)).as(DeltaCommitLog.RUN_ID),
-            max_by(col(DeltaCommitLog.COMMITTED_AT), col(DeltaCommitLog.VERSION)).as(DeltaCommitLog.COMMITTED_AT))
-        .collectAsList()) {
+    for (Row change :
+        DeltaCommitLog.fileActions(spark, path, partitionColumn)
+            .groupBy(DeltaCommitLog.PARTITION)
+            .agg(
+                max(DeltaCommitLog.VERSION).as("last_version"),
+                max_by(col(DeltaCommitLog.RUN_ID), col(DeltaCommitLog.VERSION))
+                    .as(DeltaCommitLog.RUN_ID),
+                max_by(col(DeltaCommitLog.COMMITTED_AT), col(DeltaCommitLog.VERSION))
+                    .as(DeltaCommitLog.COMMITTED_AT))
+            .collectAsList()) {
       lastChange.put(change.getString(0), change);
     }
     for (Row count : rows.groupBy(col(partitionColumn).cast("string")).count().collectAsList()) {
       String key = count.getString(0);
       Row change = lastChange.get(key);
-      String runId = change == null ? null : change.getString(change.fieldIndex(DeltaCommitLog.RUN_ID));
-      long committedAt = change == null || change.isNullAt(change.fieldIndex(DeltaCommitLog.COMMITTED_AT)) ? -1
-          : change.getLong(change.fieldIndex(DeltaCommitLog.COMMITTED_AT));
+      String runId =
+          change == null ? null : change.getString(change.fieldIndex(DeltaCommitLog.RUN_ID));
+      long committedAt =
+          change == null || change.isNullAt(change.fieldIndex(DeltaCommitLog.COMMITTED_AT))
+              ? -1
+              : change.getLong(change.fieldIndex(DeltaCommitLog.COMMITTED_AT));
       partitions.put(key, new TablePartition(key, count.getLong(1), runId, committedAt));
     }
     return partitions;

@@ -8,19 +8,29 @@ import lakehouse.shared.lake.TableCatalog;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * One gold table at one version: where it lives, its declared schema, the column it is partitioned by
- * and the column that must be unique within a partition, as the lake's catalog declares them. Staging,
- * checks, promotion and lineage all take their facts about a table from here.
+ * One gold table at one version: where it lives, its declared schema, the column it is partitioned
+ * by and the column that must be unique within a partition, as the lake's catalog declares them.
+ * Staging, checks, promotion and lineage all take their facts about a table from here.
  *
  * @param keyColumn the column whose values are unique within one partition
  */
-public record GoldTable(String name, String version, String path, StructType schema, String partitionColumn,
+public record GoldTable(
+    String name,
+    String version,
+    String path,
+    StructType schema,
+    String partitionColumn,
     String keyColumn) {
 
   /** The catalog's gold table; every gold table is versioned, partitioned and keyed. */
   public static GoldTable of(CatalogTable table) {
-    return new GoldTable(table.name(), required(table, table.version(), "version"), table.path(), table.schema(),
-        required(table, table.partitionColumn(), "partition column"), required(table, table.keyColumn(), "key column"));
+    return new GoldTable(
+        table.name(),
+        required(table, table.version(), "version"),
+        table.path(),
+        table.schema(),
+        required(table, table.partitionColumn(), "partition column"),
+        required(table, table.keyColumn(), "key column"));
   }
 
   public static GoldTable userFeatures(LakeLayout lake, String version) {
@@ -32,7 +42,8 @@ public record GoldTable(String name, String version, String path, StructType sch
   }
 
   private static String required(CatalogTable table, Optional<String> fact, String what) {
-    return fact.orElseThrow(() -> new IllegalArgumentException(table.location() + " has no " + what));
+    return fact.orElseThrow(
+        () -> new IllegalArgumentException(table.location() + " has no " + what));
   }
 
   /** Where a run stages one partition of this table. */

@@ -20,7 +20,8 @@ class PartitionExpiryTest {
   @Test
   @DisplayName("only bronze and quarantine are selected, each with its own retention")
   void onlyBronzeAndQuarantineAreSelected() {
-    List<PartitionExpiry> expiries = PartitionExpiry.select(catalog.tables(gold), retention(30, 90), TODAY);
+    List<PartitionExpiry> expiries =
+        PartitionExpiry.select(catalog.tables(gold), retention(30, 90), TODAY);
     assertThat(expiries.stream().map(expiry -> expiry.table().location()).toList())
         .containsExactly("bronze/ad_events", "silver/quarantine");
     assertThat(expiries.get(0).cutoff()).isEqualTo(LocalDate.parse("2026-10-24"));
@@ -31,13 +32,15 @@ class PartitionExpiryTest {
   @Test
   @DisplayName("a retention of zero keeps every partition, but the table is still reported")
   void aZeroRetentionKeepsEveryPartition() {
-    List<PartitionExpiry> expiries = PartitionExpiry.select(catalog.tables(gold), retention(0, 7), TODAY);
+    List<PartitionExpiry> expiries =
+        PartitionExpiry.select(catalog.tables(gold), retention(0, 7), TODAY);
     assertThat(expiries).hasSize(2);
     assertThat(expiries.get(0).applies()).isFalse();
     assertThat(expiries.get(1).applies()).isTrue();
   }
 
   private static RetentionSettings retention(int bronzeDays, int quarantineDays) {
-    return new RetentionSettings(Duration.ofHours(24), Duration.ofDays(7), bronzeDays, quarantineDays);
+    return new RetentionSettings(
+        Duration.ofHours(24), Duration.ofDays(7), bronzeDays, quarantineDays);
   }
 }

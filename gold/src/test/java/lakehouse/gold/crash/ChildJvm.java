@@ -31,7 +31,8 @@ final class ChildJvm implements AutoCloseable {
     reader.start();
   }
 
-  static ChildJvm start(Class<?> main, List<String> arguments, Map<String, String> systemProperties, Path log)
+  static ChildJvm start(
+      Class<?> main, List<String> arguments, Map<String, String> systemProperties, Path log)
       throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -55,8 +56,9 @@ final class ChildJvm implements AutoCloseable {
   }
 
   private void readOutput() {
-    try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-        StandardCharsets.UTF_8))) {
+    try (BufferedReader out =
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = out.readLine()) != null) {
         lines.add(line);
@@ -66,7 +68,9 @@ final class ChildJvm implements AutoCloseable {
     }
   }
 
-  /** Waits for a stdout line starting with the prefix; fails with the child's log if it never comes. */
+  /**
+   * Waits for a stdout line starting with the prefix; fails with the child's log if it never comes.
+   */
   String awaitLine(String prefix, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
@@ -78,14 +82,28 @@ final class ChildJvm implements AutoCloseable {
       if (!process.isAlive() && lines.stream().noneMatch(l -> l.startsWith(prefix))) {
         Thread.sleep(200);
         if (lines.stream().noneMatch(l -> l.startsWith(prefix))) {
-          throw new AssertionError("the child JVM ended (status " + process.exitValue() + ") without printing '"
-              + prefix + "'; stdout: " + lines + "\n" + logTail());
+          throw new AssertionError(
+              "the child JVM ended (status "
+                  + process.exitValue()
+                  + ") without printing '"
+                  + prefix
+                  + "'; stdout: "
+                  + lines
+                  + "\n"
+                  + logTail());
         }
       }
       Thread.sleep(50);
     }
-    throw new AssertionError("no '" + prefix + "' from the child JVM within " + timeout + "; stdout: " + lines
-        + "\n" + logTail());
+    throw new AssertionError(
+        "no '"
+            + prefix
+            + "' from the child JVM within "
+            + timeout
+            + "; stdout: "
+            + lines
+            + "\n"
+            + logTail());
   }
 
   /** SIGKILL: no shutdown hook, no finally block runs in the child. */
@@ -96,7 +114,8 @@ final class ChildJvm implements AutoCloseable {
 
   int awaitExit(Duration timeout) throws InterruptedException {
     if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-      throw new AssertionError("the child JVM did not end within " + timeout + "; stdout: " + lines + "\n" + logTail());
+      throw new AssertionError(
+          "the child JVM did not end within " + timeout + "; stdout: " + lines + "\n" + logTail());
     }
     return process.exitValue();
   }
@@ -108,7 +127,10 @@ final class ChildJvm implements AutoCloseable {
   String logTail() {
     try {
       List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
-      return "child log " + log + ":\n" + String.join("\n", all.subList(Math.max(0, all.size() - 40), all.size()));
+      return "child log "
+          + log
+          + ":\n"
+          + String.join("\n", all.subList(Math.max(0, all.size() - 40), all.size()));
     } catch (IOException e) {
       return "(no child log: " + e.getMessage() + ")";
     }

@@ -19,14 +19,14 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * A gold run in a JVM of its own, for tests that kill it or race it against another JVM. It prints
- * marker lines on stdout that the parent waits for:
- * {@code PAUSED <point>} when it stops at the point named by its arguments (and then waits to be
- * killed), {@code READY} when it waits for the go file before promoting, {@code RESULT <json>} at the end.
+ * marker lines on stdout that the parent waits for: {@code PAUSED <point>} when it stops at the
+ * point named by its arguments (and then waits to be killed), {@code READY} when it waits for the
+ * go file before promoting, {@code RESULT <json>} at the end.
  *
  * <p>Arguments: lake root, ingest date, changed event dates (comma-separated), run id, pause point
  * ({@code none}, {@code staging}: after the first partition is staged, {@code before-promotion},
- * {@code ready}: wait for the go file), and for {@code ready} the go file. The pause point
- * {@code commit} is made by {@link PausingLogStore}, configured through a system property.
+ * {@code ready}: wait for the go file), and for {@code ready} the go file. The pause point {@code
+ * commit} is made by {@link PausingLogStore}, configured through a system property.
  */
 public final class GoldRunChild {
   private GoldRunChild() {}
@@ -34,15 +34,18 @@ public final class GoldRunChild {
   public static void main(String[] args) throws Exception {
     LakeLayout lake = new LakeLayout(args[0]);
     LocalDate ingestDate = LocalDate.parse(args[1]);
-    Set<LocalDate> changed = Arrays.stream(args[2].split(",")).map(LocalDate::parse).collect(Collectors.toSet());
+    Set<LocalDate> changed =
+        Arrays.stream(args[2].split(",")).map(LocalDate::parse).collect(Collectors.toSet());
     String runId = args[3];
     String pauseAt = args[4];
     Path goFile = args.length > 5 ? Path.of(args[5]) : null;
     SparkSession spark = TestSpark.session();
     int status = 0;
     try {
-      GoldResult result = new GoldLayer(spark, lake, TestLakes.settings())
-          .withListener(new Pauses(pauseAt, goFile)).build(ingestDate, changed, runId);
+      GoldResult result =
+          new GoldLayer(spark, lake, TestLakes.settings())
+              .withListener(new Pauses(pauseAt, goFile))
+              .build(ingestDate, changed, runId);
       System.out.println("RESULT " + RunReportWriter.toJson(result).replace('\n', ' '));
     } catch (RuntimeException e) {
       System.out.println("FAILED " + e);

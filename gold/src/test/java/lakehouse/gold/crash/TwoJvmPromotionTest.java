@@ -40,16 +40,23 @@ class TwoJvmPromotionTest {
   @DisplayName("two JVMs promoting the same partitions leave one run's complete output")
   void twoJvmsPromotingTheSamePartitions() throws Exception {
     LakeLayout lake = new LakeLayout(root.resolve("lake").toString());
-    Silver.appendActivity(spark, lake, List.of(
-        activity("u1", "2026-11-22", 3, 1, 0, 300, "2026-11-22T10:00:00Z"),
-        activity("u2", "2026-11-23", 1, 0, 0, 100, "2026-11-23T10:00:00Z")));
-    Silver.appendEvents(spark, lake, List.of(
-        event("e1", "IMPRESSION", "2026-11-22T10:00:00Z", "u1", "c1", 100L),
-        event("e2", "IMPRESSION", "2026-11-23T10:00:00Z", "u2", "c2", 100L)));
+    Silver.appendActivity(
+        spark,
+        lake,
+        List.of(
+            activity("u1", "2026-11-22", 3, 1, 0, 300, "2026-11-22T10:00:00Z"),
+            activity("u2", "2026-11-23", 1, 0, 0, 100, "2026-11-23T10:00:00Z")));
+    Silver.appendEvents(
+        spark,
+        lake,
+        List.of(
+            event("e1", "IMPRESSION", "2026-11-22T10:00:00Z", "u1", "c1", 100L),
+            event("e2", "IMPRESSION", "2026-11-23T10:00:00Z", "u2", "c2", 100L)));
     Path go = root.resolve("go");
     List<String> runs = List.of("run-a", "run-b");
 
-    try (ChildJvm a = start(lake, "run-a", go); ChildJvm b = start(lake, "run-b", go)) {
+    try (ChildJvm a = start(lake, "run-a", go);
+        ChildJvm b = start(lake, "run-b", go)) {
       a.awaitLine("READY", CHILD_TIMEOUT);
       b.awaitLine("READY", CHILD_TIMEOUT);
       Files.createFile(go);
@@ -57,25 +64,37 @@ class TwoJvmPromotionTest {
       assertThat(b.awaitExit(CHILD_TIMEOUT)).as(b.lines() + "\n" + b.logTail()).isZero();
     }
 
-    RunStartRegistry registry = new RunStartRegistry(lake, spark.sparkContext().hadoopConfiguration());
+    RunStartRegistry registry =
+        new RunStartRegistry(lake, spark.sparkContext().hadoopConfiguration());
     RunStart first = registry.register(runs.get(0), Clock.systemUTC());
     RunStart second = registry.register(runs.get(1), Clock.systemUTC());
     String winner = first.isNewerThan(second) ? first.runId() : second.runId();
     Set<LocalDate> dates = Set.of(D.minusDays(1), D);
     assertThat(TableContent.lines(spark, lake.goldTable(UserFeatures.NAME, "v1")))
         .as("user_features holds the complete output of the run that started last")
-        .isEqualTo(TableContent.lines(UserFeaturesComputation.compute(
-            spark.read().format("delta").load(lake.featureGroup(UserDailyActivity.NAME, UserDailyActivity.VERSION)),
-            dates, "v1", winner)));
+        .isEqualTo(
+            TableContent.lines(
+                UserFeaturesComputation.compute(
+                    spark
+                        .read()
+                        .format("delta")
+                        .load(lake.featureGroup(UserDailyActivity.NAME, UserDailyActivity.VERSION)),
+                    dates,
+                    "v1",
+                    winner)));
     assertThat(TableContent.lines(spark, lake.goldTable(CampaignDaily.NAME, "v1")))
         .as("campaign_daily holds the complete output of the run that started last")
-        .isEqualTo(TableContent.lines(CampaignDailyComputation.compute(
-            spark.read().format("delta").load(lake.silverEvents()), dates, winner)));
+        .isEqualTo(
+            TableContent.lines(
+                CampaignDailyComputation.compute(
+                    spark.read().format("delta").load(lake.silverEvents()), dates, winner)));
   }
 
   private ChildJvm start(LakeLayout lake, String runId, Path go) throws Exception {
-    return ChildJvm.start(GoldRunChild.class,
-        List.of(lake.root(), D.toString(), "2026-11-22,2026-11-23", runId, "ready", go.toString()), Map.of(),
+    return ChildJvm.start(
+        GoldRunChild.class,
+        List.of(lake.root(), D.toString(), "2026-11-22,2026-11-23", runId, "ready", go.toString()),
+        Map.of(),
         root.resolve(runId + ".log"));
   }
 }

@@ -16,11 +16,13 @@ class GoldPlannerTest {
   }
 
   @Test
-  @DisplayName("late events of two days ago rebuild user features from that day to the ingest date, and that campaign day")
+  @DisplayName(
+      "late events of two days ago rebuild user features from that day to the ingest date, and that campaign day")
   void lateEventsRebuildFromTheirDayToTheIngestDate() {
     GoldPlan plan = GoldPlanner.plan(D, Set.of(D.minusDays(2)));
 
-    assertThat(plan.userFeaturesAsOfDates()).containsExactlyElementsOf(days("2026-11-21", "2026-11-22", "2026-11-23"));
+    assertThat(plan.userFeaturesAsOfDates())
+        .containsExactlyElementsOf(days("2026-11-21", "2026-11-22", "2026-11-23"));
     assertThat(plan.campaignDailyDates()).containsExactlyElementsOf(days("2026-11-21"));
   }
 
@@ -33,12 +35,14 @@ class GoldPlannerTest {
   }
 
   @Test
-  @DisplayName("an event date after the ingest date rebuilds its campaign day, but no as-of date after the ingest date")
+  @DisplayName(
+      "an event date after the ingest date rebuilds its campaign day, but no as-of date after the ingest date")
   void aFutureEventDateRebuildsOnlyItsCampaignDay() {
     GoldPlan plan = GoldPlanner.plan(D, Set.of(D, D.plusDays(1)));
 
     assertThat(plan.userFeaturesAsOfDates()).containsExactlyElementsOf(days("2026-11-23"));
-    assertThat(plan.campaignDailyDates()).containsExactlyElementsOf(days("2026-11-23", "2026-11-24"));
+    assertThat(plan.campaignDailyDates())
+        .containsExactlyElementsOf(days("2026-11-23", "2026-11-24"));
   }
 
   @Test
@@ -47,15 +51,27 @@ class GoldPlannerTest {
     GoldPlan plan = GoldPlanner.plan(D, Set.of(LocalDate.parse("2026-11-01")));
 
     assertThat(plan.userFeaturesAsOfDates())
-        .containsExactlyElementsOf(days("2026-11-01", "2026-11-02", "2026-11-03", "2026-11-04", "2026-11-05",
-        "2026-11-06", "2026-11-07", "2026-11-23"));
+        .containsExactlyElementsOf(
+            days(
+                "2026-11-01",
+                "2026-11-02",
+                "2026-11-03",
+                "2026-11-04",
+                "2026-11-05",
+                "2026-11-06",
+                "2026-11-07",
+                "2026-11-23"));
   }
 
   @Test
   void aRebuildOfGoldAloneBuildsExactlyItsDatesInBothTables() {
-    GoldPlan plan = GoldPlanner.rebuild(new java.util.TreeSet<>(days("2026-11-20", "2026-11-21", "2026-11-23")));
+    GoldPlan plan =
+        GoldPlanner.rebuild(
+            new java.util.TreeSet<>(days("2026-11-20", "2026-11-21", "2026-11-23")));
 
-    assertThat(plan.userFeaturesAsOfDates()).containsExactlyElementsOf(days("2026-11-20", "2026-11-21", "2026-11-23"));
-    assertThat(plan.campaignDailyDates()).containsExactlyElementsOf(days("2026-11-20", "2026-11-21", "2026-11-23"));
+    assertThat(plan.userFeaturesAsOfDates())
+        .containsExactlyElementsOf(days("2026-11-20", "2026-11-21", "2026-11-23"));
+    assertThat(plan.campaignDailyDates())
+        .containsExactlyElementsOf(days("2026-11-20", "2026-11-21", "2026-11-23"));
   }
 }

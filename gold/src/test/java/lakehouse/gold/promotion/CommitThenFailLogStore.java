@@ -13,10 +13,10 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.delta.DeltaLog;
 
 /**
- * A Delta log store that writes a promotion's commit file and then fails, as a store whose connection
- * drops after it took the write does; optionally the log then cannot be read either, so that nobody can
- * tell whether the commit landed. Used by one table only: {@link #installFor} gives that table's log this
- * store and leaves every other table of the test session on the default one.
+ * A Delta log store that writes a promotion's commit file and then fails, as a store whose
+ * connection drops after it took the write does; optionally the log then cannot be read either, so
+ * that nobody can tell whether the commit landed. Used by one table only: {@link #installFor} gives
+ * that table's log this store and leaves every other table of the test session on the default one.
  */
 public final class CommitThenFailLogStore extends io.delta.storage.HDFSLogStore {
   private static final String LOG_STORE_CLASS = "spark.delta.logStore.class";
@@ -29,7 +29,10 @@ public final class CommitThenFailLogStore extends io.delta.storage.HDFSLogStore 
     super(hadoop);
   }
 
-  /** Gives the table's Delta log this store (Delta keeps one log object per table, made on first use). */
+  /**
+   * Gives the table's Delta log this store (Delta keeps one log object per table, made on first
+   * use).
+   */
   static void installFor(SparkSession spark, String tablePath) {
     SparkConf live = SparkEnv.get().conf();
     live.set(LOG_STORE_CLASS, CommitThenFailLogStore.class.getName());
@@ -53,7 +56,8 @@ public final class CommitThenFailLogStore extends io.delta.storage.HDFSLogStore 
   }
 
   @Override
-  public void write(Path path, Iterator<String> actions, Boolean overwrite, Configuration hadoop) throws IOException {
+  public void write(Path path, Iterator<String> actions, Boolean overwrite, Configuration hadoop)
+      throws IOException {
     List<String> lines = new ArrayList<>();
     actions.forEachRemaining(lines::add);
     super.write(path, lines.iterator(), overwrite, hadoop);

@@ -34,10 +34,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class PartitionPromotionTest {
-  private static final RunStart NIGHTLY = new RunStart("run-20261124T020000Z-aaaa",
-      Instant.parse("2026-11-24T02:00:00Z"));
-  private static final RunStart BACKFILL = new RunStart("backfill-20261124T100000Z-bbbb",
-      Instant.parse("2026-11-24T10:00:00Z"));
+  private static final RunStart NIGHTLY =
+      new RunStart("run-20261124T020000Z-aaaa", Instant.parse("2026-11-24T02:00:00Z"));
+  private static final RunStart BACKFILL =
+      new RunStart("backfill-20261124T100000Z-bbbb", Instant.parse("2026-11-24T10:00:00Z"));
 
   @TempDir Path root;
   private final SparkSession spark = TestSpark.session();
@@ -50,7 +50,9 @@ class PartitionPromotionTest {
     table = GoldTable.campaignDaily(lake, "v1");
   }
 
-  /** The rows a run computes for the dates: two campaigns a day, impressions telling the runs apart. */
+  /**
+   * The rows a run computes for the dates: two campaigns a day, impressions telling the runs apart.
+   */
   private static List<Row> output(RunStart run, long impressions, String... dates) {
     List<Row> rows = new ArrayList<>();
     for (String date : dates) {
@@ -61,13 +63,17 @@ class PartitionPromotionTest {
   }
 
   private PartitionPromotion promotion(RunStart run, long impressions, String... dates) {
-    return new PartitionPromotion(spark, lake, table, run).addAll(CampaignRows.checked(spark, lake, table,
-        run.runId(), List.of(dates), output(run, impressions, dates)));
+    return new PartitionPromotion(spark, lake, table, run)
+        .addAll(
+            CampaignRows.checked(
+                spark, lake, table, run.runId(), List.of(dates), output(run, impressions, dates)));
   }
 
   private List<String> partition(String date) {
-    return TableContent.lines(DeltaPartitionWriter.read(spark, table.path()).orElseThrow()
-        .where(CampaignDaily.EVENT_DATE + " = DATE'" + date + "'"));
+    return TableContent.lines(
+        DeltaPartitionWriter.read(spark, table.path())
+            .orElseThrow()
+            .where(CampaignDaily.EVENT_DATE + " = DATE'" + date + "'"));
   }
 
   private List<String> lines(List<Row> rows) {
@@ -86,16 +92,22 @@ class PartitionPromotionTest {
   void allPartitionsOfARunArriveInOneCommitWithTheirLineage() {
     PromotionResult result = promotion(NIGHTLY, 5, "2026-11-21", "2026-11-22").commit();
 
-    assertThat(result.promoted()).containsExactly(LocalDate.parse("2026-11-21"), LocalDate.parse("2026-11-22"));
-    assertThat(version()).as("version 0 creates the table, version 1 is the promotion").isEqualTo(1);
+    assertThat(result.promoted())
+        .containsExactly(LocalDate.parse("2026-11-21"), LocalDate.parse("2026-11-22"));
+    assertThat(version())
+        .as("version 0 creates the table, version 1 is the promotion")
+        .isEqualTo(1);
     assertThat(TableContent.lines(spark, table.path()))
         .isEqualTo(lines(output(NIGHTLY, 5, "2026-11-21", "2026-11-22")));
     List<LineageRecord> lineage = new GoldLineage(spark, lake).records("campaign_daily", "v1");
-    assertThat(lineage.stream().map(LineageRecord::partitionKey).toList()).containsExactly("2026-11-21", "2026-11-22");
-    assertThat(lineage).allMatch(r -> r.runId().equals(NIGHTLY.runId()) && r.deltaVersion() == 1
-        && r.rowCount() == 2);
+    assertThat(lineage.stream().map(LineageRecord::partitionKey).toList())
+        .containsExactly("2026-11-21", "2026-11-22");
+    assertThat(lineage)
+        .allMatch(
+            r -> r.runId().equals(NIGHTLY.runId()) && r.deltaVersion() == 1 && r.rowCount() == 2);
     assertThat(new File(lake.staging() + "/campaign_daily/v1/partition_key=2026-11-21"))
-        .as("staging is removed after promotion").doesNotExist();
+        .as("staging is removed after promotion")
+        .doesNotExist();
   }
 
   @Test
@@ -107,7 +119,8 @@ class PartitionPromotionTest {
 
     PromotionResult retry = promotion(NIGHTLY, 5, "2026-11-21", "2026-11-22").commit();
 
-    assertThat(retry.alreadyPromoted()).containsExactly(LocalDate.parse("2026-11-21"), LocalDate.parse("2026-11-22"));
+    assertThat(retry.alreadyPromoted())
+        .containsExactly(LocalDate.parse("2026-11-21"), LocalDate.parse("2026-11-22"));
     assertThat(retry.committed()).isFalse();
     assertThat(version()).isEqualTo(version);
     assertThat(lineageVersion()).isEqualTo(lineageVersion);
@@ -126,7 +139,8 @@ class PartitionPromotionTest {
     String message = late.partitions().get(0).detail();
     assertThat(message).contains("superseded", BACKFILL.runId(), NIGHTLY.runId());
     assertThat(late.partitions().get(0).heldBy()).isEqualTo(BACKFILL.runId());
-    assertThat(partition("2026-11-21")).as("the newer output is kept")
+    assertThat(partition("2026-11-21"))
+        .as("the newer output is kept")
         .isEqualTo(lines(output(BACKFILL, 7, "2026-11-21")));
     assertThat(partition("2026-11-22")).isEqualTo(lines(output(NIGHTLY, 5, "2026-11-22")));
     assertThat(version()).isEqualTo(version + 1);
@@ -159,18 +173,20 @@ class PartitionPromotionTest {
   @DisplayName("two threads promoting the same partitions leave exactly one run's complete output")
   void twoThreadsPromotingTheSamePartitions() throws Exception {
     CyclicBarrier bothReady = new CyclicBarrier(2);
-    PromotionListener lineUp = new PromotionListener() {
-      @Override
-      public void beforePromotion(GoldTable promoted, String runId) {
-        try {
-          bothReady.await(60, TimeUnit.SECONDS);
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
-      }
-    };
+    PromotionListener lineUp =
+        new PromotionListener() {
+          @Override
+          public void beforePromotion(GoldTable promoted, String runId) {
+            try {
+              bothReady.await(60, TimeUnit.SECONDS);
+            } catch (Exception e) {
+              throw new IllegalStateException(e);
+            }
+          }
+        };
     PartitionPromotion nightly = promotion(NIGHTLY, 5, "2026-11-21", "2026-11-22").listener(lineUp);
-    PartitionPromotion backfill = promotion(BACKFILL, 7, "2026-11-21", "2026-11-22").listener(lineUp);
+    PartitionPromotion backfill =
+        promotion(BACKFILL, 7, "2026-11-21", "2026-11-22").listener(lineUp);
     ExecutorService threads = Executors.newFixedThreadPool(2);
     try {
       Future<PromotionResult> first = threads.submit(nightly::commit);
@@ -181,20 +197,23 @@ class PartitionPromotionTest {
       threads.shutdownNow();
     }
 
-    // Whichever thread committed first, the run that started later holds every partition, completely.
+    // Whichever thread committed first, the run that started later holds every partition,
+    // completely.
     assertThat(TableContent.lines(spark, table.path()))
         .isEqualTo(lines(output(BACKFILL, 7, "2026-11-21", "2026-11-22")));
   }
 
   @Test
-  @DisplayName("a run that died between its commit and its lineage is recognised on retry without a new version")
+  @DisplayName(
+      "a run that died between its commit and its lineage is recognised on retry without a new version")
   void aRunThatDiedBeforeItsLineageIsRecognisedOnRetry() {
-    PromotionListener dieAfterCommit = new PromotionListener() {
-      @Override
-      public void committed(GoldTable promoted, String runId, long deltaVersion) {
-        throw new IllegalStateException("simulated death after the commit");
-      }
-    };
+    PromotionListener dieAfterCommit =
+        new PromotionListener() {
+          @Override
+          public void committed(GoldTable promoted, String runId, long deltaVersion) {
+            throw new IllegalStateException("simulated death after the commit");
+          }
+        };
     assertThatThrownBy(() -> promotion(NIGHTLY, 5, "2026-11-21").listener(dieAfterCommit).commit())
         .isInstanceOf(IllegalStateException.class);
     long version = version();
@@ -211,11 +230,15 @@ class PartitionPromotionTest {
   }
 
   @Test
-  @DisplayName("a promotion that cannot get the table lock gives up, saying another run is promoting")
+  @DisplayName(
+      "a promotion that cannot get the table lock gives up, saying another run is promoting")
   void aPromotionWithoutTheTableLockGivesUp() {
-    try (LakeLock held = LakeLock.acquire(lake, "campaign_daily-v1", "run-other", Duration.ofSeconds(5))) {
+    try (LakeLock held =
+        LakeLock.acquire(lake, "campaign_daily-v1", "run-other", Duration.ofSeconds(5))) {
       assertThat(held.isHeld()).isTrue();
-      assertThatThrownBy(() -> promotion(NIGHTLY, 5, "2026-11-21").lockTimeout(Duration.ofMillis(300)).commit())
+      assertThatThrownBy(
+              () ->
+                  promotion(NIGHTLY, 5, "2026-11-21").lockTimeout(Duration.ofMillis(300)).commit())
           .isInstanceOf(ConcurrentPromotionException.class)
           .hasMessageContaining("another run is promoting campaign_daily v1 concurrently")
           .hasMessageContaining("run-other");
@@ -224,7 +247,8 @@ class PartitionPromotionTest {
   }
 
   @Test
-  @DisplayName("a commit that landed though its write reported a failure counts as promoted and is not repeated")
+  @DisplayName(
+      "a commit that landed though its write reported a failure counts as promoted and is not repeated")
   void aCommitThatLandedDespiteAFailureCountsAsPromoted() {
     CommitThenFailLogStore.installFor(spark, table.path());
     CommitThenFailLogStore.failNextPromotionCommit(false);
@@ -245,17 +269,21 @@ class PartitionPromotionTest {
   }
 
   @Test
-  @DisplayName("a commit whose outcome cannot be told is reported unknown, keeps its staging, and its retry promotes it once")
+  @DisplayName(
+      "a commit whose outcome cannot be told is reported unknown, keeps its staging, and its retry promotes it once")
   void anUnknownCommitOutcomeIsPromotedOnceOnRetry() {
     CommitThenFailLogStore.installFor(spark, table.path());
     CommitThenFailLogStore.failNextPromotionCommit(true);
     try {
       assertThatThrownBy(() -> promotion(NIGHTLY, 5, "2026-11-21").commit())
           .isInstanceOf(CommitStateUnknownException.class)
-          .hasMessageContaining("cannot tell whether [2026-11-21] of run " + NIGHTLY.runId() + " were promoted")
+          .hasMessageContaining(
+              "cannot tell whether [2026-11-21] of run " + NIGHTLY.runId() + " were promoted")
           .hasMessageContaining("run again with --run-id " + NIGHTLY.runId());
-      assertThat(new File(lake.stagedPartition("campaign_daily", "v1", "2026-11-21", NIGHTLY.runId())))
-          .as("the staging of a run whose commit may have landed is not cleaned up as if it failed").exists();
+      assertThat(
+              new File(lake.stagedPartition("campaign_daily", "v1", "2026-11-21", NIGHTLY.runId())))
+          .as("the staging of a run whose commit may have landed is not cleaned up as if it failed")
+          .exists();
     } finally {
       CommitThenFailLogStore.heal();
     }

@@ -39,9 +39,16 @@ class StagedPartitionCheckerTest {
     table = GoldTable.campaignDaily(lake, "v1");
     checker = new StagedPartitionChecker(spark);
     // The table already holds an earlier run's partition: a refused run must leave it as it is.
-    new PartitionPromotion(spark, lake, table, new RunStart("run-0", Instant.parse("2026-11-21T01:00:00Z")))
-        .addAll(CampaignRows.checked(spark, lake, table, "run-0", List.of("2026-11-21"),
-            List.of(campaign("c1", "2026-11-21", 5, "run-0"))))
+    new PartitionPromotion(
+            spark, lake, table, new RunStart("run-0", Instant.parse("2026-11-21T01:00:00Z")))
+        .addAll(
+            CampaignRows.checked(
+                spark,
+                lake,
+                table,
+                "run-0",
+                List.of("2026-11-21"),
+                List.of(campaign("c1", "2026-11-21", 5, "run-0"))))
         .commit();
   }
 
@@ -62,11 +69,15 @@ class StagedPartitionCheckerTest {
   void aRowOutsideItsPartitionKeyIsRefused() {
     long version = DeltaPartitionWriter.version(spark, table.path());
     List<String> content = TableContent.lines(spark, table.path());
-    StagedPartition staged = stagedByHand(List.of(campaign("c1", "2026-11-21", 3, "run-1"),
-        campaign("c2", "2026-11-22", 4, "run-1")), 2);
+    StagedPartition staged =
+        stagedByHand(
+            List.of(
+                campaign("c1", "2026-11-21", 3, "run-1"), campaign("c2", "2026-11-22", 4, "run-1")),
+            2);
 
     assertThatThrownBy(() -> checker.check(staged))
-        .isInstanceOfSatisfying(StagingCheckFailedException.class,
+        .isInstanceOfSatisfying(
+            StagingCheckFailedException.class,
             refused -> assertThat(refused.check()).isEqualTo(StagingCheck.PARTITION_KEY))
         .hasMessageContaining("campaign_daily v1 partition event_date=2026-11-21")
         .hasMessageContaining("partition_key")
@@ -78,11 +89,17 @@ class StagedPartitionCheckerTest {
   void aDuplicateKeyIsRefusedNamingTheDuplicate() {
     long version = DeltaPartitionWriter.version(spark, table.path());
     List<String> content = TableContent.lines(spark, table.path());
-    StagedPartition staged = stagedByHand(List.of(campaign("c1", "2026-11-21", 3, "run-1"),
-        campaign("c1", "2026-11-21", 4, "run-1"), campaign("c2", "2026-11-21", 4, "run-1")), 3);
+    StagedPartition staged =
+        stagedByHand(
+            List.of(
+                campaign("c1", "2026-11-21", 3, "run-1"),
+                campaign("c1", "2026-11-21", 4, "run-1"),
+                campaign("c2", "2026-11-21", 4, "run-1")),
+            3);
 
     assertThatThrownBy(() -> checker.check(staged))
-        .isInstanceOfSatisfying(StagingCheckFailedException.class,
+        .isInstanceOfSatisfying(
+            StagingCheckFailedException.class,
             refused -> assertThat(refused.check()).isEqualTo(StagingCheck.KEY_UNIQUENESS))
         .hasMessageContaining("campaign_id 'c1' appears 2 times");
     assertTableUnchanged(version, content);
@@ -94,26 +111,34 @@ class StagedPartitionCheckerTest {
     StagedPartition staged = stagedByHand(List.of(campaign("c1", "2026-11-21", 3, "run-1")), 2);
 
     assertThatThrownBy(() -> checker.check(staged))
-        .isInstanceOfSatisfying(StagingCheckFailedException.class,
+        .isInstanceOfSatisfying(
+            StagingCheckFailedException.class,
             refused -> assertThat(refused.check()).isEqualTo(StagingCheck.ROW_COUNT));
   }
 
   @Test
   void stagedFilesWithOtherColumnsThanTheTableAreRefused() {
     String path = table.stagedPartition(lake, DAY, "run-1");
-    CampaignRows.frame(spark, List.of(campaign("c1", "2026-11-21", 3, "run-1"))).drop(CampaignDaily.CTR)
-        .write().mode("overwrite").parquet(path);
+    CampaignRows.frame(spark, List.of(campaign("c1", "2026-11-21", 3, "run-1")))
+        .drop(CampaignDaily.CTR)
+        .write()
+        .mode("overwrite")
+        .parquet(path);
     StagedPartition staged = new StagedPartition(table, DAY, "run-1", path, 1, 1);
 
     assertThatThrownBy(() -> checker.check(staged))
-        .isInstanceOfSatisfying(StagingCheckFailedException.class,
+        .isInstanceOfSatisfying(
+            StagingCheckFailedException.class,
             refused -> assertThat(refused.check()).isEqualTo(StagingCheck.SCHEMA));
   }
 
   @Test
   void aPartitionThatPassesEveryCheckCanBePromoted() {
-    StagedPartition staged = stagedByHand(List.of(campaign("c1", "2026-11-21", 3, "run-1"),
-        campaign("c2", "2026-11-21", 4, "run-1")), 2);
+    StagedPartition staged =
+        stagedByHand(
+            List.of(
+                campaign("c1", "2026-11-21", 3, "run-1"), campaign("c2", "2026-11-21", 4, "run-1")),
+            2);
 
     assertThat(checker.check(staged).staged()).isEqualTo(staged);
   }

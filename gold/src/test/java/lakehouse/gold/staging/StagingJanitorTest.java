@@ -38,10 +38,24 @@ class StagingJanitorTest {
   void expiredStagingOfDeadRunsIsRemoved() throws Exception {
     LakeLayout lake = new LakeLayout(root.toString());
     GoldTable table = GoldTable.campaignDaily(lake, "v1");
-    StagedPartition dead = CampaignRows.stage(spark, lake, table, "run-dead", List.of("2026-11-21"),
-        List.of(campaign("c1", "2026-11-21", 1, "run-dead"))).get(0);
-    StagedPartition live = CampaignRows.stage(spark, lake, table, "run-live", List.of("2026-11-21"),
-        List.of(campaign("c1", "2026-11-21", 1, "run-live"))).get(0);
+    StagedPartition dead =
+        CampaignRows.stage(
+                spark,
+                lake,
+                table,
+                "run-dead",
+                List.of("2026-11-21"),
+                List.of(campaign("c1", "2026-11-21", 1, "run-dead")))
+            .get(0);
+    StagedPartition live =
+        CampaignRows.stage(
+                spark,
+                lake,
+                table,
+                "run-live",
+                List.of("2026-11-21"),
+                List.of(campaign("c1", "2026-11-21", 1, "run-live")))
+            .get(0);
     Instant now = Instant.parse("2026-11-25T12:00:00Z");
     age(new File(dead.path()), now.minus(Duration.ofHours(30)));
     age(new File(live.path()), now.minus(Duration.ofHours(2)));
@@ -49,7 +63,8 @@ class StagingJanitorTest {
     Clock clock = Clock.fixed(now, ZoneOffset.UTC);
 
     List<ExpiredStaging> wouldRemove = janitor.removeExpired(Duration.ofHours(24), clock, true);
-    assertThat(wouldRemove.stream().map(ExpiredStaging::runId).toList()).containsExactly("run-dead");
+    assertThat(wouldRemove.stream().map(ExpiredStaging::runId).toList())
+        .containsExactly("run-dead");
     assertThat(wouldRemove.get(0).removed()).isFalse();
     assertThat(new File(dead.path())).as("a dry run removes nothing").exists();
 

@@ -1,6 +1,5 @@
 package lakehouse.shared.config;
 
-import java.util.Locale;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
@@ -13,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -20,9 +20,10 @@ import lakehouse.shared.lake.LakeLayout;
 import lakehouse.shared.lake.LakeStorage;
 
 /**
- * Builds the {@link LakehouseConfig} from the defaults shipped in the jar (conf/application.conf), an
- * optional file given with --conf, and overrides (--lake, --set key=value), in increasing precedence.
- * Every problem is reported as one {@link ConfigurationException} line naming the key or file.
+ * Builds the {@link LakehouseConfig} from the defaults shipped in the jar (conf/application.conf),
+ * an optional file given with --conf, and overrides (--lake, --set key=value), in increasing
+ * precedence. Every problem is reported as one {@link ConfigurationException} line naming the key
+ * or file.
  */
 public final class ConfigLoader {
   /** Classpath location of conf/application.conf inside the jar. */
@@ -30,18 +31,24 @@ public final class ConfigLoader {
 
   private static final String ROOT = "lakehouse";
   private static final String SPARK_SETTINGS = ROOT + ".spark";
-  private static final Pattern SECRET_KEY = Pattern.compile("(?i).*(key|secret|password|credential|token).*");
+  private static final Pattern SECRET_KEY =
+      Pattern.compile("(?i).*(key|secret|password|credential|token).*");
+
   /**
    * Names of where a secret comes from (an environment variable such as pii.key-env or
    * online.redis.password-env, a provider class), which an operator needs to see.
    */
-  private static final Pattern NOT_SECRET = Pattern.compile("(?i).*(-env|credentials\\.provider\"?)$");
+  private static final Pattern NOT_SECRET =
+      Pattern.compile("(?i).*(-env|credentials\\.provider\"?)$");
 
   private final Config defaults;
 
   public ConfigLoader() {
-    this(ConfigFactory.parseResources(ConfigLoader.class.getClassLoader(), DEFAULTS_RESOURCE,
-        ConfigParseOptions.defaults().setAllowMissing(false)));
+    this(
+        ConfigFactory.parseResources(
+            ConfigLoader.class.getClassLoader(),
+            DEFAULTS_RESOURCE,
+            ConfigParseOptions.defaults().setAllowMissing(false)));
   }
 
   ConfigLoader(Config defaults) {
@@ -62,14 +69,17 @@ public final class ConfigLoader {
         throw new ConfigurationException("--conf " + file + ": no such file");
       }
       try {
-        user = ConfigFactory.parseFile(asFile, ConfigParseOptions.defaults().setAllowMissing(false));
+        user =
+            ConfigFactory.parseFile(asFile, ConfigParseOptions.defaults().setAllowMissing(false));
       } catch (ConfigException e) {
         throw new ConfigurationException("--conf " + file + ": " + oneLine(e));
       }
     }
     for (Map.Entry<String, String> override : overrides.entrySet()) {
-      user = user.withValue(override.getKey(),
-          ConfigValueFactory.fromAnyRef(override.getValue(), "override " + override.getKey()));
+      user =
+          user.withValue(
+              override.getKey(),
+              ConfigValueFactory.fromAnyRef(override.getValue(), "override " + override.getKey()));
     }
     rejectUnknownKeys(user);
     Config effective;
@@ -85,13 +95,18 @@ public final class ConfigLoader {
     }
   }
 
-  /** The effective configuration as JSON with every secret-looking value masked, for run reports. */
+  /**
+   * The effective configuration as JSON with every secret-looking value masked, for run reports.
+   */
   public static String maskedJson(Config effective) {
     Config masked = effective;
     for (Map.Entry<String, ConfigValue> entry : effective.entrySet()) {
-      if (SECRET_KEY.matcher(entry.getKey()).matches() && !NOT_SECRET.matcher(entry.getKey()).matches()) {
+      if (SECRET_KEY.matcher(entry.getKey()).matches()
+          && !NOT_SECRET.matcher(entry.getKey()).matches()) {
         String value = entry.getValue().unwrapped().toString();
-        masked = masked.withValue(entry.getKey(), ConfigValueFactory.fromAnyRef(value.isEmpty() ? "" : "***"));
+        masked =
+            masked.withValue(
+                entry.getKey(), ConfigValueFactory.fromAnyRef(value.isEmpty() ? "" : "***"));
       }
     }
     return masked.getConfig(ROOT).root().render(ConfigRenderOptions.concise());
@@ -107,7 +122,8 @@ public final class ConfigLoader {
         continue; // free-form Spark settings, checked by Spark
       }
       if (!defaults.hasPathOrNull(key)) {
-        throw new ConfigurationException(describe(entry.getValue()) + ": unknown setting '" + key + "'");
+        throw new ConfigurationException(
+            describe(entry.getValue()) + ": unknown setting '" + key + "'");
       }
     }
   }
@@ -124,22 +140,29 @@ public final class ConfigLoader {
     requireAtLeast(c, "lakehouse.backfill.gold-rebuild-batch-days", goldRebuildBatchDays, 1);
     Duration vacuum = c.getDuration("lakehouse.cleanup.vacuum-retention");
     if (vacuum.compareTo(Duration.ofHours(24)) < 0) {
-      throw invalid(c, "lakehouse.cleanup.vacuum-retention",
+      throw invalid(
+          c,
+          "lakehouse.cleanup.vacuum-retention",
           "must be at least 24h so that running readers and concurrent runs keep their files");
     }
     int port = c.getInt("lakehouse.online.redis.port");
     if (port < 1 || port > 65535) {
       throw invalid(c, "lakehouse.online.redis.port", "must be a TCP port (1-65535), got " + port);
     }
-    WriterLeaseSettings lease = new WriterLeaseSettings(c.getBoolean("lakehouse.writer-lease.enabled"),
-        c.getDuration("lakehouse.writer-lease.ttl"), nonNegative(c, "lakehouse.writer-lease.wait"),
-        c.getDuration("lakehouse.writer-lease.settle"));
+    WriterLeaseSettings lease =
+        new WriterLeaseSettings(
+            c.getBoolean("lakehouse.writer-lease.enabled"),
+            c.getDuration("lakehouse.writer-lease.ttl"),
+            nonNegative(c, "lakehouse.writer-lease.wait"),
+            c.getDuration("lakehouse.writer-lease.settle"));
     if (lease.ttl().compareTo(Duration.ofSeconds(10)) < 0) {
       throw invalid(c, "lakehouse.writer-lease.ttl", "must be at least 10s, got " + lease.ttl());
     }
     if (lease.settle().isNegative() || lease.settle().multipliedBy(4).compareTo(lease.ttl()) > 0) {
-      throw invalid(c, "lakehouse.writer-lease.settle", "must be between 0 and a quarter of the ttl, got "
-          + lease.settle());
+      throw invalid(
+          c,
+          "lakehouse.writer-lease.settle",
+          "must be between 0 and a quarter of the ttl, got " + lease.settle());
     }
     Map<String, String> spark = new TreeMap<>();
     for (Map.Entry<String, ConfigValue> e : c.getConfig(SPARK_SETTINGS).entrySet()) {
@@ -148,16 +171,21 @@ public final class ConfigLoader {
     return new LakehouseConfig(
         new LakeLayout(absoluteIfLocal(root)),
         c.getString("lakehouse.profile"),
-        new PiiSettings(nonBlank(c, "lakehouse.pii.key-env"), c.getString("lakehouse.pii.development-key")),
+        new PiiSettings(
+            nonBlank(c, "lakehouse.pii.key-env"), c.getString("lakehouse.pii.development-key")),
         new SilverSettings(lateness, skew),
-        new GoldSettings(nonBlank(c, "lakehouse.gold.user-features-version"),
-            nonBlank(c, "lakehouse.gold.campaign-daily-version"), maxRowsPerFile),
+        new GoldSettings(
+            nonBlank(c, "lakehouse.gold.user-features-version"),
+            nonBlank(c, "lakehouse.gold.campaign-daily-version"),
+            maxRowsPerFile),
         new RetentionSettings(
             nonNegative(c, "lakehouse.staging.retention"),
             vacuum,
             atLeastZero(c, "lakehouse.cleanup.bronze-retention-days"),
             atLeastZero(c, "lakehouse.cleanup.quarantine-retention-days")),
-        new OnlineStoreSettings(nonBlank(c, "lakehouse.online.redis.host"), port,
+        new OnlineStoreSettings(
+            nonBlank(c, "lakehouse.online.redis.host"),
+            port,
             // A ttl of 0 would make Redis delete every hash as it is written.
             atLeast(c, "lakehouse.online.redis.ttl", Duration.ofSeconds(1)),
             atLeast(c, "lakehouse.online.redis.connect-timeout", Duration.ofMillis(1)),
@@ -200,8 +228,13 @@ public final class ConfigLoader {
   private static Duration atLeast(Config c, String key, Duration minimum) {
     Duration value = c.getDuration(key);
     if (value.compareTo(minimum) < 0) {
-      throw invalid(c, key, "must be at least " + minimum.toString().substring(2).toLowerCase(Locale.ROOT) + ", got "
-          + value.toString().substring(2).toLowerCase(Locale.ROOT));
+      throw invalid(
+          c,
+          key,
+          "must be at least "
+              + minimum.toString().substring(2).toLowerCase(Locale.ROOT)
+              + ", got "
+              + value.toString().substring(2).toLowerCase(Locale.ROOT));
     }
     return value;
   }

@@ -6,15 +6,22 @@ import java.time.Duration;
 /**
  * Where published features go and how long a user's features live there.
  *
- * @param ttl each user's hash expires this long after it was last written, so users who stop appearing
- *     leave the store
+ * @param ttl each user's hash expires this long after it was last written, so users who stop
+ *     appearing leave the store
  * @param connectTimeout how long opening a connection to Redis may take
  * @param commandTimeout how long a command (or one pipelined batch) waits for Redis's answer
- * @param passwordEnvironmentVariable the environment variable holding Redis's password; unset or empty
- *     means no password. The password itself never enters the configuration, so no report can show it.
+ * @param passwordEnvironmentVariable the environment variable holding Redis's password; unset or
+ *     empty means no password. The password itself never enters the configuration, so no report can
+ *     show it.
  */
-public record OnlineStoreSettings(String redisHost, int redisPort, Duration ttl, Duration connectTimeout,
-    Duration commandTimeout, String passwordEnvironmentVariable) implements Serializable {
+public record OnlineStoreSettings(
+    String redisHost,
+    int redisPort,
+    Duration ttl,
+    Duration connectTimeout,
+    Duration commandTimeout,
+    String passwordEnvironmentVariable)
+    implements Serializable {
 
   /** How messages and reports name the store: {@code host:port}, never a password. */
   public String redisAddress() {

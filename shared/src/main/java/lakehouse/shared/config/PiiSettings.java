@@ -3,7 +3,8 @@ package lakehouse.shared.config;
 import java.io.Serializable;
 
 /** Where the secret key for personal-data tokens comes from. */
-public record PiiSettings(String keyEnvironmentVariable, String developmentKey) implements Serializable {
+public record PiiSettings(String keyEnvironmentVariable, String developmentKey)
+    implements Serializable {
 
   public boolean allowsDevelopmentKey() {
     return !developmentKey.isEmpty();
@@ -11,7 +12,10 @@ public record PiiSettings(String keyEnvironmentVariable, String developmentKey) 
 
   @Override
   public String toString() {
-    return "PiiSettings[keyEnvironmentVariable=" + keyEnvironmentVariable + ", developmentKey="
-        + (allowsDevelopmentKey() ? "***" : "") + "]";
+    return "PiiSettings[keyEnvironmentVariable="
+        + keyEnvironmentVariable
+        + ", developmentKey="
+        + (allowsDevelopmentKey() ? "***" : "")
+        + "]";
   }
 }

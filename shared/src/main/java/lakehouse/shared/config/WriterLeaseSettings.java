@@ -16,7 +16,9 @@ import java.time.Duration;
 public record WriterLeaseSettings(boolean enabled, Duration ttl, Duration maxWait, Duration settle)
     implements Serializable {
 
-  /** Renewed three times per ttl, so that one slow or failed renewal does not let the lease lapse. */
+  /**
+   * Renewed three times per ttl, so that one slow or failed renewal does not let the lease lapse.
+   */
   public Duration renewEvery() {
     return ttl.dividedBy(3);
   }

@@ -1,10 +1,11 @@
 package lakehouse.shared.error;
 
 /**
- * A failure the user can act on, as opposed to a bug: its message alone is the whole story (it names
- * the file, option, table or partition and says what to do), so the command line prints it as one line
- * without a class name or stack trace, and exits with the status its {@link Kind} gives. Every
- * user-facing failure of the lakehouse extends it; anything else that escapes a command is a bug.
+ * A failure the user can act on, as opposed to a bug: its message alone is the whole story (it
+ * names the file, option, table or partition and says what to do), so the command line prints it as
+ * one line without a class name or stack trace, and exits with the status its {@link Kind} gives.
+ * Every user-facing failure of the lakehouse extends it; anything else that escapes a command is a
+ * bug.
  */
 public class LakehouseException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -15,7 +16,9 @@ public class LakehouseException extends RuntimeException {
     USAGE(2),
     /** The lake was busy with another writer and the command did not start. Exit status 1. */
     REFUSED(1),
-    /** The command started and could not finish; what it committed stays consistent. Exit status 1. */
+    /**
+     * The command started and could not finish; what it committed stays consistent. Exit status 1.
+     */
     FAILED(1);
 
     private final int exitStatus;

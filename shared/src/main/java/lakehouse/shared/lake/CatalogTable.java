@@ -4,14 +4,15 @@ import java.util.Optional;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * One table of the lake as the {@link TableCatalog} describes it: every fact a layer or a command needs
- * about a table, so that none of them keeps its own list.
+ * One table of the lake as the {@link TableCatalog} describes it: every fact a layer or a command
+ * needs about a table, so that none of them keeps its own list.
  *
  * @param version the feature version of a versioned table (silver feature groups, gold tables)
- * @param location where the table lives relative to the lake root; how {@code status} and {@code cleanup}
- *     name it
+ * @param location where the table lives relative to the lake root; how {@code status} and {@code
+ *     cleanup} name it
  * @param path where the table lives
- * @param partitionColumn the column the table is partitioned by; empty for a table small enough not to be
+ * @param partitionColumn the column the table is partitioned by; empty for a table small enough not
+ *     to be
  * @param keyColumn the column whose values are unique within one partition, when the table has one
  * @param vacuumed whether {@code cleanup} removes the files no version Delta keeps still needs
  */
@@ -29,7 +30,8 @@ public record CatalogTable(
 
   public CatalogTable {
     if (partitionColumn.isPresent() && schema.getFieldIndex(partitionColumn.get()).isEmpty()) {
-      throw new IllegalArgumentException(location + ": partition column " + partitionColumn.get() + " not in schema");
+      throw new IllegalArgumentException(
+          location + ": partition column " + partitionColumn.get() + " not in schema");
     }
   }
 }

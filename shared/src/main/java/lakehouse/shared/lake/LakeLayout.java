@@ -4,8 +4,8 @@ import java.io.Serializable;
 import java.time.LocalDate;
 
 /**
- * Where every table and folder of the lake lives under its root (a local path or
- * {@code s3a://bucket/prefix}). The one place that knows the lake's paths.
+ * Where every table and folder of the lake lives under its root (a local path or {@code
+ * s3a://bucket/prefix}). The one place that knows the lake's paths.
  */
 public record LakeLayout(String root) implements Serializable {
 
@@ -62,7 +62,15 @@ public record LakeLayout(String root) implements Serializable {
 
   /** {@code _staging/<table>/<version>/partition_key=<value>/run_id=<run id>/}. */
   public String stagedPartition(String table, String version, String partitionKey, String runId) {
-    return staging() + "/" + table + "/" + version + "/partition_key=" + partitionKey + "/run_id=" + runId;
+    return staging()
+        + "/"
+        + table
+        + "/"
+        + version
+        + "/partition_key="
+        + partitionKey
+        + "/run_id="
+        + runId;
   }
 
   public String runs() {

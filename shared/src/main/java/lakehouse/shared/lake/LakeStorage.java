@@ -7,19 +7,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What kind of storage a lake root (or any path of it) is on, read from its URI scheme in one place,
- * because it decides how the lakehouse keeps two writers apart and how it writes a file atomically:
+ * What kind of storage a lake root (or any path of it) is on, read from its URI scheme in one
+ * place, because it decides how the lakehouse keeps two writers apart and how it writes a file
+ * atomically:
+ *
  * <ul>
- *   <li>{@link #LOCAL} (a plain path or {@code file:}): one machine. Gold promotion takes an OS file
- *       lock per table; files are written under a hidden name and renamed.
- *   <li>{@link #OBJECT_STORE} ({@code s3a://}, {@code gs://}, {@code abfs://}...): no file locks and no
- *       atomic rename. Runs take the lake's writer lease, since Delta's S3 log store is safe for one
- *       writing application only; files are uploaded whole in place.
- *   <li>{@link #HDFS} ({@code hdfs://}, {@code viewfs://} and any other Hadoop file system scheme not
- *       known to be an object store): atomic rename, and Delta's log store keeps concurrent commits
- *       apart. But gold's rule that the run that started later wins whole partitions needs the
- *       ownership read and the commit of a promotion to happen alone, and a local file lock cannot
- *       order applications on other machines; so runs take the writer lease, as on an object store.
+ *   <li>{@link #LOCAL} (a plain path or {@code file:}): one machine. Gold promotion takes an OS
+ *       file lock per table; files are written under a hidden name and renamed.
+ *   <li>{@link #OBJECT_STORE} ({@code s3a://}, {@code gs://}, {@code abfs://}...): no file locks
+ *       and no atomic rename. Runs take the lake's writer lease, since Delta's S3 log store is safe
+ *       for one writing application only; files are uploaded whole in place.
+ *   <li>{@link #HDFS} ({@code hdfs://}, {@code viewfs://} and any other Hadoop file system scheme
+ *       not known to be an object store): atomic rename, and Delta's log store keeps concurrent
+ *       commits apart. But gold's rule that the run that started later wins whole partitions needs
+ *       the ownership read and the commit of a promotion to happen alone, and a local file lock
+ *       cannot order applications on other machines; so runs take the writer lease, as on an object
+ *       store.
  * </ul>
  */
 public enum LakeStorage {
@@ -27,11 +30,14 @@ public enum LakeStorage {
   OBJECT_STORE,
   HDFS;
 
-  private static final Set<String> OBJECT_STORE_SCHEMES = Set.of("s3", "s3a", "s3n", "gs", "abfs", "abfss",
-      "wasb", "wasbs", "oss", "cos", "cosn", "obs");
+  private static final Set<String> OBJECT_STORE_SCHEMES =
+      Set.of(
+          "s3", "s3a", "s3n", "gs", "abfs", "abfss", "wasb", "wasbs", "oss", "cos", "cosn", "obs");
   private static final Pattern SCHEME = Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]+):");
 
-  /** The storage of a lake root or path: a local path, or a URI whose scheme names the file system. */
+  /**
+   * The storage of a lake root or path: a local path, or a URI whose scheme names the file system.
+   */
   public static LakeStorage of(String root) {
     return ofScheme(scheme(root));
   }
@@ -44,7 +50,10 @@ public enum LakeStorage {
     return OBJECT_STORE_SCHEMES.contains(scheme.toLowerCase(Locale.ROOT)) ? OBJECT_STORE : HDFS;
   }
 
-  /** Whether gold promotion serialises on an OS file lock under {@code _locks/} (only one machine can see it). */
+  /**
+   * Whether gold promotion serialises on an OS file lock under {@code _locks/} (only one machine
+   * can see it).
+   */
   public boolean takesFileLock() {
     return this == LOCAL;
   }
@@ -60,8 +69,8 @@ public enum LakeStorage {
   }
 
   /**
-   * The local file system path of a root on {@link #LOCAL} storage: a plain path as given, a
-   * {@code file:} URI as the path it names (relative paths stay relative).
+   * The local file system path of a root on {@link #LOCAL} storage: a plain path as given, a {@code
+   * file:} URI as the path it names (relative paths stay relative).
    *
    * @throws IllegalArgumentException if the root is not local
    */
@@ -74,7 +83,8 @@ public enum LakeStorage {
     }
     String path = root.substring("file:".length());
     if (path.startsWith("//")) {
-      // file://host/path or file:///path: the authority (empty for this machine) is not part of the path.
+      // file://host/path or file:///path: the authority (empty for this machine) is not part of the
+      // path.
       int slash = path.indexOf('/', 2);
       path = slash < 0 ? "/" : path.substring(slash);
     }

@@ -15,16 +15,25 @@ import lakehouse.shared.tables.UserFeatures;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Every table of the lake under one layout: its name, layer, version, place, schema, partitioning and
- * what {@code cleanup} may do to it. Layers and commands take their tables from here, so a new table or
- * a new feature version is declared once.
+ * Every table of the lake under one layout: its name, layer, version, place, schema, partitioning
+ * and what {@code cleanup} may do to it. Layers and commands take their tables from here, so a new
+ * table or a new feature version is declared once.
  */
 public record TableCatalog(LakeLayout lake) {
 
-  /** Every table, with the gold tables at the configured feature versions, in the order data flows. */
+  /**
+   * Every table, with the gold tables at the configured feature versions, in the order data flows.
+   */
   public List<CatalogTable> tables(GoldSettings gold) {
-    return List.of(bronzeEvents(), quarantine(), silverEvents(), userDailyActivity(), adHourlyActivity(),
-        processedFiles(), userFeatures(gold.userFeaturesVersion()), campaignDaily(gold.campaignDailyVersion()),
+    return List.of(
+        bronzeEvents(),
+        quarantine(),
+        silverEvents(),
+        userDailyActivity(),
+        adHourlyActivity(),
+        processedFiles(),
+        userFeatures(gold.userFeaturesVersion()),
+        campaignDaily(gold.campaignDailyVersion()),
         goldLineage());
   }
 
@@ -34,30 +43,60 @@ public record TableCatalog(LakeLayout lake) {
   }
 
   public CatalogTable bronzeEvents() {
-    return new CatalogTable(BronzeEvents.NAME, TableLayer.BRONZE, Optional.empty(), "bronze/" + BronzeEvents.NAME,
-        lake.bronzeEvents(), BronzeEvents.SCHEMA, Optional.of(BronzeEvents.PARTITION_COLUMN), Optional.empty(),
-        TableRetention.BRONZE, true);
+    return new CatalogTable(
+        BronzeEvents.NAME,
+        TableLayer.BRONZE,
+        Optional.empty(),
+        "bronze/" + BronzeEvents.NAME,
+        lake.bronzeEvents(),
+        BronzeEvents.SCHEMA,
+        Optional.of(BronzeEvents.PARTITION_COLUMN),
+        Optional.empty(),
+        TableRetention.BRONZE,
+        true);
   }
 
   public CatalogTable quarantine() {
-    return new CatalogTable(Quarantine.NAME, TableLayer.SILVER, Optional.empty(), "silver/" + Quarantine.NAME,
-        lake.quarantine(), Quarantine.SCHEMA, Optional.of(Quarantine.PARTITION_COLUMN), Optional.empty(),
-        TableRetention.QUARANTINE, true);
+    return new CatalogTable(
+        Quarantine.NAME,
+        TableLayer.SILVER,
+        Optional.empty(),
+        "silver/" + Quarantine.NAME,
+        lake.quarantine(),
+        Quarantine.SCHEMA,
+        Optional.of(Quarantine.PARTITION_COLUMN),
+        Optional.empty(),
+        TableRetention.QUARANTINE,
+        true);
   }
 
   public CatalogTable silverEvents() {
-    return new CatalogTable(SilverEvents.NAME, TableLayer.SILVER, Optional.empty(), "silver/" + SilverEvents.NAME,
-        lake.silverEvents(), SilverEvents.SCHEMA, Optional.of(SilverEvents.PARTITION_COLUMN),
-        Optional.of(SilverEvents.EVENT_ID), TableRetention.NONE, true);
+    return new CatalogTable(
+        SilverEvents.NAME,
+        TableLayer.SILVER,
+        Optional.empty(),
+        "silver/" + SilverEvents.NAME,
+        lake.silverEvents(),
+        SilverEvents.SCHEMA,
+        Optional.of(SilverEvents.PARTITION_COLUMN),
+        Optional.of(SilverEvents.EVENT_ID),
+        TableRetention.NONE,
+        true);
   }
 
   public CatalogTable userDailyActivity() {
-    return featureGroup(UserDailyActivity.NAME, UserDailyActivity.VERSION, UserDailyActivity.SCHEMA,
+    return featureGroup(
+        UserDailyActivity.NAME,
+        UserDailyActivity.VERSION,
+        UserDailyActivity.SCHEMA,
         UserDailyActivity.PARTITION_COLUMN);
   }
 
   public CatalogTable adHourlyActivity() {
-    return featureGroup(AdHourlyActivity.NAME, AdHourlyActivity.VERSION, AdHourlyActivity.SCHEMA,
+    return featureGroup(
+        AdHourlyActivity.NAME,
+        AdHourlyActivity.VERSION,
+        AdHourlyActivity.SCHEMA,
         AdHourlyActivity.PARTITION_COLUMN);
   }
 
@@ -70,20 +109,39 @@ public record TableCatalog(LakeLayout lake) {
     };
   }
 
-  /** Not vacuumed: the ledger only grows by appends, so every file it wrote stays in its latest version. */
+  /**
+   * Not vacuumed: the ledger only grows by appends, so every file it wrote stays in its latest
+   * version.
+   */
   public CatalogTable processedFiles() {
-    return new CatalogTable(ProcessedFiles.NAME, TableLayer.LEDGER, Optional.empty(),
-        "silver/" + ProcessedFiles.NAME, lake.processedFiles(), ProcessedFiles.SCHEMA,
-        Optional.of(ProcessedFiles.PARTITION_COLUMN), Optional.empty(), TableRetention.NONE, false);
+    return new CatalogTable(
+        ProcessedFiles.NAME,
+        TableLayer.LEDGER,
+        Optional.empty(),
+        "silver/" + ProcessedFiles.NAME,
+        lake.processedFiles(),
+        ProcessedFiles.SCHEMA,
+        Optional.of(ProcessedFiles.PARTITION_COLUMN),
+        Optional.empty(),
+        TableRetention.NONE,
+        false);
   }
 
   public CatalogTable userFeatures(String version) {
-    return goldTable(UserFeatures.NAME, version, UserFeatures.SCHEMA, UserFeatures.PARTITION_COLUMN,
+    return goldTable(
+        UserFeatures.NAME,
+        version,
+        UserFeatures.SCHEMA,
+        UserFeatures.PARTITION_COLUMN,
         UserFeatures.USER_ID);
   }
 
   public CatalogTable campaignDaily(String version) {
-    return goldTable(CampaignDaily.NAME, version, CampaignDaily.SCHEMA, CampaignDaily.PARTITION_COLUMN,
+    return goldTable(
+        CampaignDaily.NAME,
+        version,
+        CampaignDaily.SCHEMA,
+        CampaignDaily.PARTITION_COLUMN,
         CampaignDaily.CAMPAIGN_ID);
   }
 
@@ -97,20 +155,46 @@ public record TableCatalog(LakeLayout lake) {
   }
 
   public CatalogTable goldLineage() {
-    return new CatalogTable(Lineage.NAME, TableLayer.LEDGER, Optional.empty(), "gold/" + Lineage.NAME,
-        lake.goldLineage(), Lineage.SCHEMA, Optional.empty(), Optional.empty(), TableRetention.NONE, true);
+    return new CatalogTable(
+        Lineage.NAME,
+        TableLayer.LEDGER,
+        Optional.empty(),
+        "gold/" + Lineage.NAME,
+        lake.goldLineage(),
+        Lineage.SCHEMA,
+        Optional.empty(),
+        Optional.empty(),
+        TableRetention.NONE,
+        true);
   }
 
-  private CatalogTable featureGroup(String name, String version, StructType schema, String partitionColumn) {
-    return new CatalogTable(name, TableLayer.SILVER, Optional.of(version), "silver/" + name + "/" + version,
-        lake.featureGroup(name, version), schema, Optional.of(partitionColumn), Optional.empty(),
-        TableRetention.NONE, true);
+  private CatalogTable featureGroup(
+      String name, String version, StructType schema, String partitionColumn) {
+    return new CatalogTable(
+        name,
+        TableLayer.SILVER,
+        Optional.of(version),
+        "silver/" + name + "/" + version,
+        lake.featureGroup(name, version),
+        schema,
+        Optional.of(partitionColumn),
+        Optional.empty(),
+        TableRetention.NONE,
+        true);
   }
 
-  private CatalogTable goldTable(String name, String version, StructType schema, String partitionColumn,
-      String keyColumn) {
-    return new CatalogTable(name, TableLayer.GOLD, Optional.of(version), "gold/" + name + "/" + version,
-        lake.goldTable(name, version), schema, Optional.of(partitionColumn), Optional.of(keyColumn),
-        TableRetention.NONE, true);
+  private CatalogTable goldTable(
+      String name, String version, StructType schema, String partitionColumn, String keyColumn) {
+    return new CatalogTable(
+        name,
+        TableLayer.GOLD,
+        Optional.of(version),
+        "gold/" + name + "/" + version,
+        lake.goldTable(name, version),
+        schema,
+        Optional.of(partitionColumn),
+        Optional.of(keyColumn),
+        TableRetention.NONE,
+        true);
   }
 }

@@ -4,12 +4,14 @@ import java.util.OptionalInt;
 import lakehouse.shared.config.RetentionSettings;
 
 /**
- * Which retention setting, if any, lets {@code cleanup} delete a table's old partitions. Only the tables
- * that hold personal data as it came (bronze, and the quarantine which keeps bronze records) have one:
- * every other table is rebuilt from them.
+ * Which retention setting, if any, lets {@code cleanup} delete a table's old partitions. Only the
+ * tables that hold personal data as it came (bronze, and the quarantine which keeps bronze records)
+ * have one: every other table is rebuilt from them.
  */
 public enum TableRetention {
-  NONE, BRONZE, QUARANTINE;
+  NONE,
+  BRONZE,
+  QUARANTINE;
 
   /** Days a partition is kept (0 = forever) under the settings; empty when no retention applies. */
   public OptionalInt days(RetentionSettings settings) {

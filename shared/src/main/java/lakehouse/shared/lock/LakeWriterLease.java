@@ -21,16 +21,16 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Makes one application at a time the writer of a lake: the object {@code _locks/writer.lease} names
- * the holder and the time its lease ends, and the holder renews it from a daemon thread while it
- * runs. Delta's S3 log store is safe only for one writing application (two drivers can each
+ * Makes one application at a time the writer of a lake: the object {@code _locks/writer.lease}
+ * names the holder and the time its lease ends, and the holder renews it from a daemon thread while
+ * it runs. Delta's S3 log store is safe only for one writing application (two drivers can each
  * overwrite the other's commit file), and S3 offers no atomic create that Hadoop exposes, so the
  * lease is taken by writing it, waiting a settle time and reading it back: of two applications that
  * try at nearly the same moment, both read the one written last, and only its writer goes on.
  *
  * <p>What it does not do: protect against applications that do not take it (other tools writing the
- * same tables), or against a holder paused for longer than the ttl (it then finds the lease taken at
- * its next renewal and reports it lost, but a commit already under way is not stopped). Several
+ * same tables), or against a holder paused for longer than the ttl (it then finds the lease taken
+ * at its next renewal and reports it lost, but a commit already under way is not stopped). Several
  * writing clusters need Delta's multi-cluster log store instead (see README, "On S3").
  */
 public final class LakeWriterLease implements AutoCloseable {
@@ -56,7 +56,12 @@ public final class LakeWriterLease implements AutoCloseable {
   private boolean lost;
   private boolean closed;
 
-  private LakeWriterLease(FileSystem fs, Path file, LeaseRecord held, WriterLeaseSettings settings, Clock clock,
+  private LakeWriterLease(
+      FileSystem fs,
+      Path file,
+      LeaseRecord held,
+      WriterLeaseSettings settings,
+      Clock clock,
       Listener listener) {
     this.fs = fs;
     this.file = file;
@@ -64,24 +69,32 @@ public final class LakeWriterLease implements AutoCloseable {
     this.settings = settings;
     this.clock = clock;
     this.listener = listener;
-    this.renewer = Executors.newSingleThreadScheduledExecutor(task -> {
-      Thread thread = new Thread(task, "lake-writer-lease");
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.renewer =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread thread = new Thread(task, "lake-writer-lease");
+              thread.setDaemon(true);
+              return thread;
+            });
     long every = settings.renewEvery().toMillis();
     // Renewal runs until close() shuts the executor down; renew() handles its own failures.
     var unused = renewer.scheduleWithFixedDelay(this::renew, every, every, TimeUnit.MILLISECONDS);
   }
 
   /**
-   * Takes the lake's writer lease, waiting up to {@code settings.maxWait()} while someone else holds it.
+   * Takes the lake's writer lease, waiting up to {@code settings.maxWait()} while someone else
+   * holds it.
    *
    * @param holder who takes it (a run id), for the messages of those who wait
    * @throws LakeWriterBusyException if someone else still holds it after the wait
    */
-  public static LakeWriterLease acquire(LakeLayout lake, Configuration hadoop, WriterLeaseSettings settings,
-      String holder, Clock clock, Listener listener) {
+  public static LakeWriterLease acquire(
+      LakeLayout lake,
+      Configuration hadoop,
+      WriterLeaseSettings settings,
+      String holder,
+      Clock clock,
+      Listener listener) {
     Path file = new Path(lake.resolve(RELATIVE_PATH));
     String token = UUID.randomUUID().toString();
     try {
@@ -92,8 +105,14 @@ public final class LakeWriterLease implements AutoCloseable {
         Optional<LeaseRecord> current = read(fs, file);
         Instant now = clock.instant();
         if (current.isEmpty() || current.get().isExpiredAt(now)) {
-          LeaseRecord mine = new LeaseRecord(token, holder, host(), ProcessHandle.current().pid(), now,
-              now.plus(settings.ttl()));
+          LeaseRecord mine =
+              new LeaseRecord(
+                  token,
+                  holder,
+                  host(),
+                  ProcessHandle.current().pid(),
+                  now,
+                  now.plus(settings.ttl()));
           LakeFiles.writeAtomically(file.toString(), mine.toJson(), hadoop);
           sleep(settings.settle());
           Optional<LeaseRecord> after = read(fs, file);
@@ -103,7 +122,8 @@ public final class LakeWriterLease implements AutoCloseable {
           continue; // another writer wrote last: its lease is read at the top and waited for
         }
         if (!now.isBefore(deadline)) {
-          throw new LakeWriterBusyException(lake.root(), current.get().describe(), settings.maxWait());
+          throw new LakeWriterBusyException(
+              lake.root(), current.get().describe(), settings.maxWait());
         }
         if (!announced) {
           listener.waiting(current.get().describe(), settings.maxWait());
@@ -127,7 +147,9 @@ public final class LakeWriterLease implements AutoCloseable {
     return !lost && !closed;
   }
 
-  /** Renews the lease if it is still ours; reports it lost if another writer has it or it lapsed. */
+  /**
+   * Renews the lease if it is still ours; reports it lost if another writer has it or it lapsed.
+   */
   synchronized void renew() {
     if (lost || closed) {
       return;
@@ -135,7 +157,11 @@ public final class LakeWriterLease implements AutoCloseable {
     try {
       Optional<LeaseRecord> current = read(fs, file);
       if (current.isEmpty() || !current.get().token().equals(held.token())) {
-        lose("the writer lease " + file + " is now " + current.map(r -> "held by " + r.describe()).orElse("gone"));
+        lose(
+            "the writer lease "
+                + file
+                + " is now "
+                + current.map(r -> "held by " + r.describe()).orElse("gone"));
         return;
       }
       LeaseRecord renewed = held.renewedUntil(clock.instant().plus(settings.ttl()));
@@ -144,7 +170,14 @@ public final class LakeWriterLease implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       // One failed renewal is not yet a lost lease: the next one may succeed before it lapses.
       if (held.isExpiredAt(clock.instant())) {
-        lose("the writer lease " + file + " lapsed at " + held.expiresAt() + ": could not renew it (" + e + ")");
+        lose(
+            "the writer lease "
+                + file
+                + " lapsed at "
+                + held.expiresAt()
+                + ": could not renew it ("
+                + e
+                + ")");
       }
     }
   }
@@ -154,7 +187,10 @@ public final class LakeWriterLease implements AutoCloseable {
     listener.lost(reason);
   }
 
-  /** Stops renewing and removes the lease if it is still ours, so the next writer need not wait for it to expire. */
+  /**
+   * Stops renewing and removes the lease if it is still ours, so the next writer need not wait for
+   * it to expire.
+   */
   @Override
   public void close() {
     renewer.shutdownNow();
@@ -177,13 +213,20 @@ public final class LakeWriterLease implements AutoCloseable {
           fs.delete(file, false);
         }
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot release the writer lease " + file
-            + "; it expires by itself at " + held.expiresAt(), e);
+        throw new UncheckedIOException(
+            "cannot release the writer lease "
+                + file
+                + "; it expires by itself at "
+                + held.expiresAt(),
+            e);
       }
     }
   }
 
-  /** The lease in the file; empty if there is none or it cannot be read as one (it then counts as expired). */
+  /**
+   * The lease in the file; empty if there is none or it cannot be read as one (it then counts as
+   * expired).
+   */
   private static Optional<LeaseRecord> read(FileSystem fs, Path file) throws IOException {
     byte[] bytes;
     try (InputStream in = fs.open(file)) {

@@ -7,10 +7,11 @@ import java.io.IOException;
 import java.time.Instant;
 
 /**
- * The content of a writer lease: whose it is (a token unique to one acquisition, so that two runs of
- * the same name are told apart), who that is for a person reading it, and until when it holds.
+ * The content of a writer lease: whose it is (a token unique to one acquisition, so that two runs
+ * of the same name are told apart), who that is for a person reading it, and until when it holds.
  */
-record LeaseRecord(String token, String holder, String host, long pid, Instant acquiredAt, Instant expiresAt) {
+record LeaseRecord(
+    String token, String holder, String host, long pid, Instant acquiredAt, Instant expiresAt) {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   LeaseRecord renewedUntil(Instant expiry) {
@@ -23,13 +24,27 @@ record LeaseRecord(String token, String holder, String host, long pid, Instant a
 
   /** For messages: the holder, where it runs and how long its lease still holds. */
   String describe() {
-    return holder + " (host " + host + ", pid " + pid + ", since " + acquiredAt + ", lease until " + expiresAt + ")";
+    return holder
+        + " (host "
+        + host
+        + ", pid "
+        + pid
+        + ", since "
+        + acquiredAt
+        + ", lease until "
+        + expiresAt
+        + ")";
   }
 
   byte[] toJson() {
-    ObjectNode json = JSON.createObjectNode()
-        .put("token", token).put("holder", holder).put("host", host).put("pid", pid)
-        .put("acquired_at", acquiredAt.toString()).put("expires_at", expiresAt.toString());
+    ObjectNode json =
+        JSON.createObjectNode()
+            .put("token", token)
+            .put("holder", holder)
+            .put("host", host)
+            .put("pid", pid)
+            .put("acquired_at", acquiredAt.toString())
+            .put("expires_at", expiresAt.toString());
     try {
       return JSON.writeValueAsBytes(json);
     } catch (IOException e) {
@@ -37,15 +52,21 @@ record LeaseRecord(String token, String holder, String host, long pid, Instant a
     }
   }
 
-  /** @throws IOException if the bytes are not a lease */
+  /**
+   * @throws IOException if the bytes are not a lease
+   */
   static LeaseRecord parse(byte[] bytes) throws IOException {
     JsonNode json = JSON.readTree(bytes);
     if (json == null || !json.hasNonNull("token") || !json.hasNonNull("expires_at")) {
       throw new IOException("not a writer lease");
     }
     try {
-      return new LeaseRecord(json.get("token").asText(), json.path("holder").asText("?"),
-          json.path("host").asText("?"), json.path("pid").asLong(), Instant.parse(json.path("acquired_at").asText()),
+      return new LeaseRecord(
+          json.get("token").asText(),
+          json.path("holder").asText("?"),
+          json.path("host").asText("?"),
+          json.path("pid").asLong(),
+          Instant.parse(json.path("acquired_at").asText()),
           Instant.parse(json.get("expires_at").asText()));
     } catch (java.time.format.DateTimeParseException e) {
       throw new IOException("not a writer lease: " + e.getMessage(), e);

@@ -11,7 +11,15 @@ public final class LockTimeoutException extends LakehouseException {
   private final String holder;
 
   public LockTimeoutException(String lockName, String lockFile, String holder, Duration waited) {
-    super("the lock " + lockName + " (" + lockFile + ") is held by " + holder + "; gave up after " + waited);
+    super(
+        "the lock "
+            + lockName
+            + " ("
+            + lockFile
+            + ") is held by "
+            + holder
+            + "; gave up after "
+            + waited);
     this.lockName = lockName;
     this.holder = holder;
   }

@@ -12,17 +12,21 @@ import lakehouse.shared.config.PiiSettings;
 public final class PiiKeySource {
   private PiiKeySource() {}
 
-  public static PiiTokenizer tokenizer(PiiSettings settings, Map<String, String> environment, Consumer<String> warn) {
+  public static PiiTokenizer tokenizer(
+      PiiSettings settings, Map<String, String> environment, Consumer<String> warn) {
     String secret = environment.get(settings.keyEnvironmentVariable());
     if (secret != null && !secret.isEmpty()) {
       return PiiTokenizer.fromSecret(secret);
     }
     if (settings.allowsDevelopmentKey()) {
-      warn.accept(settings.keyEnvironmentVariable() + " is not set: using the fixed development key of this "
-          + "configuration; personal-data tokens are not secret (demo only)");
+      warn.accept(
+          settings.keyEnvironmentVariable()
+              + " is not set: using the fixed development key of this "
+              + "configuration; personal-data tokens are not secret (demo only)");
       return PiiTokenizer.fromSecret(settings.developmentKey());
     }
-    throw new ConfigurationException(settings.keyEnvironmentVariable()
-        + " is not set: the secret key for personal-data tokens is required (export it, or use conf/local.conf for the demo)");
+    throw new ConfigurationException(
+        settings.keyEnvironmentVariable()
+            + " is not set: the secret key for personal-data tokens is required (export it, or use conf/local.conf for the demo)");
   }
 }

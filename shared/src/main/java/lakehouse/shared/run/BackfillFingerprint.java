@@ -11,16 +11,17 @@ import java.util.List;
 import lakehouse.shared.config.ConfigLoader;
 
 /**
- * The fingerprint of one date of a backfill: the settings that decide what a run writes into a table,
- * the layers run and the date's inputs. A backfill started again skips a date only when its fingerprint
- * is the one {@link BackfillLedger} recorded, so a changed input or content setting is redone.
+ * The fingerprint of one date of a backfill: the settings that decide what a run writes into a
+ * table, the layers run and the date's inputs. A backfill started again skips a date only when its
+ * fingerprint is the one {@link BackfillLedger} recorded, so a changed input or content setting is
+ * redone.
  */
 public final class BackfillFingerprint {
   /**
-   * The settings that decide table contents. Every other setting changes how a run is operated, never
-   * what it writes (another Redis, a longer lease, a bigger gold batch, Spark's settings, whose usual
-   * reason to change is getting a failed backfill through), so a date completed before it changed stays
-   * completed.
+   * The settings that decide table contents. Every other setting changes how a run is operated,
+   * never what it writes (another Redis, a longer lease, a bigger gold batch, Spark's settings,
+   * whose usual reason to change is getting a failed backfill through), so a date completed before
+   * it changed stays completed.
    */
   public static final List<String> CONTENT_SETTINGS =
       List.of("lakehouse.root", "lakehouse.pii", "lakehouse.silver", "lakehouse.gold");
@@ -46,8 +47,8 @@ public final class BackfillFingerprint {
   /**
    * The fingerprint of one date: its inputs and the settings that decide table contents.
    *
-   * @param inputs identities of the date's inputs: its landing files, or the versions of the tables the
-   *     first layer reads
+   * @param inputs identities of the date's inputs: its landing files, or the versions of the tables
+   *     the first layer reads
    */
   public String of(List<String> inputs) {
     List<String> parts = new ArrayList<>();
@@ -56,7 +57,8 @@ public final class BackfillFingerprint {
     parts.addAll(inputs);
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(sha.digest(String.join("\n", parts).getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(sha.digest(String.join("\n", parts).getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java runtime has SHA-256", e);
     }

@@ -37,8 +37,11 @@ public final class BackfillLedger {
     Path file = new Path(path);
     FileSystem fs = file.getFileSystem(hadoop);
     try (InputStream in = fs.open(file)) {
-      Map<String, Entry> entries = RunReportWriter.mapper().readValue(
-          new String(in.readAllBytes(), StandardCharsets.UTF_8), new TypeReference<TreeMap<String, Entry>>() {});
+      Map<String, Entry> entries =
+          RunReportWriter.mapper()
+              .readValue(
+                  new String(in.readAllBytes(), StandardCharsets.UTF_8),
+                  new TypeReference<TreeMap<String, Entry>>() {});
       return new BackfillLedger(path, hadoop, entries);
     } catch (FileNotFoundException e) {
       return new BackfillLedger(path, hadoop, new TreeMap<>());
@@ -50,8 +53,10 @@ public final class BackfillLedger {
     return entry != null && entry.fingerprint().equals(fingerprint);
   }
 
-  public void complete(LocalDate date, String fingerprint, String runId, String status) throws IOException {
+  public void complete(LocalDate date, String fingerprint, String runId, String status)
+      throws IOException {
     completed.put(date.toString(), new Entry(fingerprint, runId, status));
-    LakeFiles.writeAtomically(path, RunReportWriter.toJson(completed).getBytes(StandardCharsets.UTF_8), hadoop);
+    LakeFiles.writeAtomically(
+        path, RunReportWriter.toJson(completed).getBytes(StandardCharsets.UTF_8), hadoop);
   }
 }

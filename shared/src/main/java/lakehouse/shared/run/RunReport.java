@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * The JSON report of one command, written to {@code _runs/<run id>.json}. Layers fill in their own
- * part (an object each) under {@code layers}. Built with {@link #builder}, so a part a command does not
- * have (a seed, an error) is left out by name rather than passed as a null.
+ * part (an object each) under {@code layers}. Built with {@link #builder}, so a part a command does
+ * not have (a seed, an error) is left out by name rather than passed as a null.
  *
  * @param configuration the effective configuration, secrets masked
  * @param startedAt ISO-8601 UTC instant
@@ -112,9 +112,22 @@ public record RunReport(
       if (status == null || startedAt == null || endedAt == null) {
         throw new IllegalStateException("a run report needs a status and its start and end");
       }
-      return new RunReport(runId, command, arguments, status, status.exitStatus(), profile, lake, configuration,
-          versions, startedAt.toString(), endedAt.toString(), endedAt.toEpochMilli() - startedAt.toEpochMilli(), seed,
-          layers, error);
+      return new RunReport(
+          runId,
+          command,
+          arguments,
+          status,
+          status.exitStatus(),
+          profile,
+          lake,
+          configuration,
+          versions,
+          startedAt.toString(),
+          endedAt.toString(),
+          endedAt.toEpochMilli() - startedAt.toEpochMilli(),
+          seed,
+          layers,
+          error);
     }
   }
 }

@@ -13,9 +13,10 @@ import org.apache.hadoop.conf.Configuration;
 
 /** Writes and reads run reports under {@code _runs/}, whole or not at all. */
 public final class RunReportWriter {
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-      .enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+          .enable(SerializationFeature.INDENT_OUTPUT);
 
   private final LakeLayout lake;
   private final Configuration hadoop;

@@ -16,7 +16,8 @@ import org.apache.avro.SchemaNormalization;
  */
 public final class AdEventSchemas implements Serializable {
   private static final long serialVersionUID = 1L;
-  private static final List<String> RESOURCES = List.of("schemas/ad_event_v1.avsc", "schemas/ad_event_v2.avsc");
+  private static final List<String> RESOURCES =
+      List.of("schemas/ad_event_v1.avsc", "schemas/ad_event_v2.avsc");
 
   private final List<SchemaVersion> versions;
 
@@ -29,7 +30,8 @@ public final class AdEventSchemas implements Serializable {
     List<SchemaVersion> versions = new java.util.ArrayList<>();
     for (int i = 0; i < RESOURCES.size(); i++) {
       Schema schema = load(RESOURCES.get(i));
-      versions.add(new SchemaVersion(i + 1, schema, SchemaNormalization.parsingFingerprint64(schema)));
+      versions.add(
+          new SchemaVersion(i + 1, schema, SchemaNormalization.parsingFingerprint64(schema)));
     }
     return new AdEventSchemas(versions);
   }
@@ -41,7 +43,9 @@ public final class AdEventSchemas implements Serializable {
   }
 
   public SchemaVersion version(int number) {
-    return versions.stream().filter(v -> v.number() == number).findFirst()
+    return versions.stream()
+        .filter(v -> v.number() == number)
+        .findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no registered schema version " + number));
   }
 

@@ -7,12 +7,16 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Builds the SparkSession of a command: Delta enabled, UTC everywhere, Parquet timestamps in a type
- * every Parquet reader understands, and the configuration's Spark settings. Settings already given to
- * spark-submit win over the configuration's, so a cluster operator keeps the last word.
+ * every Parquet reader understands, and the configuration's Spark settings. Settings already given
+ * to spark-submit win over the configuration's, so a cluster operator keeps the last word.
  */
 public final class LakehouseSession {
-  /** Delta's setting that, when true (its default), leaves a write with no file changes out of the log. */
-  public static final String SKIP_RECORDING_EMPTY_COMMITS = "spark.databricks.delta.skipRecordingEmptyCommits";
+  /**
+   * Delta's setting that, when true (its default), leaves a write with no file changes out of the
+   * log.
+   */
+  public static final String SKIP_RECORDING_EMPTY_COMMITS =
+      "spark.databricks.delta.skipRecordingEmptyCommits";
 
   private LakehouseSession() {}
 
@@ -26,21 +30,26 @@ public final class LakehouseSession {
     }
     return builder
         .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
-        .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+        .config(
+            "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
         .config("spark.sql.session.timeZone", "UTC")
-        // INT96 timestamps (Spark's default) cannot be read by parquet-avro or most non-Spark readers.
+        // INT96 timestamps (Spark's default) cannot be read by parquet-avro or most non-Spark
+        // readers.
         .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
         // Every write states its partitions explicitly; dynamic overwrite would hide a missing one.
         .config("spark.sql.sources.partitionOverwriteMode", "static")
-        // A write that neither adds nor removes a file is still a commit: gold finds each promotion in the
-        // log by the id in its commit metadata, and promoting partitions that were and stay empty is one.
+        // A write that neither adds nor removes a file is still a commit: gold finds each promotion
+        // in the
+        // log by the id in its commit metadata, and promoting partitions that were and stay empty
+        // is one.
         .config(SKIP_RECORDING_EMPTY_COMMITS, "false")
         .config("spark.ui.showConsoleProgress", "false");
   }
 
   /**
-   * The Hadoop configuration a session built with these settings would use (its {@code spark.hadoop.*}
-   * settings, spark-submit's first), for commands that reach the lake without starting Spark.
+   * The Hadoop configuration a session built with these settings would use (its {@code
+   * spark.hadoop.*} settings, spark-submit's first), for commands that reach the lake without
+   * starting Spark.
    */
   public static Configuration hadoopConfiguration(Map<String, String> sparkSettings) {
     SparkConf settings = new SparkConf();

@@ -4,8 +4,8 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The table {@code gold/_lineage}: one row per promoted gold partition per promotion, naming the Delta
- * versions of the silver tables it was built from. Unpartitioned: it stays small.
+ * The table {@code gold/_lineage}: one row per promoted gold partition per promotion, naming the
+ * Delta versions of the silver tables it was built from. Unpartitioned: it stays small.
  */
 public final class Lineage {
   public static final String NAME = "_lineage";
@@ -22,18 +22,22 @@ public final class Lineage {
   public static final String INPUT_VERSIONS = "input_versions";
   public static final String PROMOTION_ID = "promotion_id";
 
-  public static final StructType SCHEMA = new StructType()
-      .add(TABLE, DataTypes.StringType, false)
-      .add(VERSION, DataTypes.StringType, false)
-      .add(PARTITION_KEY, DataTypes.StringType, false)
-      .add(RUN_ID, DataTypes.StringType, false)
-      .add(RUN_STARTED_AT, DataTypes.TimestampType, false)
-      .add(PROMOTED_AT, DataTypes.TimestampType, false)
-      .add(DELTA_TABLE_ID, DataTypes.StringType, false)
-      .add(DELTA_VERSION, DataTypes.LongType, false)
-      .add(ROW_COUNT, DataTypes.LongType, false)
-      .add(INPUT_VERSIONS, DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType, false), false)
-      .add(PROMOTION_ID, DataTypes.StringType, false);
+  public static final StructType SCHEMA =
+      new StructType()
+          .add(TABLE, DataTypes.StringType, false)
+          .add(VERSION, DataTypes.StringType, false)
+          .add(PARTITION_KEY, DataTypes.StringType, false)
+          .add(RUN_ID, DataTypes.StringType, false)
+          .add(RUN_STARTED_AT, DataTypes.TimestampType, false)
+          .add(PROMOTED_AT, DataTypes.TimestampType, false)
+          .add(DELTA_TABLE_ID, DataTypes.StringType, false)
+          .add(DELTA_VERSION, DataTypes.LongType, false)
+          .add(ROW_COUNT, DataTypes.LongType, false)
+          .add(
+              INPUT_VERSIONS,
+              DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType, false),
+              false)
+          .add(PROMOTION_ID, DataTypes.StringType, false);
 
   private Lineage() {}
 }

@@ -4,14 +4,15 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The table {@code silver/quarantine}: bronze records that failed validation, with every reason that
- * applies. It holds the bronze record (tokens only, never raw personal data) and its lineage.
+ * The table {@code silver/quarantine}: bronze records that failed validation, with every reason
+ * that applies. It holds the bronze record (tokens only, never raw personal data) and its lineage.
  */
 public final class Quarantine {
   public static final String NAME = "quarantine";
 
   /** Names of the validation rules the record failed, in rule order. */
   public static final String REASONS = "reasons";
+
   /** UTC date of the record's event time, for reading the quarantine next to silver. */
   public static final String EVENT_DATE = "event_date";
 
@@ -20,8 +21,9 @@ public final class Quarantine {
   public static final String PARTITION_COLUMN = BronzeEvents.INGEST_DATE;
 
   private static StructType withReasons() {
-    StructType schema = new StructType()
-        .add(REASONS, DataTypes.createArrayType(DataTypes.StringType, false), false);
+    StructType schema =
+        new StructType()
+            .add(REASONS, DataTypes.createArrayType(DataTypes.StringType, false), false);
     for (var field : BronzeEvents.SCHEMA.fields()) {
       schema = schema.add(field);
     }

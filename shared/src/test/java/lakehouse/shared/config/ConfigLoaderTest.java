@@ -32,8 +32,10 @@ class ConfigLoaderTest {
   @Test
   void aFileOverridesDefaultsAndOptionsOverrideTheFile() throws IOException {
     Path file = write("lakehouse { root = \"/data/lake\", silver.allowed-lateness-days = 3 }");
-    LakehouseConfig config = loader.load(file,
-        ConfigLoader.overrides("/other/lake", List.of("silver.clock-skew-tolerance=30m")));
+    LakehouseConfig config =
+        loader.load(
+            file,
+            ConfigLoader.overrides("/other/lake", List.of("silver.clock-skew-tolerance=30m")));
     assertThat(config.lake().root()).isEqualTo("/other/lake");
     assertThat(config.silver().allowedLatenessDays()).isEqualTo(3);
     assertThat(config.silver().clockSkewTolerance()).isEqualTo(Duration.ofMinutes(30));
@@ -51,12 +53,17 @@ class ConfigLoaderTest {
   @Test
   void aBadValueIsRefusedNamingTheKey() {
     assertThatThrownBy(
-        () -> loader.load(null, ConfigLoader.overrides(null, List.of("silver.allowed-lateness-days=soon"))))
+            () ->
+                loader.load(
+                    null,
+                    ConfigLoader.overrides(null, List.of("silver.allowed-lateness-days=soon"))))
         .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("allowed-lateness-days");
 
     assertThatThrownBy(
-        () -> loader.load(null, ConfigLoader.overrides(null, List.of("silver.allowed-lateness-days=-1"))))
+            () ->
+                loader.load(
+                    null, ConfigLoader.overrides(null, List.of("silver.allowed-lateness-days=-1"))))
         .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("lakehouse.silver.allowed-lateness-days must be at least 0");
   }
@@ -75,8 +82,10 @@ class ConfigLoaderTest {
 
   @Test
   void sparkSettingsAreFreeFormAndSecretsAreMaskedInReports() throws IOException {
-    Path file = write("lakehouse { pii.development-key = \"hunter2\"\n"
-        + " spark { \"spark.hadoop.fs.s3a.secret.key\" = \"AKIA-SECRET\", \"spark.sql.shuffle.partitions\" = 3 } }");
+    Path file =
+        write(
+            "lakehouse { pii.development-key = \"hunter2\"\n"
+                + " spark { \"spark.hadoop.fs.s3a.secret.key\" = \"AKIA-SECRET\", \"spark.sql.shuffle.partitions\" = 3 } }");
     LakehouseConfig config = loader.load(file, Map.of());
     assertThat(config.sparkSettings()).containsEntry("spark.sql.shuffle.partitions", "3");
     String json = ConfigLoader.maskedJson(config.effective());
@@ -88,7 +97,8 @@ class ConfigLoaderTest {
   @Test
   @DisplayName("a lake on S3 uses Delta's S3 log store and takes a writer lease by default")
   void aLakeOnS3UsesTheS3LogStoreAndAWriterLease() {
-    LakehouseConfig config = loader.load(null, ConfigLoader.overrides("s3a://bucket/lake", List.of()));
+    LakehouseConfig config =
+        loader.load(null, ConfigLoader.overrides("s3a://bucket/lake", List.of()));
     assertThat(config.lake().root()).isEqualTo("s3a://bucket/lake");
     assertThat(config.sparkSettings())
         .containsEntry("spark.delta.logStore.s3a.impl", "io.delta.storage.S3SingleDriverLogStore");
@@ -98,32 +108,41 @@ class ConfigLoaderTest {
 
   @Test
   void aWriterLeaseThatCouldNotSettleWithinItsTtlIsRefused() {
-    assertThatThrownBy(() -> loader.load(null,
-        ConfigLoader.overrides(null, List.of("writer-lease.ttl=20s", "writer-lease.settle=10s"))))
+    assertThatThrownBy(
+            () ->
+                loader.load(
+                    null,
+                    ConfigLoader.overrides(
+                        null, List.of("writer-lease.ttl=20s", "writer-lease.settle=10s"))))
         .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("lakehouse.writer-lease.settle");
   }
 
   @Test
   void whereCredentialsComeFromIsShownButTheCredentialsAreNot() throws IOException {
-    Path file = write("lakehouse.spark {\n"
-        + " \"spark.hadoop.fs.s3a.aws.credentials.provider\" = \"com.amazonaws.auth.EnvironmentVariableCredentialsProvider\"\n"
-        + " \"spark.hadoop.fs.s3a.access.key\" = \"AKIA-ID\" }");
+    Path file =
+        write(
+            "lakehouse.spark {\n"
+                + " \"spark.hadoop.fs.s3a.aws.credentials.provider\" = \"com.amazonaws.auth.EnvironmentVariableCredentialsProvider\"\n"
+                + " \"spark.hadoop.fs.s3a.access.key\" = \"AKIA-ID\" }");
     String json = ConfigLoader.maskedJson(loader.load(file, Map.of()).effective());
     assertThat(json).contains("EnvironmentVariableCredentialsProvider");
     assertThat(json).doesNotContain("AKIA-ID");
   }
 
   @Test
-  @DisplayName("the online store names its password variable in reports and refuses a TTL that would delete every hash")
+  @DisplayName(
+      "the online store names its password variable in reports and refuses a TTL that would delete every hash")
   void onlineStoreNamesItsPasswordVariableAndRefusesZeroTtl() {
-    LakehouseConfig config = loader.load(null, ConfigLoader.overrides(null, List.of("online.redis.port=6380")));
+    LakehouseConfig config =
+        loader.load(null, ConfigLoader.overrides(null, List.of("online.redis.port=6380")));
     assertThat(config.online().redisAddress()).isEqualTo("127.0.0.1:6380");
     assertThat(config.online().passwordEnvironmentVariable()).isEqualTo("LAKEHOUSE_REDIS_PASSWORD");
     assertThat(config.online().connectTimeout()).isEqualTo(Duration.ofSeconds(2));
     assertThat(ConfigLoader.maskedJson(config.effective())).contains("LAKEHOUSE_REDIS_PASSWORD");
 
-    assertThatThrownBy(() -> loader.load(null, ConfigLoader.overrides(null, List.of("online.redis.ttl=0s"))))
+    assertThatThrownBy(
+            () -> loader.load(null, ConfigLoader.overrides(null, List.of("online.redis.ttl=0s"))))
         .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("lakehouse.online.redis.ttl must be at least 1s");
   }

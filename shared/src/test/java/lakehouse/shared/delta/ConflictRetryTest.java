@@ -32,12 +32,17 @@ class ConflictRetryTest {
   @Test
   void anAttemptThatConflictsIsRunAgainUntilItSucceeds() {
     AtomicInteger attempts = new AtomicInteger();
-    String result = retry(3, 1).run(() -> {
-      if (attempts.incrementAndGet() < 3) {
-        throw new ConcurrentAppendException("files were added to partition [event_date=2026-11-21]");
-      }
-      return "committed";
-    }, listener());
+    String result =
+        retry(3, 1)
+            .run(
+                () -> {
+                  if (attempts.incrementAndGet() < 3) {
+                    throw new ConcurrentAppendException(
+                        "files were added to partition [event_date=2026-11-21]");
+                  }
+                  return "committed";
+                },
+                listener());
 
     assertThat(result).isEqualTo("committed");
     assertThat(attempts).hasValue(3);
@@ -48,10 +53,15 @@ class ConflictRetryTest {
   @Test
   void theLastConflictIsThrownOnceTheAttemptsAreUsedUp() {
     AtomicInteger attempts = new AtomicInteger();
-    assertThatThrownBy(() -> retry(4, 1).run(() -> {
-      attempts.incrementAndGet();
-      throw new MetadataChangedException("the metadata changed");
-    }, listener()))
+    assertThatThrownBy(
+            () ->
+                retry(4, 1)
+                    .run(
+                        () -> {
+                          attempts.incrementAndGet();
+                          throw new MetadataChangedException("the metadata changed");
+                        },
+                        listener()))
         .isInstanceOf(MetadataChangedException.class)
         .hasMessageContaining("the metadata changed");
     assertThat(attempts).hasValue(4);
@@ -61,10 +71,16 @@ class ConflictRetryTest {
   @Test
   void aFailureThatIsNotAConflictIsThrownAtOnceWithoutRetry() {
     AtomicInteger attempts = new AtomicInteger();
-    assertThatThrownBy(() -> retry(3, 1).run(() -> {
-      attempts.incrementAndGet();
-      throw new UncheckedIOException("connection reset", new java.io.IOException("reset"));
-    }, listener()))
+    assertThatThrownBy(
+            () ->
+                retry(3, 1)
+                    .run(
+                        () -> {
+                          attempts.incrementAndGet();
+                          throw new UncheckedIOException(
+                              "connection reset", new java.io.IOException("reset"));
+                        },
+                        listener()))
         .isInstanceOf(UncheckedIOException.class)
         .hasMessageContaining("connection reset");
     assertThat(attempts).hasValue(1);
@@ -73,9 +89,15 @@ class ConflictRetryTest {
 
   @Test
   void oneAttemptMeansNoRetry() {
-    assertThatThrownBy(() -> retry(1, 1).run(() -> {
-      throw new ProtocolChangedException("the protocol changed");
-    }, listener())).isInstanceOf(ProtocolChangedException.class);
+    assertThatThrownBy(
+            () ->
+                retry(1, 1)
+                    .run(
+                        () -> {
+                          throw new ProtocolChangedException("the protocol changed");
+                        },
+                        listener()))
+        .isInstanceOf(ProtocolChangedException.class);
     assertThat(waits).isEmpty();
   }
 

@@ -12,22 +12,46 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LakeStorageTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"./lake", "lake", "/data/lake", "/data/lake:2026", "file:/data/lake", "file:///data/lake",
-      "FILE:///data/lake", "file:lake", "C:\\lakes\\ads"})
+  @ValueSource(
+      strings = {
+        "./lake",
+        "lake",
+        "/data/lake",
+        "/data/lake:2026",
+        "file:/data/lake",
+        "file:///data/lake",
+        "FILE:///data/lake",
+        "file:lake",
+        "C:\\lakes\\ads"
+      })
   void plainPathsAndFileUrisAreLocal(String root) {
     assertThat(LakeStorage.of(root)).isEqualTo(LakeStorage.LOCAL);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"s3a://bucket/lake", "s3://bucket/lake", "S3A://bucket/lake", "s3n://bucket/lake",
-      "gs://bucket/lake", "abfss://container@account.dfs.core.windows.net/lake", "wasbs://c@a.blob.core.windows.net/l"})
+  @ValueSource(
+      strings = {
+        "s3a://bucket/lake",
+        "s3://bucket/lake",
+        "S3A://bucket/lake",
+        "s3n://bucket/lake",
+        "gs://bucket/lake",
+        "abfss://container@account.dfs.core.windows.net/lake",
+        "wasbs://c@a.blob.core.windows.net/l"
+      })
   void cloudBucketsAreObjectStores(String root) {
     assertThat(LakeStorage.of(root)).isEqualTo(LakeStorage.OBJECT_STORE);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"hdfs://namenode:8020/lake", "hdfs:///lake", "viewfs://cluster/lake",
-      "webhdfs://namenode:9870/lake", "o3fs://bucket.volume/lake"})
+  @ValueSource(
+      strings = {
+        "hdfs://namenode:8020/lake",
+        "hdfs:///lake",
+        "viewfs://cluster/lake",
+        "webhdfs://namenode:9870/lake",
+        "o3fs://bucket.volume/lake"
+      })
   void clusterFileSystemsAreHdfs(String root) {
     assertThat(LakeStorage.of(root)).isEqualTo(LakeStorage.HDFS);
   }

@@ -24,18 +24,28 @@ class TableCatalogTest {
   @Test
   void listsEveryTableOfTheLakeOnce() {
     List<String> locations = catalog.tables(GOLD).stream().map(CatalogTable::location).toList();
-    assertThat(locations).containsExactly("bronze/ad_events", "silver/quarantine", "silver/ad_events",
-        "silver/user_daily_activity/v1", "silver/ad_hourly_activity/v1", "silver/_processed_files",
-        "gold/user_features/v2", "gold/campaign_daily/v3", "gold/_lineage");
+    assertThat(locations)
+        .containsExactly(
+            "bronze/ad_events",
+            "silver/quarantine",
+            "silver/ad_events",
+            "silver/user_daily_activity/v1",
+            "silver/ad_hourly_activity/v1",
+            "silver/_processed_files",
+            "gold/user_features/v2",
+            "gold/campaign_daily/v3",
+            "gold/_lineage");
     assertThat(Set.copyOf(locations)).hasSize(locations.size());
-    assertThat(catalog.tables(GOLD).stream().map(CatalogTable::path).distinct().count()).isEqualTo(locations.size());
+    assertThat(catalog.tables(GOLD).stream().map(CatalogTable::path).distinct().count())
+        .isEqualTo(locations.size());
   }
 
   @Test
   void everyTableLivesUnderTheLayoutAtItsLocation() {
     for (CatalogTable table : catalog.tables(GOLD)) {
       assertThat(table.path()).as(table.location()).isEqualTo(LAKE.resolve(table.location()));
-      assertThat(table.location()).startsWith(table.layer() == TableLayer.LEDGER ? "" : table.layer().label() + "/");
+      assertThat(table.location())
+          .startsWith(table.layer() == TableLayer.LEDGER ? "" : table.layer().label() + "/");
     }
   }
 
@@ -43,33 +53,48 @@ class TableCatalogTest {
   void everyPartitionAndKeyColumnIsInTheTablesSchema() {
     for (CatalogTable table : catalog.tables(GOLD)) {
       List<String> columns = List.of(table.schema().fieldNames());
-      table.partitionColumn().ifPresent(column -> assertThat(columns).as(table.location() + " " + column).contains(column));
-      table.keyColumn().ifPresent(column -> assertThat(columns).as(table.location() + " " + column).contains(column));
+      table
+          .partitionColumn()
+          .ifPresent(
+              column -> assertThat(columns).as(table.location() + " " + column).contains(column));
+      table
+          .keyColumn()
+          .ifPresent(
+              column -> assertThat(columns).as(table.location() + " " + column).contains(column));
     }
   }
 
   @Test
   void versionedTablesAreResolvedWithTheConfiguredVersion() {
-    assertThat(catalog.tables(GOLD).stream()
-        .filter(table -> table.name().equals("user_features")).findFirst().orElseThrow().version())
+    assertThat(
+            catalog.tables(GOLD).stream()
+                .filter(table -> table.name().equals("user_features"))
+                .findFirst()
+                .orElseThrow()
+                .version())
         .isEqualTo(Optional.of("v2"));
-    assertThat(catalog.goldTable("campaign_daily", "v7").path()).isEqualTo(LAKE.goldTable("campaign_daily", "v7"));
-    assertThat(catalog.tables(GOLD)).filteredOn(table -> table.layer() == TableLayer.GOLD)
+    assertThat(catalog.goldTable("campaign_daily", "v7").path())
+        .isEqualTo(LAKE.goldTable("campaign_daily", "v7"));
+    assertThat(catalog.tables(GOLD))
+        .filteredOn(table -> table.layer() == TableLayer.GOLD)
         .allMatch(table -> table.version().isPresent() && table.keyColumn().isPresent());
   }
 
   @Test
   void statusShowsTheDataTablesAndNotTheLedgers() {
-    Set<String> shown = catalog.dataTables(GOLD).stream().map(CatalogTable::location).collect(Collectors.toSet());
+    Set<String> shown =
+        catalog.dataTables(GOLD).stream().map(CatalogTable::location).collect(Collectors.toSet());
     assertThat(shown).doesNotContain("gold/_lineage");
     assertThat(shown).doesNotContain("silver/_processed_files");
     assertThat(shown).hasSize(7);
   }
 
   @Test
-  @DisplayName("only bronze and quarantine have a retention, and the processed files are not vacuumed")
+  @DisplayName(
+      "only bronze and quarantine have a retention, and the processed files are not vacuumed")
   void retentionsAndVacuumingOfEachTable() {
-    RetentionSettings retention = new RetentionSettings(Duration.ofHours(24), Duration.ofDays(7), 30, 90);
+    RetentionSettings retention =
+        new RetentionSettings(Duration.ofHours(24), Duration.ofDays(7), 30, 90);
     for (CatalogTable table : catalog.tables(GOLD)) {
       OptionalInt days = table.retention().days(retention);
       switch (table.location()) {
@@ -77,15 +102,28 @@ class TableCatalogTest {
         case "silver/quarantine" -> assertThat(days).hasValue(90);
         default -> assertThat(days).as(table.location()).isEmpty();
       }
-      assertThat(table.vacuumed()).as(table.location()).isEqualTo(!table.location().equals("silver/_processed_files"));
+      assertThat(table.vacuumed())
+          .as(table.location())
+          .isEqualTo(!table.location().equals("silver/_processed_files"));
     }
   }
 
   @Test
   void aPartitionColumnMissingFromTheSchemaIsRefused() {
     StructType schema = new StructType().add("id", DataTypes.StringType, false);
-    assertThatThrownBy(() -> new CatalogTable("t", TableLayer.SILVER, Optional.empty(),
-        "silver/t", LAKE.resolve("silver/t"), schema, Optional.of("day"), Optional.empty(), TableRetention.NONE, true))
+    assertThatThrownBy(
+            () ->
+                new CatalogTable(
+                    "t",
+                    TableLayer.SILVER,
+                    Optional.empty(),
+                    "silver/t",
+                    LAKE.resolve("silver/t"),
+                    schema,
+                    Optional.of("day"),
+                    Optional.empty(),
+                    TableRetention.NONE,
+                    true))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

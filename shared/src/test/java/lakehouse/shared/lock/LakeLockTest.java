@@ -18,8 +18,12 @@ class LakeLockTest {
 
   @Test
   void lakesOnObjectStoresTakeNoFileLock() {
-    try (LakeLock lock = LakeLock.acquire(new LakeLayout("s3a://bucket/lake"), "campaign_daily-v1", "run-1",
-        Duration.ofSeconds(1))) {
+    try (LakeLock lock =
+        LakeLock.acquire(
+            new LakeLayout("s3a://bucket/lake"),
+            "campaign_daily-v1",
+            "run-1",
+            Duration.ofSeconds(1))) {
       assertThat(lock.isHeld()).isFalse();
     }
   }
@@ -27,8 +31,12 @@ class LakeLockTest {
   @Test
   @DisplayName("lakes on HDFS take no file lock, since other machines would not see it")
   void lakesOnHdfsTakeNoFileLock() {
-    try (LakeLock lock = LakeLock.acquire(new LakeLayout("hdfs://namenode:8020/lake"), "campaign_daily-v1", "run-1",
-        Duration.ofSeconds(1))) {
+    try (LakeLock lock =
+        LakeLock.acquire(
+            new LakeLayout("hdfs://namenode:8020/lake"),
+            "campaign_daily-v1",
+            "run-1",
+            Duration.ofSeconds(1))) {
       assertThat(lock.isHeld()).isFalse();
     }
   }
@@ -36,7 +44,8 @@ class LakeLockTest {
   @Test
   void aLocalLakeLocksAFileUnderLocks() {
     LakeLayout lake = new LakeLayout(root.toString());
-    try (LakeLock lock = LakeLock.acquire(lake, "campaign_daily-v1", "run-1", Duration.ofSeconds(1))) {
+    try (LakeLock lock =
+        LakeLock.acquire(lake, "campaign_daily-v1", "run-1", Duration.ofSeconds(1))) {
       assertThat(lock.isHeld()).isTrue();
       assertThat(root.resolve("_locks/campaign_daily-v1.lock")).exists();
     }
@@ -54,16 +63,21 @@ class LakeLockTest {
   void aSecondHolderGivesUpNamingTheHolder() throws Exception {
     LakeLayout lake = new LakeLayout(root.toString());
     ExecutorService other = Executors.newSingleThreadExecutor();
-    try (LakeLock held = LakeLock.acquire(lake, "campaign_daily-v1", "run-first", Duration.ofSeconds(1))) {
-      Future<LakeLock> second = other.submit(
-          () -> LakeLock.acquire(lake, "campaign_daily-v1", "run-second", Duration.ofMillis(200)));
+    try (LakeLock held =
+        LakeLock.acquire(lake, "campaign_daily-v1", "run-first", Duration.ofSeconds(1))) {
+      Future<LakeLock> second =
+          other.submit(
+              () ->
+                  LakeLock.acquire(
+                      lake, "campaign_daily-v1", "run-second", Duration.ofMillis(200)));
       assertThatThrownBy(second::get)
           .hasCauseInstanceOf(LockTimeoutException.class)
           .hasMessageContaining("run-first");
     } finally {
       other.shutdownNow();
     }
-    try (LakeLock free = LakeLock.acquire(lake, "campaign_daily-v1", "run-third", Duration.ofSeconds(1))) {
+    try (LakeLock free =
+        LakeLock.acquire(lake, "campaign_daily-v1", "run-third", Duration.ofSeconds(1))) {
       assertThat(free.isHeld()).isTrue();
     }
   }

@@ -32,17 +32,18 @@ class LakeWriterLeaseTest {
   private LakeLayout lake;
   private final List<String> waits = new CopyOnWriteArrayList<>();
   private final List<String> losses = new CopyOnWriteArrayList<>();
-  private final LakeWriterLease.Listener listener = new LakeWriterLease.Listener() {
-    @Override
-    public void waiting(String heldBy, Duration upTo) {
-      waits.add(heldBy);
-    }
+  private final LakeWriterLease.Listener listener =
+      new LakeWriterLease.Listener() {
+        @Override
+        public void waiting(String heldBy, Duration upTo) {
+          waits.add(heldBy);
+        }
 
-    @Override
-    public void lost(String reason) {
-      losses.add(reason);
-    }
-  };
+        @Override
+        public void lost(String reason) {
+          losses.add(reason);
+        }
+      };
 
   @BeforeEach
   void lake() {
@@ -53,9 +54,12 @@ class LakeWriterLeaseTest {
   void aSecondWriterWaitsThenRefusesNamingTheHolder() {
     try (LakeWriterLease first = acquire("run-first", waitFor(Duration.ofMillis(600)))) {
       long started = System.nanoTime();
-      LakeWriterBusyException refused = catchThrowableOfType(LakeWriterBusyException.class,
-          () -> acquire("run-second", waitFor(Duration.ofMillis(600))));
-      assertThat(System.nanoTime() - started).as("it waited first")
+      LakeWriterBusyException refused =
+          catchThrowableOfType(
+              LakeWriterBusyException.class,
+              () -> acquire("run-second", waitFor(Duration.ofMillis(600))));
+      assertThat(System.nanoTime() - started)
+          .as("it waited first")
           .isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(600));
       assertThat(refused).hasMessageContaining("run-first");
       assertThat(refused.heldBy()).startsWith("run-first");
@@ -77,12 +81,16 @@ class LakeWriterLeaseTest {
   @Test
   void aWaitingWriterGoesOnWhenTheHolderFinishes() throws Exception {
     LakeWriterLease first = acquire("run-first", waitFor(Duration.ZERO));
-    CompletableFuture<Void> release = CompletableFuture.runAsync(() -> {
-      sleep(Duration.ofMillis(800));
-      first.close();
-    });
+    CompletableFuture<Void> release =
+        CompletableFuture.runAsync(
+            () -> {
+              sleep(Duration.ofMillis(800));
+              first.close();
+            });
     try (LakeWriterLease second = acquire("run-second", waitFor(Duration.ofSeconds(20)))) {
-      assertThat(release.isDone()).as("the second writer started only after the first released the lease").isTrue();
+      assertThat(release.isDone())
+          .as("the second writer started only after the first released the lease")
+          .isTrue();
       assertThat(waits).hasSize(1);
       assertThat(waits.get(0)).startsWith("run-first");
       assertThat(second.isHeld()).isTrue();
@@ -92,7 +100,8 @@ class LakeWriterLeaseTest {
   @Test
   void theLeaseOfAWriterThatDiedIsTakenOnceExpired() throws Exception {
     Instant past = CLOCK.instant().minusSeconds(5);
-    writeLease(new LeaseRecord("dead-token", "run-dead", "elsewhere", 1, past.minusSeconds(60), past));
+    writeLease(
+        new LeaseRecord("dead-token", "run-dead", "elsewhere", 1, past.minusSeconds(60), past));
     try (LakeWriterLease taken = acquire("run-next", waitFor(Duration.ZERO))) {
       assertThat(taken.holder()).startsWith("run-next");
       assertThat(waits).as("an expired lease is not waited for").isEmpty();
@@ -103,22 +112,29 @@ class LakeWriterLeaseTest {
   void aHolderWhoseLeaseWasTakenIsToldItLostIt() throws Exception {
     LakeWriterLease first = acquire("run-first", waitFor(Duration.ZERO));
     Instant now = CLOCK.instant();
-    writeLease(new LeaseRecord("other-token", "run-intruder", "elsewhere", 2, now, now.plusSeconds(60)));
+    writeLease(
+        new LeaseRecord("other-token", "run-intruder", "elsewhere", 2, now, now.plusSeconds(60)));
     first.renew();
     assertThat(first.isHeld()).isFalse();
     assertThat(losses).hasSize(1);
     assertThat(losses.get(0)).contains("run-intruder");
     first.close();
-    assertThat(root.resolve(LakeWriterLease.RELATIVE_PATH)).as("a lost lease is not removed: it is not ours").exists();
+    assertThat(root.resolve(LakeWriterLease.RELATIVE_PATH))
+        .as("a lost lease is not removed: it is not ours")
+        .exists();
   }
 
   @Test
   void renewalMovesTheExpiryForward() throws Exception {
     try (LakeWriterLease lease = acquire("run-first", waitFor(Duration.ZERO))) {
-      Instant before = LeaseRecord.parse(Files.readAllBytes(root.resolve(LakeWriterLease.RELATIVE_PATH))).expiresAt();
+      Instant before =
+          LeaseRecord.parse(Files.readAllBytes(root.resolve(LakeWriterLease.RELATIVE_PATH)))
+              .expiresAt();
       sleep(Duration.ofMillis(20));
       lease.renew();
-      Instant after = LeaseRecord.parse(Files.readAllBytes(root.resolve(LakeWriterLease.RELATIVE_PATH))).expiresAt();
+      Instant after =
+          LeaseRecord.parse(Files.readAllBytes(root.resolve(LakeWriterLease.RELATIVE_PATH)))
+              .expiresAt();
       assertThat(after).as(before + " -> " + after).isAfter(before);
       assertThat(lease.isHeld()).isTrue();
     }

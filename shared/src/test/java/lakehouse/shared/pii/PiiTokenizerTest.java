@@ -24,7 +24,8 @@ class PiiTokenizerTest {
   void sameValueAndKeyGiveTheSameTokenAndAnotherKeyAnother() {
     PiiTokenizer a = PiiTokenizer.fromSecret("key-a");
     assertThat(PiiTokenizer.fromSecret("key-a").token("10.1.2.3")).isEqualTo(a.token("10.1.2.3"));
-    assertThat(PiiTokenizer.fromSecret("key-b").token("10.1.2.3")).isNotEqualTo(a.token("10.1.2.3"));
+    assertThat(PiiTokenizer.fromSecret("key-b").token("10.1.2.3"))
+        .isNotEqualTo(a.token("10.1.2.3"));
     assertThat(a.token(null)).isNull();
     assertThat(a.toString()).doesNotContain("key-a");
   }
@@ -42,7 +43,8 @@ class PiiTokenizerTest {
     assertThat(warnings).hasSize(1);
     assertThat(warnings.get(0)).contains("development key");
 
-    PiiTokenizer fromEnvironment = PiiKeySource.tokenizer(production, Map.of("LAKEHOUSE_PII_KEY", "s3cret"), s -> {});
+    PiiTokenizer fromEnvironment =
+        PiiKeySource.tokenizer(production, Map.of("LAKEHOUSE_PII_KEY", "s3cret"), s -> {});
     assertThat(fromEnvironment.token("x")).isEqualTo(PiiTokenizer.fromSecret("s3cret").token("x"));
   }
 }

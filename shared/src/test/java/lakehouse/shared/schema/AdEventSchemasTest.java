@@ -11,8 +11,10 @@ class AdEventSchemasTest {
 
   @Test
   void theRegisteredSchemasAreRecognisedAsTheirVersions() {
-    assertThat(registry.recognise(registry.version(1).schema()).orElseThrow().number()).isEqualTo(1);
-    assertThat(registry.recognise(registry.version(2).schema()).orElseThrow().number()).isEqualTo(2);
+    assertThat(registry.recognise(registry.version(1).schema()).orElseThrow().number())
+        .isEqualTo(1);
+    assertThat(registry.recognise(registry.version(2).schema()).orElseThrow().number())
+        .isEqualTo(2);
     assertThat(registry.latest().number()).isEqualTo(2);
   }
 
@@ -28,8 +30,12 @@ class AdEventSchemasTest {
 
   @Test
   void aSchemaWithAnotherNameIsUnknown() {
-    Schema other = SchemaBuilder.record("AdEvent").namespace("other").fields()
-        .requiredString("event_id").endRecord();
+    Schema other =
+        SchemaBuilder.record("AdEvent")
+            .namespace("other")
+            .fields()
+            .requiredString("event_id")
+            .endRecord();
     assertThat(registry.recognise(other)).isEmpty();
   }
 }

@@ -12,7 +12,8 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 
 class DataFramesTest {
-  private static final StructType SCHEMA = new StructType().add("user_id", DataTypes.StringType).add("clicks", DataTypes.LongType);
+  private static final StructType SCHEMA =
+      new StructType().add("user_id", DataTypes.StringType).add("clicks", DataTypes.LongType);
 
   private Dataset<Row> rows(Row... rows) {
     SparkSession spark = TestSpark.session();
@@ -21,14 +22,17 @@ class DataFramesTest {
 
   @Test
   void equalRowsInAnyOrderPass() {
-    DataFrames.assertSameRows(rows(RowFactory.create("a", 1L), RowFactory.create("b", 2L)),
+    DataFrames.assertSameRows(
+        rows(RowFactory.create("a", 1L), RowFactory.create("b", 2L)),
         rows(RowFactory.create("b", 2L), RowFactory.create("a", 1L)));
   }
 
   @Test
   void aDifferingRowFailsAndIsNamedInTheMessage() {
-    assertThatThrownBy(() -> DataFrames.assertSameRows(
-        rows(RowFactory.create("a", 1L)), rows(RowFactory.create("a", 7L))))
+    assertThatThrownBy(
+            () ->
+                DataFrames.assertSameRows(
+                    rows(RowFactory.create("a", 1L)), rows(RowFactory.create("a", 7L))))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("7");
   }

@@ -19,10 +19,10 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 
 /**
- * Decides which valid records are new events. An event is identified by {@code event_id} alone. Among
- * the copies of one run, the first by (ingest date, source file, position in file) is kept; a copy of
- * an event silver already holds is dropped, and silver's copy stays. Everything is keyed by event id,
- * which is uniformly spread, so no user or ad with many events becomes a hot task.
+ * Decides which valid records are new events. An event is identified by {@code event_id} alone.
+ * Among the copies of one run, the first by (ingest date, source file, position in file) is kept; a
+ * copy of an event silver already holds is dropped, and silver's copy stays. Everything is keyed by
+ * event id, which is uniformly spread, so no user or ad with many events becomes a hot task.
  */
 public final class EventDeduplication {
   /** The column holding each record's {@link DedupOutcome} name. */
@@ -37,42 +37,67 @@ public final class EventDeduplication {
   /**
    * Adds {@link #OUTCOME} to every candidate.
    *
-   * @param candidates valid records of this run, with bronze lineage (ingest date, source file, position)
-   * @param accepted silver events of the dates this run can accept (the watermark bounds the search)
-   * @param completedFiles source files whose processing completed: silver's copy of an event from one of
-   *     them came from that completed delivery, so a copy in a later delivery of the same path (a file
-   *     delivered again with other content) is a duplicate, never silver's own copy
+   * @param candidates valid records of this run, with bronze lineage (ingest date, source file,
+   *     position)
+   * @param accepted silver events of the dates this run can accept (the watermark bounds the
+   *     search)
+   * @param completedFiles source files whose processing completed: silver's copy of an event from
+   *     one of them came from that completed delivery, so a copy in a later delivery of the same
+   *     path (a file delivered again with other content) is a duplicate, never silver's own copy
    */
-  public static Dataset<Row> classify(Dataset<Row> candidates, Dataset<Row> accepted, Set<String> completedFiles) {
+  public static Dataset<Row> classify(
+      Dataset<Row> candidates, Dataset<Row> accepted, Set<String> completedFiles) {
     // One lineage per accepted event id, so the join never multiplies candidates.
-    Dataset<Row> acceptedLineage = accepted
-        .groupBy(col(SilverEvents.EVENT_ID))
-        .agg(min(struct(col(SilverEvents.INGEST_DATE), col(SilverEvents.SOURCE_FILE))).as(ACCEPTED));
+    Dataset<Row> acceptedLineage =
+        accepted
+            .groupBy(col(SilverEvents.EVENT_ID))
+            .agg(
+                min(struct(col(SilverEvents.INGEST_DATE), col(SilverEvents.SOURCE_FILE)))
+                    .as(ACCEPTED));
 
-    WindowSpec copiesInOrder = Window.partitionBy(col(BronzeEvents.EVENT_ID))
-        .orderBy(col(BronzeEvents.INGEST_DATE), col(BronzeEvents.SOURCE_FILE), col(BronzeEvents.SOURCE_POSITION));
+    WindowSpec copiesInOrder =
+        Window.partitionBy(col(BronzeEvents.EVENT_ID))
+            .orderBy(
+                col(BronzeEvents.INGEST_DATE),
+                col(BronzeEvents.SOURCE_FILE),
+                col(BronzeEvents.SOURCE_POSITION));
     Column firstCopyOfRun = row_number().over(copiesInOrder).equalTo(1);
     Column previousFile = lag(col(BronzeEvents.SOURCE_FILE), 1).over(copiesInOrder);
     Column previousIngestDate = lag(col(BronzeEvents.INGEST_DATE), 1).over(copiesInOrder);
-    Column firstCopyOfItsFile = previousFile.isNull()
-        .or(previousFile.notEqual(col(BronzeEvents.SOURCE_FILE)))
-        .or(previousIngestDate.notEqual(col(BronzeEvents.INGEST_DATE)));
-    // Silver keeps no position, but the copy it holds from a file was that file's first: dedup keeps the
-    // first copy by position, and a file's copies are adjacent in (ingest date, file, position) order.
-    Column isSilversCopy = col(ACCEPTED_INGEST_DATE).equalTo(col(BronzeEvents.INGEST_DATE))
-        .and(col(ACCEPTED_SOURCE_FILE).equalTo(col(BronzeEvents.SOURCE_FILE)))
-        .and(firstCopyOfItsFile);
+    Column firstCopyOfItsFile =
+        previousFile
+            .isNull()
+            .or(previousFile.notEqual(col(BronzeEvents.SOURCE_FILE)))
+            .or(previousIngestDate.notEqual(col(BronzeEvents.INGEST_DATE)));
+    // Silver keeps no position, but the copy it holds from a file was that file's first: dedup
+    // keeps the
+    // first copy by position, and a file's copies are adjacent in (ingest date, file, position)
+    // order.
+    Column isSilversCopy =
+        col(ACCEPTED_INGEST_DATE)
+            .equalTo(col(BronzeEvents.INGEST_DATE))
+            .and(col(ACCEPTED_SOURCE_FILE).equalTo(col(BronzeEvents.SOURCE_FILE)))
+            .and(firstCopyOfItsFile);
     if (!completedFiles.isEmpty()) {
-      isSilversCopy = isSilversCopy.and(not(col(ACCEPTED_SOURCE_FILE).isin(completedFiles.toArray())));
+      isSilversCopy =
+          isSilversCopy.and(not(col(ACCEPTED_SOURCE_FILE).isin(completedFiles.toArray())));
     }
 
-    Column outcome = when(col(ACCEPTED).isNull(),
-            when(firstCopyOfRun, lit(DedupOutcome.NEW.name())).otherwise(lit(DedupOutcome.DUPLICATE.name())))
-        .when(isSilversCopy, lit(DedupOutcome.ALREADY_ACCEPTED.name()))
-        .otherwise(lit(DedupOutcome.DUPLICATE.name()));
+    Column outcome =
+        when(
+                col(ACCEPTED).isNull(),
+                when(firstCopyOfRun, lit(DedupOutcome.NEW.name()))
+                    .otherwise(lit(DedupOutcome.DUPLICATE.name())))
+            .when(isSilversCopy, lit(DedupOutcome.ALREADY_ACCEPTED.name()))
+            .otherwise(lit(DedupOutcome.DUPLICATE.name()));
 
     return candidates
-        .join(acceptedLineage, candidates.col(BronzeEvents.EVENT_ID).equalTo(acceptedLineage.col(SilverEvents.EVENT_ID)), "left")
+        .join(
+            acceptedLineage,
+            candidates
+                .col(BronzeEvents.EVENT_ID)
+                .equalTo(acceptedLineage.col(SilverEvents.EVENT_ID)),
+            "left")
         .drop(acceptedLineage.col(SilverEvents.EVENT_ID))
         .withColumn(OUTCOME, outcome)
         .drop(ACCEPTED);

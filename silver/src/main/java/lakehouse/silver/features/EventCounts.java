@@ -25,7 +25,10 @@ final class EventCounts {
     return ofType(SilverEvents.CONVERSION);
   }
 
-  /** Sum of cost_micros; an event without a cost counts as 0, so a group with no cost at all spends 0. */
+  /**
+   * Sum of cost_micros; an event without a cost counts as 0, so a group with no cost at all spends
+   * 0.
+   */
   static Column spendMicros() {
     return coalesce(sum(col(SilverEvents.COST_MICROS)), lit(0L));
   }

@@ -5,9 +5,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * A daily silver feature group: a pure function of the silver events of whole event dates, one table
- * per group and version, partitioned by {@code event_date}. A date's rows depend only on that date's
- * events, so rebuilding a date needs nothing but that date's partition of silver.
+ * A daily silver feature group: a pure function of the silver events of whole event dates, one
+ * table per group and version, partitioned by {@code event_date}. A date's rows depend only on that
+ * date's events, so rebuilding a date needs nothing but that date's partition of silver.
  */
 public interface FeatureGroup {
   String name();

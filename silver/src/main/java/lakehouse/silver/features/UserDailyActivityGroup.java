@@ -31,15 +31,18 @@ public final class UserDailyActivityGroup implements FeatureGroup {
 
   @Override
   public Dataset<Row> compute(Dataset<Row> silverEvents) {
-    Dataset<Row> daily = silverEvents
-        .groupBy(col(SilverEvents.USER_ID).as(UserDailyActivity.USER_ID),
-            col(SilverEvents.EVENT_DATE).as(UserDailyActivity.EVENT_DATE))
-        .agg(EventCounts.impressions().as(UserDailyActivity.IMPRESSIONS),
-            EventCounts.clicks().as(UserDailyActivity.CLICKS),
-            EventCounts.conversions().as(UserDailyActivity.CONVERSIONS),
-            EventCounts.spendMicros().as(UserDailyActivity.SPEND_MICROS),
-            countDistinct(col(SilverEvents.AD_ID)).as(UserDailyActivity.DISTINCT_ADS),
-            max(col(SilverEvents.EVENT_TIME)).as(UserDailyActivity.LAST_EVENT_TIME));
+    Dataset<Row> daily =
+        silverEvents
+            .groupBy(
+                col(SilverEvents.USER_ID).as(UserDailyActivity.USER_ID),
+                col(SilverEvents.EVENT_DATE).as(UserDailyActivity.EVENT_DATE))
+            .agg(
+                EventCounts.impressions().as(UserDailyActivity.IMPRESSIONS),
+                EventCounts.clicks().as(UserDailyActivity.CLICKS),
+                EventCounts.conversions().as(UserDailyActivity.CONVERSIONS),
+                EventCounts.spendMicros().as(UserDailyActivity.SPEND_MICROS),
+                countDistinct(col(SilverEvents.AD_ID)).as(UserDailyActivity.DISTINCT_ADS),
+                max(col(SilverEvents.EVENT_TIME)).as(UserDailyActivity.LAST_EVENT_TIME));
     return SchemaConformance.conform(daily, UserDailyActivity.SCHEMA);
   }
 }

@@ -4,10 +4,11 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Brings bronze rows of one schema version to the next. Rows keep the bronze shape (the union of every
- * version's fields, lakehouse.shared.tables.BronzeEvents.SCHEMA); a migration fills the next version's
- * fields from the older ones. Versions reach the latest shape by the chain of migrations from their own
- * version, so a new schema version is one more migration, and the existing ones stay as they are.
+ * Brings bronze rows of one schema version to the next. Rows keep the bronze shape (the union of
+ * every version's fields, lakehouse.shared.tables.BronzeEvents.SCHEMA); a migration fills the next
+ * version's fields from the older ones. Versions reach the latest shape by the chain of migrations
+ * from their own version, so a new schema version is one more migration, and the existing ones stay
+ * as they are.
  */
 public interface EventMigration {
 

@@ -19,9 +19,15 @@ public final class EventMigrations {
   public EventMigrations(List<EventMigration> chain) {
     for (int i = 1; i < chain.size(); i++) {
       if (chain.get(i).fromVersion() != chain.get(i - 1).toVersion()) {
-        throw new IllegalArgumentException("migrations must form a chain: " + chain.get(i - 1).getClass().getSimpleName()
-            + " ends at v" + chain.get(i - 1).toVersion() + ", " + chain.get(i).getClass().getSimpleName()
-            + " starts at v" + chain.get(i).fromVersion());
+        throw new IllegalArgumentException(
+            "migrations must form a chain: "
+                + chain.get(i - 1).getClass().getSimpleName()
+                + " ends at v"
+                + chain.get(i - 1).toVersion()
+                + ", "
+                + chain.get(i).getClass().getSimpleName()
+                + " starts at v"
+                + chain.get(i).fromVersion());
       }
     }
     this.chain = List.copyOf(chain);
@@ -41,19 +47,24 @@ public final class EventMigrations {
   }
 
   /**
-   * Every row in the latest shape. Rows of each version present go through the migrations from their
-   * version on; {@code schema_version} keeps the version the record was written in.
+   * Every row in the latest shape. Rows of each version present go through the migrations from
+   * their version on; {@code schema_version} keeps the version the record was written in.
    *
-   * @param versionsPresent the schema versions among the rows; a version outside the chain fails the run
-   *     rather than silently losing its rows
+   * @param versionsPresent the schema versions among the rows; a version outside the chain fails
+   *     the run rather than silently losing its rows
    */
   public Dataset<Row> toLatest(Dataset<Row> rows, Set<Integer> versionsPresent) {
     Dataset<Row> migrated = null;
     for (int version : new TreeSet<>(versionsPresent)) {
       if (version < firstVersion() || version > latestVersion()) {
-        throw new IllegalStateException("bronze holds events of schema version " + version
-            + ", which silver cannot migrate (it knows v" + firstVersion() + " to v" + latestVersion()
-            + "): add a migration for it");
+        throw new IllegalStateException(
+            "bronze holds events of schema version "
+                + version
+                + ", which silver cannot migrate (it knows v"
+                + firstVersion()
+                + " to v"
+                + latestVersion()
+                + "): add a migration for it");
       }
       Dataset<Row> ofVersion = rows.where(col(BronzeEvents.SCHEMA_VERSION).equalTo(version));
       for (EventMigration migration : chain) {

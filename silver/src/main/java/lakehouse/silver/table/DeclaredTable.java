@@ -13,16 +13,21 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * A Delta table of silver with its declared schema. The table is created from the schema before its
- * first write (a plain DataFrame write would store every column as nullable), so the table keeps the
- * declared column order and nullability and Delta refuses a null in a non-nullable column. Every write
- * conforms its rows to the schema and is one Delta commit.
+ * first write (a plain DataFrame write would store every column as nullable), so the table keeps
+ * the declared column order and nullability and Delta refuses a null in a non-nullable column.
+ * Every write conforms its rows to the schema and is one Delta commit.
  */
 public record DeclaredTable(String path, StructType schema, String partitionColumn) {
 
   /** The catalog's table; silver partitions every table it writes. */
   public static DeclaredTable of(CatalogTable table) {
-    return new DeclaredTable(table.path(), table.schema(), table.partitionColumn()
-        .orElseThrow(() -> new IllegalArgumentException(table.location() + " is not partitioned")));
+    return new DeclaredTable(
+        table.path(),
+        table.schema(),
+        table
+            .partitionColumn()
+            .orElseThrow(
+                () -> new IllegalArgumentException(table.location() + " is not partitioned")));
   }
 
   public boolean exists(SparkSession spark) {
@@ -56,7 +61,8 @@ public record DeclaredTable(String path, StructType schema, String partitionColu
   /** Replaces exactly the given date partitions, in one commit. */
   public void replaceDates(SparkSession spark, Dataset<Row> rows, Collection<LocalDate> dates) {
     createIfMissing(spark);
-    DeltaPartitionWriter.replaceDatePartitions(SchemaConformance.conform(rows, schema), path, partitionColumn, dates);
+    DeltaPartitionWriter.replaceDatePartitions(
+        SchemaConformance.conform(rows, schema), path, partitionColumn, dates);
   }
 
   /**
@@ -65,7 +71,10 @@ public record DeclaredTable(String path, StructType schema, String partitionColu
    */
   public void replaceWhere(SparkSession spark, Dataset<Row> rows, String predicate) {
     createIfMissing(spark);
-    SchemaConformance.conform(rows, schema).write().format("delta").mode("overwrite")
+    SchemaConformance.conform(rows, schema)
+        .write()
+        .format("delta")
+        .mode("overwrite")
         .option("replaceWhere", predicate)
         .partitionBy(partitionColumn)
         .save(path);
@@ -73,7 +82,11 @@ public record DeclaredTable(String path, StructType schema, String partitionColu
 
   private void createIfMissing(SparkSession spark) {
     if (!exists(spark)) {
-      DeltaTable.createIfNotExists(spark).location(path).addColumns(schema).partitionedBy(partitionColumn).execute();
+      DeltaTable.createIfNotExists(spark)
+          .location(path)
+          .addColumns(schema)
+          .partitionedBy(partitionColumn)
+          .execute();
     }
   }
 }

@@ -13,9 +13,10 @@ import org.apache.spark.sql.types.StructType;
 import scala.collection.JavaConverters;
 
 /**
- * Brings rows to a table's declared schema: its columns, in its order, of its types, and non-nullable
- * where it says so. A column that Spark cannot prove non-null (an aggregate such as max, a column read
- * back from a table) is checked row by row instead, so a null fails the job rather than being written.
+ * Brings rows to a table's declared schema: its columns, in its order, of its types, and
+ * non-nullable where it says so. A column that Spark cannot prove non-null (an aggregate such as
+ * max, a column read back from a table) is checked row by row instead, so a null fails the job
+ * rather than being written.
  */
 public final class SchemaConformance {
   private SchemaConformance() {}
@@ -36,8 +37,11 @@ public final class SchemaConformance {
     }
     Dataset<Row> conformed = rows.select(columns.toArray(Column[]::new));
     if (!conformed.schema().equals(schema)) {
-      throw new IllegalStateException("rows do not fit the declared schema: expected "
-          + schema.simpleString() + ", got " + conformed.schema().simpleString());
+      throw new IllegalStateException(
+          "rows do not fit the declared schema: expected "
+              + schema.simpleString()
+              + ", got "
+              + conformed.schema().simpleString());
     }
     return conformed;
   }

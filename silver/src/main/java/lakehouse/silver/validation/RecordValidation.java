@@ -20,19 +20,26 @@ import org.apache.spark.sql.types.DataTypes;
 
 /**
  * Applies the validation rules to bronze records: adds {@code reasons} (the names of every rule the
- * record fails, in rule order; empty for a valid record) and {@code event_date} (the UTC date of its
- * event time).
+ * record fails, in rule order; empty for a valid record) and {@code event_date} (the UTC date of
+ * its event time).
  */
 public final class RecordValidation {
-  private static final Column NO_REASON = array().cast(DataTypes.createArrayType(DataTypes.StringType, false));
+  private static final Column NO_REASON =
+      array().cast(DataTypes.createArrayType(DataTypes.StringType, false));
 
   private RecordValidation() {}
 
-  public static Dataset<Row> validate(Dataset<Row> bronze, List<ValidationRule> rules, EventTimeWindow window) {
-    Column[] perRule = rules.stream()
-        // A condition that evaluates to null (a null field the rule does not mention) is not a failure.
-        .map(rule -> when(coalesce(rule.failsWhen(window), lit(false)), array(lit(rule.name()))).otherwise(NO_REASON))
-        .toArray(Column[]::new);
+  public static Dataset<Row> validate(
+      Dataset<Row> bronze, List<ValidationRule> rules, EventTimeWindow window) {
+    Column[] perRule =
+        rules.stream()
+            // A condition that evaluates to null (a null field the rule does not mention) is not a
+            // failure.
+            .map(
+                rule ->
+                    when(coalesce(rule.failsWhen(window), lit(false)), array(lit(rule.name())))
+                        .otherwise(NO_REASON))
+            .toArray(Column[]::new);
     return bronze
         .withColumn(Quarantine.REASONS, concat(perRule))
         .withColumn(Quarantine.EVENT_DATE, UtcTime.date(col(BronzeEvents.EVENT_TIME)));

@@ -10,9 +10,9 @@ import org.apache.spark.sql.Column;
 
 /**
  * Every validation rule of silver, in the order reasons are listed. This is the one place a rule is
- * declared; the quarantine, the counts of the run report and the tests all take the rules from here.
- * Conditions read the bronze record as it came (the union of every schema version's fields), before
- * any migration, so that the quarantine explains a record in the terms it arrived in.
+ * declared; the quarantine, the counts of the run report and the tests all take the rules from
+ * here. Conditions read the bronze record as it came (the union of every schema version's fields),
+ * before any migration, so that the quarantine explains a record in the terms it arrived in.
  */
 public final class ValidationRules {
   public static final String INVALID_EVENT_ID = "invalid_event_id";
@@ -25,24 +25,36 @@ public final class ValidationRules {
   public static final String TOO_LATE = "too_late";
 
   /** 8-4-4-4-12 hex digits of either case; \A and \z so that a trailing newline does not pass. */
-  private static final String UUID = "\\A[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\z";
+  private static final String UUID =
+      "\\A[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\z";
+
   /** Empty or only white space, Unicode white space (no-break space, em space...) included. */
   private static final String BLANK = "(?U)\\A\\s*\\z";
+
   private static final String COUNTRY_CODE = "\\A[A-Z]{2}\\z";
 
-  public static final List<ValidationRule> ALL = List.of(
-      new ValidationRule(INVALID_EVENT_ID, window -> not(col(BronzeEvents.EVENT_ID).rlike(UUID))),
-      new ValidationRule(MISSING_USER_ID, window -> blank(BronzeEvents.USER_ID)),
-      new ValidationRule(MISSING_AD_ID, window -> blank(BronzeEvents.AD_ID)),
-      new ValidationRule(MISSING_CAMPAIGN_ID, window -> blank(BronzeEvents.CAMPAIGN_ID)),
-      new ValidationRule(NEGATIVE_COST, window ->
-          below0(BronzeEvents.COST).or(below0(BronzeEvents.COST_MICROS))),
-      new ValidationRule(INVALID_COUNTRY, window ->
-          col(BronzeEvents.COUNTRY).isNotNull().and(not(col(BronzeEvents.COUNTRY).rlike(COUNTRY_CODE)))),
-      new ValidationRule(FUTURE_EVENT_TIME, window ->
-          col(BronzeEvents.EVENT_TIME).geq(lit(window.futureBoundary()))),
-      new ValidationRule(TOO_LATE, window ->
-          UtcTime.date(col(BronzeEvents.EVENT_TIME)).lt(lit(window.earliestDate()))));
+  public static final List<ValidationRule> ALL =
+      List.of(
+          new ValidationRule(
+              INVALID_EVENT_ID, window -> not(col(BronzeEvents.EVENT_ID).rlike(UUID))),
+          new ValidationRule(MISSING_USER_ID, window -> blank(BronzeEvents.USER_ID)),
+          new ValidationRule(MISSING_AD_ID, window -> blank(BronzeEvents.AD_ID)),
+          new ValidationRule(MISSING_CAMPAIGN_ID, window -> blank(BronzeEvents.CAMPAIGN_ID)),
+          new ValidationRule(
+              NEGATIVE_COST,
+              window -> below0(BronzeEvents.COST).or(below0(BronzeEvents.COST_MICROS))),
+          new ValidationRule(
+              INVALID_COUNTRY,
+              window ->
+                  col(BronzeEvents.COUNTRY)
+                      .isNotNull()
+                      .and(not(col(BronzeEvents.COUNTRY).rlike(COUNTRY_CODE)))),
+          new ValidationRule(
+              FUTURE_EVENT_TIME,
+              window -> col(BronzeEvents.EVENT_TIME).geq(lit(window.futureBoundary()))),
+          new ValidationRule(
+              TOO_LATE,
+              window -> UtcTime.date(col(BronzeEvents.EVENT_TIME)).lt(lit(window.earliestDate()))));
 
   private ValidationRules() {}
 

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class RecordValidationTest {
-  private static final EventTimeWindow WINDOW = EventTimeWindow.of(DAY, new SilverSettings(2, Duration.ofHours(1)));
+  private static final EventTimeWindow WINDOW =
+      EventTimeWindow.of(DAY, new SilverSettings(2, Duration.ofHours(1)));
   private final SparkSession spark = TestSpark.session();
 
   private record Outcome(List<String> reasons, LocalDate eventDate) {}
@@ -29,8 +30,10 @@ class RecordValidationTest {
   /** Validates the events as one run of {@link TestEvent#DAY}; outcome per event id. */
   private Map<String, Outcome> validate(TestEvent... events) {
     Map<String, Outcome> outcomes = new HashMap<>();
-    for (Row row : RecordValidation.validate(TestEvent.bronze(spark, events), ValidationRules.ALL, WINDOW)
-        .select(BronzeEvents.EVENT_ID, Quarantine.REASONS, Quarantine.EVENT_DATE).collectAsList()) {
+    for (Row row :
+        RecordValidation.validate(TestEvent.bronze(spark, events), ValidationRules.ALL, WINDOW)
+            .select(BronzeEvents.EVENT_ID, Quarantine.REASONS, Quarantine.EVENT_DATE)
+            .collectAsList()) {
       outcomes.put(row.getString(0), new Outcome(row.getList(1), row.getDate(2).toLocalDate()));
     }
     return outcomes;
@@ -49,9 +52,12 @@ class RecordValidationTest {
   void eventIdsMustBeUuidsOfEitherCase() {
     assertThat(reasonsOf(event(1).id("0A1B2C3D-4E5F-4a6b-8C9D-0e1f2a3b4c5d"))).isEmpty();
     assertThat(reasonsOf(event(1).id("not-a-uuid"))).containsExactly("invalid_event_id");
-    assertThat(reasonsOf(event(1).id("0a1b2c3d4e5f4a6b8c9d0e1f2a3b4c5d"))).containsExactly("invalid_event_id");
-    assertThat(reasonsOf(event(1).id("0a1b2c3d-4e5f-4a6b-8c9d-0e1f2a3b4c5g"))).containsExactly("invalid_event_id");
-    assertThat(reasonsOf(event(1).id("0a1b2c3d-4e5f-4a6b-8c9d-0e1f2a3b4c5d\n"))).containsExactly("invalid_event_id");
+    assertThat(reasonsOf(event(1).id("0a1b2c3d4e5f4a6b8c9d0e1f2a3b4c5d")))
+        .containsExactly("invalid_event_id");
+    assertThat(reasonsOf(event(1).id("0a1b2c3d-4e5f-4a6b-8c9d-0e1f2a3b4c5g")))
+        .containsExactly("invalid_event_id");
+    assertThat(reasonsOf(event(1).id("0a1b2c3d-4e5f-4a6b-8c9d-0e1f2a3b4c5d\n")))
+        .containsExactly("invalid_event_id");
     assertThat(reasonsOf(event(1).id(""))).containsExactly("invalid_event_id");
   }
 
@@ -96,20 +102,26 @@ class RecordValidationTest {
     TestEvent firstRejected = event(2).at("2026-11-24T01:00:00Z");
     Map<String, Outcome> outcomes = validate(lastAccepted, firstRejected);
 
-    assertThat(outcomes).containsEntry(lastAccepted.eventId(), new Outcome(List.of(), LocalDate.parse("2026-11-24")));
-    assertThat(outcomes.get(firstRejected.eventId()).reasons()).containsExactly("future_event_time");
+    assertThat(outcomes)
+        .containsEntry(
+            lastAccepted.eventId(), new Outcome(List.of(), LocalDate.parse("2026-11-24")));
+    assertThat(outcomes.get(firstRejected.eventId()).reasons())
+        .containsExactly("future_event_time");
   }
 
   @Test
-  @DisplayName("events up to two days before the ingest date are accepted, and older ones are too late")
+  @DisplayName(
+      "events up to two days before the ingest date are accepted, and older ones are too late")
   void eventsMoreThanTwoDaysLateAreTooLate() {
     TestEvent oldestAccepted = event(1).at("2026-11-21T00:00:00Z");
     TestEvent tooLate = event(2).at("2026-11-20T23:59:59.999Z");
     Map<String, Outcome> outcomes = validate(oldestAccepted, tooLate);
 
     assertThat(outcomes)
-        .containsEntry(oldestAccepted.eventId(), new Outcome(List.of(), LocalDate.parse("2026-11-21")))
-        .containsEntry(tooLate.eventId(), new Outcome(List.of("too_late"), LocalDate.parse("2026-11-20")));
+        .containsEntry(
+            oldestAccepted.eventId(), new Outcome(List.of(), LocalDate.parse("2026-11-21")))
+        .containsEntry(
+            tooLate.eventId(), new Outcome(List.of("too_late"), LocalDate.parse("2026-11-20")));
   }
 
   @Test
@@ -117,7 +129,8 @@ class RecordValidationTest {
   void clickJustBeforeMidnightBelongsToItsOwnDay() {
     TestEvent click = event(1).type("CLICK").at("2026-11-22T23:59:59.999Z");
 
-    assertThat(validate(click)).containsEntry(click.eventId(), new Outcome(List.of(), LocalDate.parse("2026-11-22")));
+    assertThat(validate(click))
+        .containsEntry(click.eventId(), new Outcome(List.of(), LocalDate.parse("2026-11-22")));
   }
 
   @Test
@@ -126,7 +139,10 @@ class RecordValidationTest {
 
     assertThat(strict.acceptedDates()).containsExactly(DAY);
     assertThat(WINDOW.acceptedDates())
-        .containsExactly(LocalDate.parse("2026-11-21"), LocalDate.parse("2026-11-22"), DAY,
+        .containsExactly(
+            LocalDate.parse("2026-11-21"),
+            LocalDate.parse("2026-11-22"),
+            DAY,
             LocalDate.parse("2026-11-24"));
   }
 }

@@ -6,9 +6,9 @@ import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisPooled;
 
 /**
- * Reads users' published features by user id, for serving. Safe to share between threads (it keeps a
- * small pool of connections); close it when done. Each read is one HGETALL of the user's hash, which
- * Redis answers whole, so the features read are always those of one publish.
+ * Reads users' published features by user id, for serving. Safe to share between threads (it keeps
+ * a small pool of connections); close it when done. Each read is one HGETALL of the user's hash,
+ * which Redis answers whole, so the features read are always those of one publish.
  *
  * <pre>{@code
  * RedisEndpoint redis = new RedisEndpoint("redis.internal", 6379, System.getenv("LAKEHOUSE_REDIS_PASSWORD"),
@@ -24,7 +24,8 @@ public final class OnlineFeatureClient implements AutoCloseable {
   private final JedisPooled redis;
 
   public OnlineFeatureClient(RedisEndpoint endpoint) {
-    this.redis = new JedisPooled(new HostAndPort(endpoint.host(), endpoint.port()), endpoint.clientConfig());
+    this.redis =
+        new JedisPooled(new HostAndPort(endpoint.host(), endpoint.port()), endpoint.clientConfig());
   }
 
   /** The user's features, or empty when none are published for the user (never, or expired). */

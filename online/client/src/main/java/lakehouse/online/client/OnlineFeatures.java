@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One user's published features, as the online store holds them: every field of the user's hash, all of
- * one publish. Values are text ({@link FeatureHash} says how each type is written); a feature that was
- * null (ctr_7d with no impressions) is absent.
+ * One user's published features, as the online store holds them: every field of the user's hash,
+ * all of one publish. Values are text ({@link FeatureHash} says how each type is written); a
+ * feature that was null (ctr_7d with no impressions) is absent.
  */
 public record OnlineFeatures(String userId, Map<String, String> fields) {
 

@@ -8,13 +8,14 @@ import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisClientConfig;
 
 /**
- * The Redis that holds the online features and how to open a connection to it. Serializable, so that
- * executors connect themselves; the password (if any) travels with it and is never printed.
+ * The Redis that holds the online features and how to open a connection to it. Serializable, so
+ * that executors connect themselves; the password (if any) travels with it and is never printed.
  *
  * @param password null when Redis needs none
  */
-public record RedisEndpoint(String host, int port, String password, Duration connectTimeout,
-    Duration commandTimeout) implements Serializable {
+public record RedisEndpoint(
+    String host, int port, String password, Duration connectTimeout, Duration commandTimeout)
+    implements Serializable {
 
   /** How messages and reports name it: {@code host:port}. */
   public String address() {

@@ -26,9 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.Jedis;
 
 /**
- * A serving application as one is written outside the lakehouse: this artifact alone on its class path, no
- * Spark, reading from a real Redis the users' features that a publish wrote, in the format the publisher
- * writes ({@link FeatureHash}).
+ * A serving application as one is written outside the lakehouse: this artifact alone on its class
+ * path, no Spark, reading from a real Redis the users' features that a publish wrote, in the format
+ * the publisher writes ({@link FeatureHash}).
  */
 class ServingApplicationTest {
   @TempDir static Path redisFolder;
@@ -75,7 +75,8 @@ class ServingApplicationTest {
       assertEquals(12_345_678_901L, Long.parseLong(read.value("spend_micros_7d").orElseThrow()));
       assertEquals(ctr, Double.parseDouble(read.value("ctr_7d").orElseThrow()));
       assertEquals(5, Integer.parseInt(read.value("active_days_7d").orElseThrow()));
-      assertEquals(Instant.parse("2026-11-20T23:59:59.999Z"),
+      assertEquals(
+          Instant.parse("2026-11-20T23:59:59.999Z"),
           Instant.parse(read.value("last_event_time").orElseThrow()));
       assertEquals(8, read.fields().size());
     }
@@ -102,8 +103,13 @@ class ServingApplicationTest {
   @Test
   @DisplayName("nothing of Spark, Delta, Hadoop or the rest of the lakehouse is on the class path")
   void noSparkOrLakehouseClassIsOnTheClassPath() {
-    for (String lakehouseOnly : new String[] {"org.apache.spark.sql.Row", "io.delta.tables.DeltaTable",
-        "org.apache.hadoop.conf.Configuration", "lakehouse.shared.tables.UserFeatures"}) {
+    for (String lakehouseOnly :
+        new String[] {
+          "org.apache.spark.sql.Row",
+          "io.delta.tables.DeltaTable",
+          "org.apache.hadoop.conf.Configuration",
+          "lakehouse.shared.tables.UserFeatures"
+        }) {
       assertThrows(ClassNotFoundException.class, () -> Class.forName(lakehouseOnly), lakehouseOnly);
     }
     assertTrue(FeatureHash.keyOf("u-42").startsWith(FeatureHash.KEY_PREFIX));
@@ -118,7 +124,8 @@ class ServingApplicationTest {
   }
 
   private static OnlineFeatureClient client() {
-    return new OnlineFeatureClient(new RedisEndpoint(RedisServer.HOST, redis.port(), null, Duration.ofSeconds(2),
-        Duration.ofSeconds(10)));
+    return new OnlineFeatureClient(
+        new RedisEndpoint(
+            RedisServer.HOST, redis.port(), null, Duration.ofSeconds(2), Duration.ofSeconds(10)));
   }
 }

@@ -17,13 +17,16 @@ import redis.clients.jedis.Response;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
- * Writes rows of user_features to the online store, one hash per user ({@link FeatureHash}), each replaced
- * atomically unless it holds a later as_of_date ({@link ReplaceUnlessNewer}). The executors write their own
- * partitions: one connection per partition, writes pipelined in batches of {@link #BATCH_KEYS}, so neither
- * the driver nor an executor ever holds more than one batch.
+ * Writes rows of user_features to the online store, one hash per user ({@link FeatureHash}), each
+ * replaced atomically unless it holds a later as_of_date ({@link ReplaceUnlessNewer}). The
+ * executors write their own partitions: one connection per partition, writes pipelined in batches
+ * of {@link #BATCH_KEYS}, so neither the driver nor an executor ever holds more than one batch.
  */
 public final class FeaturePublisher {
-  /** Keys per pipelined round trip: few round trips, and a bounded number of requests and answers in memory. */
+  /**
+   * Keys per pipelined round trip: few round trips, and a bounded number of requests and answers in
+   * memory.
+   */
   static final int BATCH_KEYS = 500;
 
   private final RedisEndpoint redis;
@@ -35,11 +38,11 @@ public final class FeaturePublisher {
   }
 
   /**
-   * Publishes every row. Redis is reached from the driver first, so an unreachable store fails before any
-   * Spark job starts.
+   * Publishes every row. Redis is reached from the driver first, so an unreachable store fails
+   * before any Spark job starts.
    *
-   * @throws OnlineStoreException if Redis cannot be reached or fails during the writes; what was written is
-   *     whole, and publishing again is safe
+   * @throws OnlineStoreException if Redis cannot be reached or fails during the writes; what was
+   *     written is whole, and publishing again is safe
    */
   public PublishCounts publish(Dataset<Row> userFeatures) {
     try (Jedis jedis = redis.connect()) {
@@ -54,7 +57,8 @@ public final class FeaturePublisher {
     try {
       // An action: Spark applies each successful task's accumulator updates once, so a retried task
       // (which writes its users again, with the same result) is not counted twice.
-      userFeatures.foreachPartition(new PartitionWriter(redis, ttl.toMillis(), rowsRead, keysWritten, keysKeptNewer));
+      userFeatures.foreachPartition(
+          new PartitionWriter(redis, ttl.toMillis(), rowsRead, keysWritten, keysKeptNewer));
     } catch (Exception e) {
       JedisException redisFailure = redisCause(e);
       if (redisFailure != null) {
@@ -65,9 +69,14 @@ public final class FeaturePublisher {
     return new PublishCounts(rowsRead.value(), keysWritten.value(), keysKeptNewer.value());
   }
 
-  /** The Redis failure behind a failed Spark job (an executor's exception, wrapped by Spark), if any. */
+  /**
+   * The Redis failure behind a failed Spark job (an executor's exception, wrapped by Spark), if
+   * any.
+   */
   private static JedisException redisCause(Throwable failure) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+    for (Throwable cause = failure;
+        cause != null;
+        cause = cause.getCause() == cause ? null : cause.getCause()) {
       if (cause instanceof JedisException jedis) {
         return jedis;
       }
@@ -76,8 +85,13 @@ public final class FeaturePublisher {
   }
 
   /** Runs on an executor, once per partition. */
-  private record PartitionWriter(RedisEndpoint redis, long ttlMillis, LongAccumulator rowsRead,
-      LongAccumulator keysWritten, LongAccumulator keysKeptNewer) implements ForeachPartitionFunction<Row> {
+  private record PartitionWriter(
+      RedisEndpoint redis,
+      long ttlMillis,
+      LongAccumulator rowsRead,
+      LongAccumulator keysWritten,
+      LongAccumulator keysKeptNewer)
+      implements ForeachPartitionFunction<Row> {
 
     @Override
     public void call(Iterator<Row> rows) {
@@ -85,7 +99,8 @@ public final class FeaturePublisher {
         return;
       }
       try (Jedis jedis = redis.connect()) {
-        // Loaded on this connection rather than trusted from the driver: the executor may reach another
+        // Loaded on this connection rather than trusted from the driver: the executor may reach
+        // another
         // server of the same address (a failover), whose script cache is its own.
         String script = jedis.scriptLoad(ReplaceUnlessNewer.SOURCE);
         Pipeline pipeline = jedis.pipelined();
@@ -93,7 +108,11 @@ public final class FeaturePublisher {
         while (rows.hasNext()) {
           FeatureHash hash = PublishedColumns.hashOf(rows.next());
           rowsRead.add(1);
-          batch.add(pipeline.evalsha(script, ReplaceUnlessNewer.keys(hash), ReplaceUnlessNewer.arguments(hash, ttlMillis)));
+          batch.add(
+              pipeline.evalsha(
+                  script,
+                  ReplaceUnlessNewer.keys(hash),
+                  ReplaceUnlessNewer.arguments(hash, ttlMillis)));
           if (batch.size() == BATCH_KEYS) {
             flush(pipeline, batch);
           }

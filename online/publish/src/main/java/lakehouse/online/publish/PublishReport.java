@@ -11,12 +11,31 @@ import lakehouse.online.client.RedisEndpoint;
  * @param redis {@code host:port} of the store written; never a password
  * @param ttlSeconds each written hash's time to live
  */
-public record PublishReport(String table, String asOfDate, String redis, long ttlSeconds, long rowsRead,
-    long keysWritten, long keysKeptNewer, long durationMs) {
+public record PublishReport(
+    String table,
+    String asOfDate,
+    String redis,
+    long ttlSeconds,
+    long rowsRead,
+    long keysWritten,
+    long keysKeptNewer,
+    long durationMs) {
 
-  public static PublishReport of(String table, LocalDate asOfDate, RedisEndpoint redis, Duration ttl,
-      PublishCounts counts, long durationMs) {
-    return new PublishReport(table, asOfDate.toString(), redis.address(), ttl.toSeconds(), counts.rowsRead(),
-        counts.keysWritten(), counts.keysKeptNewer(), durationMs);
+  public static PublishReport of(
+      String table,
+      LocalDate asOfDate,
+      RedisEndpoint redis,
+      Duration ttl,
+      PublishCounts counts,
+      long durationMs) {
+    return new PublishReport(
+        table,
+        asOfDate.toString(),
+        redis.address(),
+        ttl.toSeconds(),
+        counts.rowsRead(),
+        counts.keysWritten(),
+        counts.keysKeptNewer(),
+        durationMs);
   }
 }

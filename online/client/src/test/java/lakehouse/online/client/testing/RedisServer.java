@@ -15,9 +15,9 @@ import redis.clients.jedis.Jedis;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 
 /**
- * A real Redis on a free loopback port: {@code redis-server} started as a child process that persists
- * nothing, for the tests of the online store. Without redis-server on PATH the tests fail, saying how to
- * install it; they never skip, so a machine without Redis cannot pass them unnoticed.
+ * A real Redis on a free loopback port: {@code redis-server} started as a child process that
+ * persists nothing, for the tests of the online store. Without redis-server on PATH the tests fail,
+ * saying how to install it; they never skip, so a machine without Redis cannot pass them unnoticed.
  */
 public final class RedisServer implements AutoCloseable {
   public static final String HOST = "127.0.0.1";
@@ -33,14 +33,32 @@ public final class RedisServer implements AutoCloseable {
     this.port = port;
   }
 
-  /** Starts the server with its working folder (and log) in the directory and waits until it answers. */
+  /**
+   * Starts the server with its working folder (and log) in the directory and waits until it
+   * answers.
+   */
   public static RedisServer start(Path directory) throws IOException, InterruptedException {
     Path executable = onPath("redis-server");
     int port = freePort();
     Path log = directory.resolve("redis.log");
-    Process process = new ProcessBuilder(executable.toString(), "--port", String.valueOf(port), "--bind", HOST,
-        "--save", "", "--appendonly", "no", "--dir", directory.toString(), "--daemonize", "no")
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Process process =
+        new ProcessBuilder(
+                executable.toString(),
+                "--port",
+                String.valueOf(port),
+                "--bind",
+                HOST,
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                directory.toString(),
+                "--daemonize",
+                "no")
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
     RedisServer server = new RedisServer(process, log, port);
     server.awaitAnswering();
     return server;
@@ -89,7 +107,8 @@ public final class RedisServer implements AutoCloseable {
     Instant deadline = Instant.now().plus(START_TIMEOUT);
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("redis-server exited with " + process.exitValue() + ": " + Files.readString(log));
+        throw new IllegalStateException(
+            "redis-server exited with " + process.exitValue() + ": " + Files.readString(log));
       }
       try (Jedis jedis = connect()) {
         if ("PONG".equals(jedis.ping())) {
@@ -100,8 +119,13 @@ public final class RedisServer implements AutoCloseable {
       }
     }
     close();
-    throw new IllegalStateException("redis-server did not answer on port " + port + " within " + START_TIMEOUT + ": "
-        + Files.readString(log));
+    throw new IllegalStateException(
+        "redis-server did not answer on port "
+            + port
+            + " within "
+            + START_TIMEOUT
+            + ": "
+            + Files.readString(log));
   }
 
   /** A loopback port that nothing listened on a moment ago. */
@@ -118,7 +142,9 @@ public final class RedisServer implements AutoCloseable {
         return candidate;
       }
     }
-    throw new IllegalStateException(program + " is not on PATH: the online store tests need a real Redis. Install it "
-        + "with `apt-get install -y redis-server`, or run the tests with scripts/test.sh, which does.");
+    throw new IllegalStateException(
+        program
+            + " is not on PATH: the online store tests need a real Redis. Install it "
+            + "with `apt-get install -y redis-server`, or run the tests with scripts/test.sh, which does.");
   }
 }
