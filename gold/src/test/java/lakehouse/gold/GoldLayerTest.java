@@ -181,6 +181,25 @@ class GoldLayerTest {
   }
 
   @Test
+  @DisplayName("a run with nothing of a table to promote lists that table with no partitions")
+  void everyGoldTableIsListedEvenWithNothingToPromote() {
+    GoldLayer gold = gold(TestLakes.settings());
+    gold.build(D, Set.of(D), "run-1");
+
+    GoldResult retry = gold.build(D, Set.of(), "run-1");
+
+    assertThat(retry.partitionsPromoted())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of("user_features", List.of(), "campaign_daily", List.of()));
+    assertThat(retry.partitionsAlreadyPromoted())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of("user_features", List.of(D.toString()), "campaign_daily", List.of()));
+    assertThat(retry.partitionsSuperseded())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of("user_features", List.of(), "campaign_daily", List.of()));
+  }
+
+  @Test
   @DisplayName(
       "a rebuild of several dates promotes them in one commit per table, with the same rows as one run per date")
   void aRebuildOfSeveralDatesIsOneCommitPerTable() {
