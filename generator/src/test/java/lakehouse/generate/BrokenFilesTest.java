@@ -1,8 +1,6 @@
 package lakehouse.generate;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,15 +40,14 @@ class BrokenFilesTest {
     for (DaySummary day : summary.days()) {
       List<GeneratedFile> broken =
           day.files().stream().filter(f -> f.kind() != FileKind.EVENTS).toList();
-      assertEquals(
-          List.of("part-corrupt.avro", "part-unregistered.avro"),
-          broken.stream().map(f -> f.path().getFileName().toString()).toList());
-      assertEquals(
-          List.of(Optional.of("corrupt_file"), Optional.of("unknown_schema")),
-          broken.stream().map(f -> f.kind().expectedRejection()).toList());
+      assertThat(broken.stream().map(f -> f.path().getFileName().toString()).toList())
+          .containsExactly("part-corrupt.avro", "part-unregistered.avro");
+      assertThat(broken.stream().map(f -> f.kind().expectedRejection()).toList())
+          .containsExactly(Optional.of("corrupt_file"), Optional.of("unknown_schema"));
     }
-    assertEquals(
-        2 * 2_400, summary.records(), "broken files are not counted among the landed records");
+    assertThat(summary.records())
+        .as("broken files are not counted among the landed records")
+        .isEqualTo(2 * 2_400);
   }
 
   @Test
@@ -62,20 +59,20 @@ class BrokenFilesTest {
       byte[] syncMarker;
       try (DataFileReader<GenericRecord> reader =
           new DataFileReader<>(file.path().toFile(), new GenericDatumReader<>())) {
-        assertEquals(2, SCHEMAS.recognise(reader.getSchema()).orElseThrow().number());
+        assertThat(SCHEMAS.recognise(reader.getSchema()).orElseThrow().number()).isEqualTo(2);
         long headerEnd = reader.previousSync();
         byte[] bytes = Files.readAllBytes(file.path());
         syncMarker = Arrays.copyOfRange(bytes, (int) headerEnd - 16, (int) headerEnd);
-        assertFalse(
-            Arrays.equals(syncMarker, Arrays.copyOfRange(bytes, bytes.length - 16, bytes.length)),
-            "a complete container ends with its sync marker; this one must not");
+        assertThat(Arrays.copyOfRange(bytes, bytes.length - 16, bytes.length))
+            .as("a complete container ends with its sync marker; this one must not")
+            .isNotEqualTo(syncMarker);
         while (hasNext(reader)) {
           reader.next();
           read++;
         }
       }
-      assertTrue(read < file.records(), "read " + read + " of " + file.records());
-      assertEquals(BrokenFiles.RECORDS, file.records());
+      assertThat(read).as("read " + read + " of " + file.records()).isLessThan(file.records());
+      assertThat(file.records()).isEqualTo(BrokenFiles.RECORDS);
     }
   }
 
@@ -85,14 +82,14 @@ class BrokenFilesTest {
     for (GeneratedFile file : filesOf(FileKind.UNREGISTERED_SCHEMA)) {
       try (DataFileReader<GenericRecord> reader =
           new DataFileReader<>(file.path().toFile(), new GenericDatumReader<>())) {
-        assertTrue(SCHEMAS.recognise(reader.getSchema()).isEmpty());
-        assertEquals("lakehouse.events.AdEvent", reader.getSchema().getFullName());
+        assertThat(SCHEMAS.recognise(reader.getSchema())).isEmpty();
+        assertThat(reader.getSchema().getFullName()).isEqualTo("lakehouse.events.AdEvent");
         long read = 0;
         for (GenericRecord record : reader) {
-          assertTrue(record.get("event_id").toString().matches("[0-9a-f-]{36}"));
+          assertThat(record.get("event_id").toString()).matches("[0-9a-f-]{36}");
           read++;
         }
-        assertEquals(file.records(), read);
+        assertThat(read).isEqualTo(file.records());
       }
     }
   }
@@ -105,7 +102,7 @@ class BrokenFilesTest {
       try (DataFileReader<GenericRecord> reader =
           new DataFileReader<>(file.path().toFile(), new GenericDatumReader<>())) {
         for (GenericRecord record : reader) {
-          assertFalse(landedIds.contains(record.get("event_id").toString()));
+          assertThat(landedIds).doesNotContain(record.get("event_id").toString());
         }
       } catch (IOException e) {
         throw new java.io.UncheckedIOException(e);
@@ -127,7 +124,7 @@ class BrokenFilesTest {
 
   private static List<GeneratedFile> filesOf(FileKind kind) {
     List<GeneratedFile> files = summary.files().stream().filter(f -> f.kind() == kind).toList();
-    assertEquals(2, files.size());
+    assertThat(files).hasSize(2);
     return files;
   }
 }

@@ -1,7 +1,7 @@
 package lakehouse.generate;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -38,20 +38,22 @@ class EventCasesTest {
   @Test
   void theSummaryCountsEachCaseAsSilverRulesWouldFindIt() {
     CaseCounts cases = summary.cases();
-    assertEquals(events.size(), cases.records());
-    assertEquals(byContract.regular, cases.regular());
-    assertEquals(byContract.late, cases.late());
-    assertEquals(byContract.duplicateInFile, cases.duplicateInFile());
-    assertEquals(byContract.duplicateSameDay, cases.duplicateSameDay());
-    assertEquals(byContract.duplicateEarlierDay, cases.duplicateEarlierDay());
-    assertEquals(byContract.invalidByReason, cases.invalidByReason());
-    assertEquals(byContract.future, cases.future());
-    assertEquals(byContract.tooLate, cases.tooLate());
-    assertEquals(
-        0, byContract.recordsWithSeveralReasons, "each quarantined record breaks one rule");
-    assertEquals(
-        cases.records(), cases.regular() + cases.late() + cases.duplicates() + cases.quarantined());
-    assertEquals(cases.regular() + cases.late(), cases.acceptedUnique());
+    assertThat(cases.records()).isEqualTo(events.size());
+    assertThat(cases.regular()).isEqualTo(byContract.regular);
+    assertThat(cases.late()).isEqualTo(byContract.late);
+    assertThat(cases.duplicateInFile()).isEqualTo(byContract.duplicateInFile);
+    assertThat(cases.duplicateSameDay()).isEqualTo(byContract.duplicateSameDay);
+    assertThat(cases.duplicateEarlierDay()).isEqualTo(byContract.duplicateEarlierDay);
+    assertThat(cases.invalidByReason())
+        .containsExactlyInAnyOrderEntriesOf(byContract.invalidByReason);
+    assertThat(cases.future()).isEqualTo(byContract.future);
+    assertThat(cases.tooLate()).isEqualTo(byContract.tooLate);
+    assertThat(byContract.recordsWithSeveralReasons)
+        .as("each quarantined record breaks one rule")
+        .isZero();
+    assertThat(cases.regular() + cases.late() + cases.duplicates() + cases.quarantined())
+        .isEqualTo(cases.records());
+    assertThat(cases.acceptedUnique()).isEqualTo(cases.regular() + cases.late());
   }
 
   @Test
@@ -70,11 +72,12 @@ class EventCasesTest {
   @DisplayName("duplicates repeat events of the same file, of another file and of the day before")
   void duplicatesRepeatEventsOfFilesAndDays() {
     CaseCounts cases = summary.cases();
-    assertTrue(cases.duplicateInFile() > 50, cases.describe());
-    assertTrue(cases.duplicateSameDay() > 50, cases.describe());
-    assertTrue(cases.duplicateEarlierDay() > 50, cases.describe());
-    assertEquals(
-        0, summary.days().get(0).cases().duplicateEarlierDay(), "nothing before the first day");
+    assertThat(cases.duplicateInFile()).as(cases.describe()).isGreaterThan(50);
+    assertThat(cases.duplicateSameDay()).as(cases.describe()).isGreaterThan(50);
+    assertThat(cases.duplicateEarlierDay()).as(cases.describe()).isGreaterThan(50);
+    assertThat(summary.days().get(0).cases().duplicateEarlierDay())
+        .as("nothing before the first day")
+        .isZero();
   }
 
   @Test
@@ -88,16 +91,13 @@ class EventCasesTest {
             "missing_campaign_id",
             "negative_cost",
             "invalid_country")) {
-      assertTrue(invalid.getOrDefault(reason, 0L) > 10, reason + " in " + invalid);
+      assertThat(invalid.getOrDefault(reason, 0L)).as(reason + " in " + invalid).isGreaterThan(10);
     }
-    assertTrue(
-        events.stream()
-            .anyMatch(
-                e ->
-                    "us".equals(e.country())
-                        || e.country() != null && e.country().matches("[a-z]{2}")));
-    assertTrue(
-        events.stream().anyMatch(e -> e.country() != null && e.country().matches("[A-Z]{3}")));
+    assertThat(events)
+        .anyMatch(
+            e ->
+                "us".equals(e.country()) || e.country() != null && e.country().matches("[a-z]{2}"));
+    assertThat(events).anyMatch(e -> e.country() != null && e.country().matches("[A-Z]{3}"));
   }
 
   @Test
@@ -107,7 +107,7 @@ class EventCasesTest {
     for (LandedEvent event : events) {
       LocalDate eventDate = ContractClassification.eventDate(event);
       LocalDate ingestDate = event.file().ingestDate();
-      assertTrue(!eventDate.isAfter(ingestDate.plusDays(2)), event.toString());
+      assertThat(eventDate).as(event.toString()).isBeforeOrEqualTo(ingestDate.plusDays(2));
     }
     for (DaySummary day : summary.days()) {
       GeneratedFile firstDump = day.files().get(0);
@@ -118,24 +118,26 @@ class EventCasesTest {
               .atTime(LocalTime.of(23, 59, 59))
               .toInstant(ZoneOffset.UTC)
               .toEpochMilli();
-      assertTrue(
-          opening.eventTime() >= lastSecondOfDayBefore
-              && opening.eventTime() < lastSecondOfDayBefore + 1000,
-          opening.toString());
+      assertThat(opening.eventTime())
+          .as(opening.toString())
+          .isGreaterThanOrEqualTo(lastSecondOfDayBefore)
+          .isLessThan(lastSecondOfDayBefore + 1000);
     }
-    assertTrue(byContract.late > 0 && byContract.tooLate > 0 && byContract.future > 0);
+    assertThat(byContract.late).isPositive();
+    assertThat(byContract.tooLate).isPositive();
+    assertThat(byContract.future).isPositive();
   }
 
   @Test
   void cleanRatesGiveOnlyRegularEvents(@TempDir Path cleanLake) throws IOException {
     GeneratorSpec clean = GeneratorSpec.of(FROM, 2, 2_000, 11).withRates(GeneratorRates.clean());
     GenerationSummary cleanSummary = new LandingGenerator().generate(cleanLake, clean);
-    assertEquals(4_000, cleanSummary.cases().regular());
-    assertEquals(4_000, cleanSummary.cases().acceptedUnique());
-    assertTrue(cleanSummary.files().stream().allMatch(f -> f.schemaVersion() == 2));
+    assertThat(cleanSummary.cases().regular()).isEqualTo(4_000);
+    assertThat(cleanSummary.cases().acceptedUnique()).isEqualTo(4_000);
+    assertThat(cleanSummary.files()).allMatch(f -> f.schemaVersion() == 2);
   }
 
   private static void assertAbout(double expected, double actual, String what) {
-    assertEquals(expected, actual, expected * 0.3, what + " share");
+    assertThat(actual).as(what + " share").isCloseTo(expected, within(expected * 0.3));
   }
 }

@@ -1,6 +1,6 @@
 package lakehouse.generate;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,7 +26,7 @@ class GenerationThroughputTest {
       long start = System.nanoTime();
       GenerationSummary summary = new LandingGenerator().generate(lake.resolve(round), spec);
       double seconds = (System.nanoTime() - start) / 1e9;
-      assertEquals(EVENTS, summary.records());
+      assertThat(summary.records()).isEqualTo(EVENTS);
       System.out.printf(
           "generate (%s, %s): %,d events in %.2f s = %,.0f events/s, %,d bytes%n",
           round, summary.codec(), EVENTS, seconds, EVENTS / seconds, bytes(lake.resolve(round)));

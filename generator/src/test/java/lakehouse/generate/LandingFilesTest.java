@@ -1,10 +1,9 @@
 package lakehouse.generate;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -38,15 +37,15 @@ class LandingFilesTest {
   void dumpsLandInTheIngestDateFolderOfTheLandingZone() {
     for (GeneratedFile file : summary.files()) {
       String folder = "landing/ad_events/ingest_date=" + file.ingestDate();
-      assertTrue(
-          file.lakePath().startsWith(folder + "/part-") && file.lakePath().endsWith(".avro"),
-          file.lakePath());
-      assertEquals(lake.resolve(file.lakePath()), file.path());
-      assertTrue(Files.isRegularFile(file.path()));
+      assertThat(file.lakePath())
+          .as(file.lakePath())
+          .startsWith(folder + "/part-")
+          .endsWith(".avro");
+      assertThat(file.path()).isEqualTo(lake.resolve(file.lakePath()));
+      assertThat(file.path()).isRegularFile();
     }
-    assertEquals(
-        List.of(FROM, FROM.plusDays(1), FROM.plusDays(2)),
-        summary.days().stream().map(DaySummary::ingestDate).toList());
+    assertThat(summary.days().stream().map(DaySummary::ingestDate).toList())
+        .containsExactly(FROM, FROM.plusDays(1), FROM.plusDays(2));
   }
 
   @Test
@@ -56,24 +55,24 @@ class LandingFilesTest {
     Map<GeneratedFile, Long> readPerFile =
         events.stream().collect(Collectors.groupingBy(LandedEvent::file, Collectors.counting()));
     for (GeneratedFile file : summary.files()) {
-      assertEquals(file.records(), readPerFile.getOrDefault(file, 0L), file.lakePath());
-      assertTrue(
-          events.stream()
-              .filter(e -> e.file().equals(file))
-              .allMatch(e -> e.version() == file.schemaVersion()));
+      assertThat(readPerFile.getOrDefault(file, 0L)).as(file.lakePath()).isEqualTo(file.records());
+      assertThat(events)
+          .filteredOn(e -> e.file().equals(file))
+          .allMatch(e -> e.version() == file.schemaVersion());
     }
     for (DaySummary day : summary.days()) {
-      assertEquals(24, day.files().size());
-      assertEquals(EVENTS_PER_DAY, day.files().stream().mapToLong(GeneratedFile::records).sum());
-      assertEquals(EVENTS_PER_DAY, day.records());
+      assertThat(day.files()).hasSize(24);
+      assertThat(day.files().stream().mapToLong(GeneratedFile::records).sum())
+          .isEqualTo(EVENTS_PER_DAY);
+      assertThat(day.records()).isEqualTo(EVENTS_PER_DAY);
     }
   }
 
   @Test
   void eachIngestDateMixesVersionOneAndVersionTwoDumps() {
     for (DaySummary day : summary.days()) {
-      assertEquals(7, day.filesOf(FileKind.EVENTS, 1), day.describe());
-      assertEquals(17, day.filesOf(FileKind.EVENTS, 2), day.describe());
+      assertThat(day.filesOf(FileKind.EVENTS, 1)).as(day.describe()).isEqualTo(7);
+      assertThat(day.filesOf(FileKind.EVENTS, 2)).as(day.describe()).isEqualTo(17);
     }
   }
 
@@ -83,13 +82,11 @@ class LandingFilesTest {
   void eachSchemaVersionCarriesItsOwnFields() {
     List<LandedEvent> v1 = events.stream().filter(e -> e.version() == 1).toList();
     List<LandedEvent> v2 = events.stream().filter(e -> e.version() == 2).toList();
-    assertTrue(v1.stream().allMatch(e -> e.deviceId() == null && e.appVersion() == null));
-    assertTrue(v1.stream().anyMatch(e -> e.costMicros() != null && e.costMicros() > 0));
-    assertTrue(
-        v2.stream().filter(e -> !"web".equals(e.device())).allMatch(e -> e.deviceId() != null));
-    assertTrue(
-        v2.stream().filter(e -> "web".equals(e.device())).allMatch(e -> e.deviceId() == null));
-    assertTrue(v2.stream().anyMatch(e -> e.appVersion() != null));
+    assertThat(v1).allMatch(e -> e.deviceId() == null && e.appVersion() == null);
+    assertThat(v1).anyMatch(e -> e.costMicros() != null && e.costMicros() > 0);
+    assertThat(v2).filteredOn(e -> !"web".equals(e.device())).allMatch(e -> e.deviceId() != null);
+    assertThat(v2).filteredOn(e -> "web".equals(e.device())).allMatch(e -> e.deviceId() == null);
+    assertThat(v2).anyMatch(e -> e.appVersion() != null);
   }
 
   @Test
@@ -98,17 +95,15 @@ class LandingFilesTest {
         events.stream()
             .collect(Collectors.groupingBy(LandedEvent::eventType, Collectors.counting()));
     double total = events.size();
-    assertEquals(0.965, byType.get("IMPRESSION") / total, 0.01);
-    assertEquals(0.03, byType.get("CLICK") / total, 0.006);
-    assertEquals(0.005, byType.get("CONVERSION") / total, 0.002);
-    assertTrue(
-        events.stream()
-            .filter(e -> e.eventType().equals("CLICK"))
-            .allMatch(e -> e.costMicros() >= 50_000 || e.costMicros() < 0));
-    assertTrue(
-        events.stream()
-            .filter(e -> e.eventType().equals("CONVERSION"))
-            .allMatch(e -> e.costMicros() == null || e.costMicros() < 0));
+    assertThat(byType.get("IMPRESSION") / total).isCloseTo(0.965, within(0.01));
+    assertThat(byType.get("CLICK") / total).isCloseTo(0.03, within(0.006));
+    assertThat(byType.get("CONVERSION") / total).isCloseTo(0.005, within(0.002));
+    assertThat(events)
+        .filteredOn(e -> e.eventType().equals("CLICK"))
+        .allMatch(e -> e.costMicros() >= 50_000 || e.costMicros() < 0);
+    assertThat(events)
+        .filteredOn(e -> e.eventType().equals("CONVERSION"))
+        .allMatch(e -> e.costMicros() == null || e.costMicros() < 0);
   }
 
   @Test
@@ -120,11 +115,11 @@ class LandingFilesTest {
         campaignsOfAd.computeIfAbsent(event.adId(), ad -> new HashSet<>()).add(event.campaignId());
       }
     }
-    assertTrue(campaignsOfAd.values().stream().allMatch(campaigns -> campaigns.size() == 1));
-    assertTrue(campaignsOfAd.size() > 1000, "ads seen: " + campaignsOfAd.size());
+    assertThat(campaignsOfAd.values()).allMatch(campaigns -> campaigns.size() == 1);
+    assertThat(campaignsOfAd).as("ads seen: " + campaignsOfAd.size()).hasSizeGreaterThan(1000);
     Set<String> campaigns =
         campaignsOfAd.values().stream().flatMap(Set::stream).collect(Collectors.toSet());
-    assertEquals(50, campaigns.size());
+    assertThat(campaigns).hasSize(50);
   }
 
   @Test
@@ -135,10 +130,14 @@ class LandingFilesTest {
         events.stream().collect(Collectors.groupingBy(LandedEvent::userId, Collectors.counting()));
     long hotUser = perUser.get(summary.hotUserId());
     long hotAd = events.stream().filter(e -> e.adId().equals(summary.hotAdId())).count();
-    assertEquals(summary.cases().hotUser(), hotUser);
-    assertEquals(summary.cases().hotAd(), hotAd);
-    assertTrue(hotUser >= 0.045 * events.size(), "hot user events " + hotUser);
-    assertTrue(hotAd >= 0.045 * events.size(), "hot ad events " + hotAd);
+    assertThat(hotUser).isEqualTo(summary.cases().hotUser());
+    assertThat(hotAd).isEqualTo(summary.cases().hotAd());
+    assertThat((double) hotUser)
+        .as("hot user events " + hotUser)
+        .isGreaterThanOrEqualTo(0.045 * events.size());
+    assertThat((double) hotAd)
+        .as("hot ad events " + hotAd)
+        .isGreaterThanOrEqualTo(0.045 * events.size());
 
     Map<String, Set<LocalDate>> daysOfUser = new HashMap<>();
     events.forEach(
@@ -147,17 +146,18 @@ class LandingFilesTest {
                 .computeIfAbsent(e.userId(), user -> new HashSet<>())
                 .add(e.file().ingestDate()));
     long usersOnEveryDay = daysOfUser.values().stream().filter(days -> days.size() == 3).count();
-    assertTrue(
-        usersOnEveryDay > perUser.size() / 4,
-        usersOnEveryDay + " of " + perUser.size() + " users every day");
+    assertThat(usersOnEveryDay)
+        .as(usersOnEveryDay + " of " + perUser.size() + " users every day")
+        .isGreaterThan(perUser.size() / 4);
     long busiestTenth =
         perUser.values().stream()
             .sorted(java.util.Comparator.reverseOrder())
             .limit(perUser.size() / 10)
             .mapToLong(Long::longValue)
             .sum();
-    assertTrue(
-        busiestTenth > 0.4 * events.size(), "the busiest tenth of users hold " + busiestTenth);
+    assertThat((double) busiestTenth)
+        .as("the busiest tenth of users hold " + busiestTenth)
+        .isGreaterThan(0.4 * events.size());
   }
 
   @Test
@@ -166,16 +166,17 @@ class LandingFilesTest {
     Pattern userId = Pattern.compile("u\\d{7}");
     Set<String> countries = new HashSet<>();
     for (LandedEvent event : events) {
-      assertTrue(ipv4.matcher(event.ipAddress()).matches(), event.ipAddress());
-      assertTrue(
-          event.userId().isBlank() || userId.matcher(event.userId()).matches(), event.userId());
-      assertTrue(Set.of("android", "ios", "web", "ctv").contains(event.device()));
+      assertThat(event.ipAddress()).as(event.ipAddress()).matches(ipv4);
+      assertThat(event.userId())
+          .as(event.userId())
+          .matches(id -> id.isBlank() || userId.matcher(id).matches());
+      assertThat(event.device()).isIn("android", "ios", "web", "ctv");
       if (event.country() != null) {
         countries.add(event.country());
       }
     }
-    assertTrue(countries.contains("US") && countries.contains("DE") && countries.size() > 20);
-    assertTrue(events.stream().anyMatch(e -> e.country() == null));
+    assertThat(countries).contains("US", "DE").hasSizeGreaterThan(20);
+    assertThat(events).anyMatch(e -> e.country() == null);
   }
 
   @Test
@@ -183,14 +184,14 @@ class LandingFilesTest {
       "regular events happened in the hour of their dump, and none in the skew tolerance of the next day")
   void regularEventsHappenedInTheHourOfTheirDump() {
     ContractClassification cases = ContractClassification.of(events);
-    assertEquals(0, cases.earlyWithinSkew);
+    assertThat(cases.earlyWithinSkew).isZero();
     for (int i = 0; i < events.size(); i++) {
       LandedEvent event = events.get(i);
       if (cases.caseOfRecord.get(i).equals("regular")) {
         int dumpHour =
             Integer.parseInt(event.file().lakePath().replaceAll(".*part-(\\d+)\\.avro", "$1"));
         long hourOfDay = Math.floorMod(event.eventTime(), 86_400_000L) / 3_600_000L;
-        assertEquals(dumpHour, hourOfDay, event.toString());
+        assertThat(hourOfDay).as(event.toString()).isEqualTo(dumpHour);
       }
     }
   }
@@ -201,6 +202,6 @@ class LandingFilesTest {
     DaySummary day = summary.days().get(0);
     long morning = day.files().get(8).records();
     long evening = day.files().get(20).records();
-    assertTrue(evening > 3 * morning, "08:00 " + morning + " vs 20:00 " + evening);
+    assertThat(evening).as("08:00 " + morning + " vs 20:00 " + evening).isGreaterThan(3 * morning);
   }
 }

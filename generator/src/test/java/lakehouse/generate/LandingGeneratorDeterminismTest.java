@@ -1,7 +1,6 @@
 package lakehouse.generate;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,14 +27,15 @@ class LandingGeneratorDeterminismTest {
     GenerationSummary two = new LandingGenerator().generate(second, SPEC);
 
     List<Path> files = relativeFiles(first);
-    assertEquals(relativeFiles(second), files);
-    assertEquals(2 * (24 + 2), files.size());
+    assertThat(files).containsExactlyElementsOf(relativeFiles(second));
+    assertThat(files).hasSize(2 * (24 + 2));
     for (Path file : files) {
-      assertEquals(
-          -1L, Files.mismatch(first.resolve(file), second.resolve(file)), file + " differs");
+      assertThat(Files.mismatch(first.resolve(file), second.resolve(file)))
+          .as(file + " differs")
+          .isEqualTo(-1L);
     }
-    assertEquals(one.cases(), two.cases());
-    assertEquals(one.hotUserId(), two.hotUserId());
+    assertThat(two.cases()).isEqualTo(one.cases());
+    assertThat(two.hotUserId()).isEqualTo(one.hotUserId());
   }
 
   @Test
@@ -43,10 +43,11 @@ class LandingGeneratorDeterminismTest {
     new LandingGenerator(AdEventSchemas.registered(), 1).generate(first, SPEC);
     new LandingGenerator(AdEventSchemas.registered(), 3).generate(second, SPEC);
 
-    assertEquals(relativeFiles(first), relativeFiles(second));
+    assertThat(relativeFiles(second)).containsExactlyElementsOf(relativeFiles(first));
     for (Path file : relativeFiles(first)) {
-      assertEquals(
-          -1L, Files.mismatch(first.resolve(file), second.resolve(file)), file + " differs");
+      assertThat(Files.mismatch(first.resolve(file), second.resolve(file)))
+          .as(file + " differs")
+          .isEqualTo(-1L);
     }
   }
 
@@ -66,11 +67,11 @@ class LandingGeneratorDeterminismTest {
     new LandingGenerator().generate(third, otherSeed);
 
     List<Path> files = relativeFiles(first);
-    assertEquals(relativeFiles(third), files);
+    assertThat(files).containsExactlyElementsOf(relativeFiles(third));
     for (Path file : files) {
-      assertTrue(
-          Files.mismatch(first.resolve(file), third.resolve(file)) >= 0,
-          file + " is the same for both seeds");
+      assertThat(Files.mismatch(first.resolve(file), third.resolve(file)))
+          .as(file + " is the same for both seeds")
+          .isGreaterThanOrEqualTo(0);
     }
   }
 
@@ -82,10 +83,11 @@ class LandingGeneratorDeterminismTest {
     new LandingGenerator().generate(second, SPEC);
     new LandingGenerator().generate(second, SPEC);
 
-    assertEquals(relativeFiles(first), relativeFiles(second));
+    assertThat(relativeFiles(second)).containsExactlyElementsOf(relativeFiles(first));
     for (Path file : relativeFiles(first)) {
-      assertEquals(
-          -1L, Files.mismatch(first.resolve(file), second.resolve(file)), file + " differs");
+      assertThat(Files.mismatch(first.resolve(file), second.resolve(file)))
+          .as(file + " differs")
+          .isEqualTo(-1L);
     }
   }
 

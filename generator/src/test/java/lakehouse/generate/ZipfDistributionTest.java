@@ -1,7 +1,7 @@
 package lakehouse.generate;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -18,13 +18,15 @@ class ZipfDistributionTest {
     for (int i = 0; i < total; i++) {
       draws[zipf.sample(random)]++;
     }
-    assertTrue(
-        draws[0] > draws[9] && draws[9] > draws[99] && draws[99] > draws[999] && draws[999] > 0);
+    assertThat(draws[0]).isGreaterThan(draws[9]);
+    assertThat(draws[9]).isGreaterThan(draws[99]);
+    assertThat(draws[99]).isGreaterThan(draws[999]);
+    assertThat(draws[999]).isPositive();
     // Exponent 0.9: ten times the rank, about 10^0.9 = 7.9 times fewer draws.
     double ratio =
         (draws[100] + draws[101] + draws[102])
             / (double) (draws[1000 - 3] + draws[998] + draws[999]);
-    assertEquals(7.9, ratio, 2.0);
+    assertThat(ratio).isCloseTo(7.9, within(2.0));
   }
 
   @Test
@@ -32,7 +34,7 @@ class ZipfDistributionTest {
     ZipfDistribution zipf = new ZipfDistribution(1, 5);
     SplittableRandom random = new SplittableRandom(2);
     for (int i = 0; i < 1_000; i++) {
-      assertEquals(0, zipf.sample(random));
+      assertThat(zipf.sample(random)).isZero();
     }
   }
 }

@@ -1,9 +1,7 @@
 package lakehouse.online.serving;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,7 +9,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import lakehouse.online.client.FeatureHash;
 import lakehouse.online.client.OnlineFeatureClient;
 import lakehouse.online.client.OnlineFeatures;
@@ -69,16 +66,16 @@ class ServingApplicationTest {
     try (OnlineFeatureClient client = client()) {
       OnlineFeatures read = client.features("u-42").orElseThrow();
 
-      assertEquals(LocalDate.parse("2026-11-20"), read.asOfDate());
-      assertEquals("v1", read.featureVersion());
-      assertEquals(40L, Long.parseLong(read.value("impressions_7d").orElseThrow()));
-      assertEquals(12_345_678_901L, Long.parseLong(read.value("spend_micros_7d").orElseThrow()));
-      assertEquals(ctr, Double.parseDouble(read.value("ctr_7d").orElseThrow()));
-      assertEquals(5, Integer.parseInt(read.value("active_days_7d").orElseThrow()));
-      assertEquals(
-          Instant.parse("2026-11-20T23:59:59.999Z"),
-          Instant.parse(read.value("last_event_time").orElseThrow()));
-      assertEquals(8, read.fields().size());
+      assertThat(read.asOfDate()).isEqualTo(LocalDate.parse("2026-11-20"));
+      assertThat(read.featureVersion()).isEqualTo("v1");
+      assertThat(Long.parseLong(read.value("impressions_7d").orElseThrow())).isEqualTo(40L);
+      assertThat(Long.parseLong(read.value("spend_micros_7d").orElseThrow()))
+          .isEqualTo(12_345_678_901L);
+      assertThat(Double.parseDouble(read.value("ctr_7d").orElseThrow())).isEqualTo(ctr);
+      assertThat(Integer.parseInt(read.value("active_days_7d").orElseThrow())).isEqualTo(5);
+      assertThat(Instant.parse(read.value("last_event_time").orElseThrow()))
+          .isEqualTo(Instant.parse("2026-11-20T23:59:59.999Z"));
+      assertThat(read.fields()).hasSize(8);
     }
   }
 
@@ -94,9 +91,9 @@ class ServingApplicationTest {
 
     try (OnlineFeatureClient client = client()) {
       OnlineFeatures quiet = client.features("u-quiet").orElseThrow();
-      assertEquals(Optional.empty(), quiet.value("ctr_7d"));
-      assertEquals(Optional.of("0"), quiet.value("impressions_7d"));
-      assertFalse(client.features("u-never").isPresent());
+      assertThat(quiet.value("ctr_7d")).isEmpty();
+      assertThat(quiet.value("impressions_7d")).contains("0");
+      assertThat(client.features("u-never")).isEmpty();
     }
   }
 
@@ -110,9 +107,10 @@ class ServingApplicationTest {
           "org.apache.hadoop.conf.Configuration",
           "lakehouse.shared.tables.UserFeatures"
         }) {
-      assertThrows(ClassNotFoundException.class, () -> Class.forName(lakehouseOnly), lakehouseOnly);
+      assertThatThrownBy(() -> Class.forName(lakehouseOnly), lakehouseOnly)
+          .isInstanceOf(ClassNotFoundException.class);
     }
-    assertTrue(FeatureHash.keyOf("u-42").startsWith(FeatureHash.KEY_PREFIX));
+    assertThat(FeatureHash.keyOf("u-42")).startsWith(FeatureHash.KEY_PREFIX);
   }
 
   /** What a publish leaves for one user: the hash, written whole. */

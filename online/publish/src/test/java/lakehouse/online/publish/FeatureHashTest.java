@@ -1,13 +1,11 @@
 package lakehouse.online.publish;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import lakehouse.online.client.FeatureHash;
 import lakehouse.shared.tables.UserFeatures;
@@ -46,24 +44,24 @@ class FeatureHashTest {
     FeatureHash hash =
         PublishedColumns.hashOf(row("u-7", ctr, Instant.parse("2026-11-20T23:59:59.999Z")));
 
-    assertEquals("u:feat:u-7", hash.key());
-    assertEquals(
-        Map.ofEntries(
-            Map.entry("as_of_date", "2026-11-20"),
-            Map.entry("impressions_1d", "3"),
-            Map.entry("clicks_1d", "1"),
-            Map.entry("conversions_1d", "0"),
-            Map.entry("impressions_7d", "40"),
-            Map.entry("clicks_7d", "2"),
-            Map.entry("conversions_7d", "1"),
-            Map.entry("spend_micros_7d", "12345678901"),
-            Map.entry("ctr_7d", Double.toString(ctr)),
-            Map.entry("active_days_7d", "5"),
-            Map.entry("last_event_time", "2026-11-20T23:59:59.999Z"),
-            Map.entry("feature_version", "v1")),
-        hash.fields());
-    assertEquals(ctr, Double.parseDouble(hash.fields().get("ctr_7d")));
-    assertEquals("2026-11-20", hash.asOfDate());
+    assertThat(hash.key()).isEqualTo("u:feat:u-7");
+    assertThat(hash.fields())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.ofEntries(
+                Map.entry("as_of_date", "2026-11-20"),
+                Map.entry("impressions_1d", "3"),
+                Map.entry("clicks_1d", "1"),
+                Map.entry("conversions_1d", "0"),
+                Map.entry("impressions_7d", "40"),
+                Map.entry("clicks_7d", "2"),
+                Map.entry("conversions_7d", "1"),
+                Map.entry("spend_micros_7d", "12345678901"),
+                Map.entry("ctr_7d", Double.toString(ctr)),
+                Map.entry("active_days_7d", "5"),
+                Map.entry("last_event_time", "2026-11-20T23:59:59.999Z"),
+                Map.entry("feature_version", "v1")));
+    assertThat(Double.parseDouble(hash.fields().get("ctr_7d"))).isEqualTo(ctr);
+    assertThat(hash.asOfDate()).isEqualTo("2026-11-20");
   }
 
   @Test
@@ -71,19 +69,16 @@ class FeatureHashTest {
     FeatureHash hash =
         PublishedColumns.hashOf(row("u-8", null, Instant.parse("2026-11-20T08:00:00Z")));
 
-    assertFalse(hash.fields().containsKey("ctr_7d"));
-    assertFalse(hash.fields().containsKey("user_id"));
-    assertFalse(hash.fields().containsKey("run_id"));
-    assertEquals("2026-11-20T08:00:00Z", hash.fields().get("last_event_time"));
-    assertEquals(
-        List.of("2026-11-20", "691200000", "as_of_date", "2026-11-20"),
-        ReplaceUnlessNewer.arguments(hash, 691_200_000L).subList(0, 4));
+    assertThat(hash.fields()).doesNotContainKeys("ctr_7d", "user_id", "run_id");
+    assertThat(hash.fields()).containsEntry("last_event_time", "2026-11-20T08:00:00Z");
+    assertThat(ReplaceUnlessNewer.arguments(hash, 691_200_000L).subList(0, 4))
+        .containsExactly("2026-11-20", "691200000", "as_of_date", "2026-11-20");
   }
 
   @Test
   void theFieldsTheClientReadsByNameAreColumnsOfUserFeatures() {
-    assertEquals(UserFeatures.AS_OF_DATE, FeatureHash.AS_OF_DATE);
-    assertEquals(UserFeatures.FEATURE_VERSION, FeatureHash.FEATURE_VERSION);
+    assertThat(FeatureHash.AS_OF_DATE).isEqualTo(UserFeatures.AS_OF_DATE);
+    assertThat(FeatureHash.FEATURE_VERSION).isEqualTo(UserFeatures.FEATURE_VERSION);
   }
 
   @Test
@@ -91,7 +86,7 @@ class FeatureHashTest {
     FeatureHash hash =
         PublishedColumns.hashOf(row("u-9", 0.5, Instant.parse("2026-11-20T10:11:12.123456Z")));
 
-    assertEquals("2026-11-20T10:11:12.123456Z", hash.fields().get("last_event_time"));
+    assertThat(hash.fields()).containsEntry("last_event_time", "2026-11-20T10:11:12.123456Z");
   }
 
   @Test
@@ -116,6 +111,7 @@ class FeatureHashTest {
             },
             UserFeatures.SCHEMA);
 
-    assertThrows(IllegalArgumentException.class, () -> PublishedColumns.hashOf(row));
+    assertThatThrownBy(() -> PublishedColumns.hashOf(row))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }
