@@ -48,9 +48,8 @@ public final class Main {
                     LOG.debug("{} failed", command, failure);
                     return failure.exitStatus();
                   }
-                  // Not a failure the lakehouse knows (a bug, or the environment failing under it):
-                  // one line for
-                  // the user, the stack trace for the log.
+                  // Not a failure the lakehouse knows (a bug, or the environment failing under
+                  // it): one line for the user, the stack trace for the log.
                   console.error(
                       command + " failed: " + firstLine(e) + " (the stack trace is in the log)");
                   LOG.error("{} failed", command, e);

@@ -121,9 +121,8 @@ class BackfillIT {
     assertSameTables(nightly, backfilled);
 
     // Started once more, it finds every date done with the same inputs and redoes none, even with
-    // settings
-    // changed that decide only how it runs (Spark's partitions, where features are served, a
-    // lease's ttl).
+    // settings changed that decide only how it runs (Spark's partitions, where features are served,
+    // a lease's ttl).
     InProcessLakehouse.Outcome again =
         InProcessLakehouse.run(
             "backfill",

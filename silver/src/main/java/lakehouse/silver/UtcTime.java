@@ -22,8 +22,7 @@ public final class UtcTime {
   /** The UTC date of the instant. */
   public static Column date(Column timestamp) {
     // unix_seconds floors sub-second parts; dividing whole seconds by 86,400 as a double is exact
-    // enough
-    // that floor() never crosses a day boundary (quotients near 2e4 have an ulp near 4e-12).
+    // enough that floor() never crosses a day boundary (quotients near 2e4 have an ulp near 4e-12).
     return date_from_unix_date(
         floor(unix_seconds(timestamp).divide(lit(SECONDS_PER_DAY))).cast("int"));
   }

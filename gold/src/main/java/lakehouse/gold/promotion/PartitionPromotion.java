@@ -203,10 +203,8 @@ public final class PartitionPromotion {
           e);
     }
     // Only a promotion known to have committed gives its staging up. On any failure, above or in
-    // the
-    // attempt (CommitStateUnknownException above all: the commit may have landed), staging stays
-    // for a
-    // retry and is removed only once expired.
+    // the attempt (CommitStateUnknownException above all: the commit may have landed), staging
+    // stays for a retry and is removed only once expired.
     discardStaging();
     return result;
   }
@@ -346,8 +344,7 @@ public final class PartitionPromotion {
       throw e;
     } catch (Exception e) {
       // Delta writes nothing after a conflict, but any other failure may come after the commit file
-      // was
-      // written: the table's log tells whether this promotion landed.
+      // was written: the table's log tells whether this promotion landed.
       Optional<PromotionHistory.Commit> landed = findAfterFailure(history, info, before, keys, e);
       if (landed.isEmpty()) {
         throw new PromotionFailedException(

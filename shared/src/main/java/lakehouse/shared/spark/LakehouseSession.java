@@ -39,9 +39,8 @@ public final class LakehouseSession {
         // Every write states its partitions explicitly; dynamic overwrite would hide a missing one.
         .config("spark.sql.sources.partitionOverwriteMode", "static")
         // A write that neither adds nor removes a file is still a commit: gold finds each promotion
-        // in the
-        // log by the id in its commit metadata, and promoting partitions that were and stay empty
-        // is one.
+        // in the log by the id in its commit metadata, and promoting partitions that were and stay
+        // empty is one.
         .config(SKIP_RECORDING_EMPTY_COMMITS, "false")
         .config("spark.ui.showConsoleProgress", "false");
   }

@@ -70,9 +70,8 @@ public final class EventDeduplication {
             .or(previousFile.notEqual(col(BronzeEvents.SOURCE_FILE)))
             .or(previousIngestDate.notEqual(col(BronzeEvents.INGEST_DATE)));
     // Silver keeps no position, but the copy it holds from a file was that file's first: dedup
-    // keeps the
-    // first copy by position, and a file's copies are adjacent in (ingest date, file, position)
-    // order.
+    // keeps the first copy by position, and a file's copies are adjacent in (ingest date, file,
+    // position) order.
     Column isSilversCopy =
         col(ACCEPTED_INGEST_DATE)
             .equalTo(col(BronzeEvents.INGEST_DATE))

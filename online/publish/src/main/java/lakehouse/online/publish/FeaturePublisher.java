@@ -100,8 +100,7 @@ public final class FeaturePublisher {
       }
       try (Jedis jedis = redis.connect()) {
         // Loaded on this connection rather than trusted from the driver: the executor may reach
-        // another
-        // server of the same address (a failover), whose script cache is its own.
+        // another server of the same address (a failover), whose script cache is its own.
         String script = jedis.scriptLoad(ReplaceUnlessNewer.SOURCE);
         Pipeline pipeline = jedis.pipelined();
         List<Response<Object>> batch = new ArrayList<>(BATCH_KEYS);
