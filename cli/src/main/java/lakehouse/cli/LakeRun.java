@@ -149,8 +149,8 @@ final class LakeRun implements AutoCloseable {
 
   /**
    * Runs the command's work, then writes the report and says how it ended; returns the exit status.
-   * A failure the user can act on (publish could not find the features or reach the store) is said
-   * in one line; any other exception is a bug, logged with its stack trace.
+   * A {@link LakehouseException} is said in one line, its message alone; any other exception is a
+   * bug, logged with its stack trace.
    */
   int complete(Callable<RunOutcome> work) throws IOException {
     RunOutcome outcome;
