@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -35,8 +36,59 @@ final class DeltaActiveFiles {
 
   /** The table's active data files; none if the table does not exist yet. */
   static List<Path> of(Connection db, Path table) throws SQLException, IOException {
+    return asOf(db, table, Long.MAX_VALUE);
+  }
+
+  /**
+   * The table's active data files as they were before the run's first commit: every commit of a run
+   * names the run in its userMetadata, and a benchmark's runs write one after the other, so the
+   * run's commits are the newest ones.
+   */
+  static List<Path> beforeRun(Connection db, Path table, String runId)
+      throws SQLException, IOException {
+    NavigableMap<Long, Path> commits = commits(table);
+    long firstOfRun = Long.MAX_VALUE;
+    for (var commit : commits.descendingMap().entrySet()) {
+      if (!runId.equals(userMetadata(db, commit.getValue()))) {
+        break;
+      }
+      firstOfRun = commit.getKey();
+    }
+    return asOf(db, table, firstOfRun == Long.MAX_VALUE ? Long.MAX_VALUE : firstOfRun - 1);
+  }
+
+  private static NavigableMap<Long, Path> commits(Path table) throws IOException {
+    TreeMap<Long, Path> commits = new TreeMap<>();
     Path log = table.resolve("_delta_log");
     if (!Files.isDirectory(log)) {
+      return commits;
+    }
+    try (Stream<Path> entries = Files.list(log)) {
+      for (Path entry : (Iterable<Path>) entries::iterator) {
+        Matcher commit = COMMIT.matcher(entry.getFileName().toString());
+        if (commit.matches()) {
+          commits.put(Long.parseLong(commit.group(1)), entry);
+        }
+      }
+    }
+    return commits;
+  }
+
+  private static String userMetadata(Connection db, Path commit) throws SQLException {
+    List<String> values =
+        strings(
+            db,
+            "SELECT json ->> '$.commitInfo.userMetadata' FROM read_json_objects("
+                + SqlText.path(commit)
+                + ", format = 'newline_delimited') WHERE (json -> '$.commitInfo') IS NOT NULL");
+    return values.isEmpty() ? null : values.get(0);
+  }
+
+  /** The active data files of the newest version not after {@code version}. */
+  private static List<Path> asOf(Connection db, Path table, long version)
+      throws SQLException, IOException {
+    Path log = table.resolve("_delta_log");
+    if (version < 0 || !Files.isDirectory(log)) {
       return List.of();
     }
     TreeMap<Long, Path> commits = new TreeMap<>();
@@ -48,7 +100,7 @@ final class DeltaActiveFiles {
         Matcher checkpoint = CHECKPOINT.matcher(name);
         if (commit.matches()) {
           commits.put(Long.parseLong(commit.group(1)), entry);
-        } else if (checkpoint.matches()) {
+        } else if (checkpoint.matches() && Long.parseLong(checkpoint.group(1)) <= version) {
           checkpoints
               .computeIfAbsent(Long.parseLong(checkpoint.group(1)), v -> new ArrayList<>())
               .add(entry);
@@ -70,8 +122,10 @@ final class DeltaActiveFiles {
                   + ") WHERE \"add\" IS NOT NULL"));
       replayFrom = newest.getKey() + 1;
     }
-    for (Path commit : commits.tailMap(replayFrom).values()) {
-      applyCommit(db, commit, active);
+    if (replayFrom <= version) {
+      for (Path commit : commits.subMap(replayFrom, true, version, true).values()) {
+        applyCommit(db, commit, active);
+      }
     }
     return active.stream().map(p -> resolve(table, p)).toList();
   }
