@@ -4,8 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -42,7 +40,7 @@ public final class DuckDbGold {
     // DuckDB creates a PARTITION_BY folder but not its parents.
     Files.createDirectories(out);
     try (Connection db = DriverManager.getConnection("jdbc:duckdb:")) {
-      execute(db, "SET threads = " + threads);
+      DuckDbStatements.execute(db, "SET threads = " + threads);
       GoldRunReport night = GoldRunReport.read(db, Path.of(args[1]));
       boolean same = run(db, lake, night, out, threads);
       System.exit(same ? 0 : 1);
@@ -59,7 +57,7 @@ public final class DuckDbGold {
     List<Path> dailyActivity =
         DeltaActiveFiles.of(db, lake.resolve("silver/user_daily_activity/v1"));
     if (!goldUserFeatures.isEmpty() && !dailyActivity.isEmpty()) {
-      copy(
+      DuckDbStatements.copyToParquet(
           db,
           sql.userFeatures(dailyActivity, new TreeSet<>(goldUserFeatures.keySet())),
           out.resolve(GoldRunReport.USER_FEATURES),
@@ -67,7 +65,7 @@ public final class DuckDbGold {
     }
     List<Path> silverEvents = DeltaActiveFiles.of(db, lake.resolve("silver/ad_events"));
     if (!goldCampaignDaily.isEmpty() && !silverEvents.isEmpty()) {
-      copy(
+      DuckDbStatements.copyToParquet(
           db,
           sql.campaignDaily(silverEvents, new TreeSet<>(goldCampaignDaily.keySet())),
           out.resolve(GoldRunReport.CAMPAIGN_DAILY),
@@ -115,19 +113,6 @@ public final class DuckDbGold {
     return same;
   }
 
-  private static void copy(Connection db, String query, Path folder, String partitionColumn)
-      throws SQLException {
-    execute(
-        db,
-        "COPY ("
-            + query
-            + ") TO "
-            + SqlText.path(folder)
-            + " (FORMAT PARQUET, PARTITION_BY ("
-            + partitionColumn
-            + "))");
-  }
-
   /**
    * Prints each partition's rows beside gold's; true when every partition gold built has the same
    * count.
@@ -162,11 +147,5 @@ public final class DuckDbGold {
             ? "values equal gold's"
             : differingRows + " rows differ from gold's  <- differs");
     return differingRows == 0;
-  }
-
-  private static void execute(Connection db, String sql) throws SQLException {
-    try (Statement statement = db.createStatement()) {
-      statement.execute(sql);
-    }
   }
 }

@@ -44,8 +44,8 @@ public final class DuckDbSilver {
     }
     Files.createDirectories(out);
     try (Connection db = DriverManager.getConnection("jdbc:duckdb:")) {
-      execute(db, "SET threads = " + threads);
-      execute(db, "SET TimeZone = 'UTC'");
+      DuckDbStatements.execute(db, "SET threads = " + threads);
+      DuckDbStatements.execute(db, "SET TimeZone = 'UTC'");
       SilverRunReport night = SilverRunReport.read(db, Path.of(args[1]));
       System.exit(run(db, lake, night, out, threads) ? 0 : 1);
     }
@@ -63,14 +63,18 @@ public final class DuckDbSilver {
 
     long started = System.nanoTime();
     List<Path> silverBefore = DeltaActiveFiles.beforeRun(db, silverEvents, night.runId());
-    execute(db, "CREATE TEMP TABLE validated AS " + sql.validated(bronze));
-    copy(db, "SELECT * FROM validated WHERE len(reasons) > 0", out.resolve("quarantine"), null);
-    execute(db, "CREATE TEMP TABLE new_events AS " + sql.newEvents("validated", silverBefore));
-    copy(db, "SELECT * FROM new_events", out.resolve("ad_events"), "event_date");
+    DuckDbStatements.execute(db, "CREATE TEMP TABLE validated AS " + sql.validated(bronze));
+    DuckDbStatements.copyToParquet(
+        db, "SELECT * FROM validated WHERE len(reasons) > 0", out.resolve("quarantine"), null);
+    DuckDbStatements.execute(
+        db, "CREATE TEMP TABLE new_events AS " + sql.newEvents("validated", silverBefore));
+    DuckDbStatements.copyToParquet(
+        db, "SELECT * FROM new_events", out.resolve("ad_events"), "event_date");
     String changed = sql.eventsOfChangedDates("new_events", silverBefore);
-    copy(
+    DuckDbStatements.copyToParquet(
         db, SilverSql.userDailyActivity(changed), out.resolve("user_daily_activity"), "event_date");
-    copy(db, SilverSql.adHourlyActivity(changed), out.resolve("ad_hourly_activity"), "event_date");
+    DuckDbStatements.copyToParquet(
+        db, SilverSql.adHourlyActivity(changed), out.resolve("ad_hourly_activity"), "event_date");
     double seconds = (System.nanoTime() - started) / 1e9;
 
     long read = count(db, "SELECT COUNT(*) FROM validated");
@@ -144,25 +148,6 @@ public final class DuckDbSilver {
         ResultSet rows = statement.executeQuery(query)) {
       rows.next();
       return rows.getLong(1);
-    }
-  }
-
-  private static void copy(Connection db, String query, Path folder, String partitionColumn)
-      throws SQLException {
-    execute(
-        db,
-        "COPY ("
-            + query
-            + ") TO "
-            + SqlText.path(partitionColumn == null ? Path.of(folder + ".parquet") : folder)
-            + " (FORMAT PARQUET"
-            + (partitionColumn == null ? "" : ", PARTITION_BY (" + partitionColumn + ")")
-            + ")");
-  }
-
-  private static void execute(Connection db, String sql) throws SQLException {
-    try (Statement statement = db.createStatement()) {
-      statement.execute(sql);
     }
   }
 }
