@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import lakehouse.shared.pii.PiiTokenizer;
 import lakehouse.shared.schema.AdEventSchemas;
@@ -83,18 +84,21 @@ final class BronzeCommit {
       try {
         write(rows(batch, ingestDate, runId, counts), ingestDate, batch);
       } catch (Exception e) {
-        UnreadableLandingFileException unreadable = unreadableFileOf(e, batch);
-        if (unreadable == null) {
+        Optional<UnreadableFileInFailure> unreadable = UnreadableFileInFailure.find(e, batch);
+        if (unreadable.isEmpty()) {
           throw e;
         }
-        FileInspection file = remove(batch, unreadable.fingerprint());
+        FileInspection file = unreadable.get().file();
+        batch.remove(file);
         rejected.add(
             new RejectedFile(
-                file.file().relativePath(), RejectionReason.CORRUPT_FILE, unreadable.detail()));
+                file.file().relativePath(),
+                RejectionReason.CORRUPT_FILE,
+                unreadable.get().detail()));
         LOG.warn(
             "bronze: {} does not decode to its end ({}); writing the other {} files without it",
             file.file().relativePath(),
-            unreadable.detail(),
+            unreadable.get().detail(),
             batch.size());
         continue;
       }
@@ -167,31 +171,6 @@ final class BronzeCommit {
         .option("delta.dataSkippingStatsColumns", STATISTICS_COLUMNS)
         .partitionBy(BronzeEvents.PARTITION_COLUMN)
         .save(bronzePath);
-  }
-
-  /** The batch's file whose decoding failed the write, if that is what failed it. */
-  private static UnreadableLandingFileException unreadableFileOf(
-      Throwable failure, List<FileInspection> batch) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof UnreadableLandingFileException unreadable
-          && batch.stream()
-              .anyMatch(f -> f.file().fingerprint().equals(unreadable.fingerprint()))) {
-        return unreadable;
-      }
-      if (cause.getCause() == cause) {
-        break;
-      }
-    }
-    return null;
-  }
-
-  private static FileInspection remove(List<FileInspection> batch, String fingerprint) {
-    for (int i = 0; i < batch.size(); i++) {
-      if (batch.get(i).file().fingerprint().equals(fingerprint)) {
-        return batch.remove(i);
-      }
-    }
-    throw new IllegalArgumentException("no file with fingerprint " + fingerprint + " in the batch");
   }
 
   /**

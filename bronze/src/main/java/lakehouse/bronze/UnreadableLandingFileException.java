@@ -12,9 +12,14 @@ final class UnreadableLandingFileException extends RuntimeException {
   private final String detail;
 
   UnreadableLandingFileException(LandingFile file, String detail, Throwable cause) {
-    super("landing file " + file.relativePath() + " cannot be read to its end: " + detail, cause);
+    super(messagePrefix(file) + detail, cause);
     this.fingerprint = file.fingerprint();
     this.detail = detail;
+  }
+
+  /** How the message names the file, before the detail. */
+  static String messagePrefix(LandingFile file) {
+    return "landing file " + file.relativePath() + " cannot be read to its end: ";
   }
 
   /** The fingerprint of the file, which names it among the batch's files. */
