@@ -1,35 +1,31 @@
 package lakehouse.bronze;
 
-import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
-import lakehouse.shared.delta.DeltaPartitionWriter;
 import lakehouse.shared.lake.LakeLayout;
 import lakehouse.shared.pii.PiiTokenizer;
 import lakehouse.shared.schema.AdEventSchemas;
-import lakehouse.shared.tables.BronzeEvents;
-import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
+import lakehouse.shared.schema.SchemaVersion;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.util.SerializableConfiguration;
+import org.apache.spark.sql.delta.DeltaLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import scala.Option;
 
 /**
  * Ingests one ingest date's landing files into {@code bronze/ad_events}.
  *
- * <p>Guarantees: a file is ingested whole or not at all (every file is read to its end before any
- * of its records is written); all files of a run become visible in one Delta commit, so a crash
- * leaves no half batch; a file already ingested is skipped, so running a date twice adds nothing;
- * the commit replaces exactly the rows of the files it ingests, so two attempts racing on the same
- * files still leave one copy of each record. Rejected files stay in the landing zone and are
- * reported.
+ * <p>Guarantees: a file is ingested whole or not at all (a file that cannot be decoded to its end
+ * contributes no row); all files of a run become visible in one Delta commit, so a crash leaves no
+ * half batch; a file already ingested is skipped, so running a date twice adds nothing; the commit
+ * replaces exactly the rows of the files it ingests, so two attempts racing on the same files still
+ * leave one copy of each record. Rejected files stay in the landing zone and are reported.
+ *
+ * <p>Cost: each file's header and last 16 bytes are read on the driver, then each accepted file is
+ * decoded once, by the task that writes its rows.
  */
 public final class BronzeIngestion {
   private static final Logger LOG = LoggerFactory.getLogger(BronzeIngestion.class);
@@ -37,7 +33,7 @@ public final class BronzeIngestion {
   private final SparkSession spark;
   private final LakeLayout lake;
   private final LandingFileInspector inspector;
-  private final AdEventRowMapper mapper;
+  private final BronzeCommit commit;
   private final Clock clock;
 
   public BronzeIngestion(
@@ -46,10 +42,13 @@ public final class BronzeIngestion {
       AdEventSchemas schemas,
       PiiTokenizer tokenizer,
       Clock clock) {
+    for (SchemaVersion version : schemas.versions()) {
+      AdEventRowReader.checkHoldable(version, tokenizer);
+    }
     this.spark = spark;
     this.lake = lake;
     this.inspector = new LandingFileInspector(schemas);
-    this.mapper = new AdEventRowMapper(tokenizer);
+    this.commit = new BronzeCommit(spark, lake.bronzeEvents(), schemas, tokenizer);
     this.clock = clock;
   }
 
@@ -63,91 +62,41 @@ public final class BronzeIngestion {
         landed.stream().filter(f -> !ingested.contains(f.fingerprint())).toList();
     int skipped = landed.size() - pending.size();
 
-    List<FileInspection> inspections = inspect(pending);
-    List<FileInspection> accepted =
-        inspections.stream().filter(FileInspection::isAccepted).toList();
+    List<FileInspection> inspections =
+        inspector.inspectAll(pending, spark.sparkContext().hadoopConfiguration());
+    List<FileInspection> accepted = new ArrayList<>();
     List<RejectedFile> rejected = new ArrayList<>();
     for (FileInspection inspection : inspections) {
-      if (!inspection.isAccepted()) {
-        rejected.add(
-            new RejectedFile(
-                inspection.file().relativePath(), inspection.rejection(), inspection.detail()));
-        LOG.warn(
-            "bronze: rejected {} ({}): {}",
-            inspection.file().relativePath(),
-            inspection.rejection().label(),
-            inspection.detail());
+      if (inspection.isAccepted()) {
+        accepted.add(inspection);
+      } else {
+        rejected.add(inspection.asRejected());
       }
     }
 
-    long rowsRead = accepted.stream().mapToLong(FileInspection::records).sum();
-    if (!accepted.isEmpty()) {
-      write(rows(accepted, ingestDate, runId), ingestDate, accepted);
+    BronzeCommit.Outcome outcome = commit.commit(accepted, ingestDate, runId);
+    rejected.addAll(outcome.rejected());
+    for (RejectedFile file : rejected) {
+      LOG.warn("bronze: rejected {} ({}): {}", file.file(), file.reason().label(), file.detail());
     }
     return new BronzeResult(
         ingestDate.toString(),
-        accepted.size(),
+        outcome.ingested().size(),
         skipped,
-        rowsRead,
+        outcome.rows(),
         rejected,
-        accepted.stream().map(i -> i.file().relativePath()).toList(),
-        DeltaPartitionWriter.version(spark, bronzePath),
+        outcome.ingested().stream().map(i -> i.file().relativePath()).toList(),
+        tableVersion(bronzePath),
         clock.millis() - started);
   }
 
-  /** Reads every pending file to its end, one task per file. */
-  private List<FileInspection> inspect(List<LandingFile> pending) {
-    if (pending.isEmpty()) {
-      return List.of();
-    }
-    SerializableConfiguration hadoop =
-        new SerializableConfiguration(spark.sparkContext().hadoopConfiguration());
-    LandingFileInspector inspector = this.inspector;
-    return context()
-        .parallelize(pending, pending.size())
-        .map(file -> inspector.inspect(file, hadoop.value()))
-        .collect();
-  }
-
-  private Dataset<Row> rows(List<FileInspection> accepted, LocalDate ingestDate, String runId) {
-    SerializableConfiguration hadoop =
-        new SerializableConfiguration(spark.sparkContext().hadoopConfiguration());
-    AdEventRowMapper mapper = this.mapper;
-    JavaRDD<Row> rows =
-        context()
-            .parallelize(accepted, accepted.size())
-            .flatMap(
-                inspection ->
-                    new LandingFileRows(inspection, mapper, ingestDate, runId, hadoop.value()));
-    return spark.createDataFrame(rows, BronzeEvents.SCHEMA);
-  }
-
-  private void write(Dataset<Row> rows, LocalDate ingestDate, List<FileInspection> accepted) {
-    String files =
-        accepted.stream()
-            .map(i -> "'" + i.file().fingerprint() + "'")
-            .collect(Collectors.joining(", "));
-    // Replacing (not appending) the rows of exactly these files makes a repeated or racing attempt
-    // converge to one copy of each record; the date predicate keeps the commit inside one
-    // partition.
-    rows.write()
-        .format("delta")
-        .mode("overwrite")
-        .option(
-            "replaceWhere",
-            BronzeEvents.INGEST_DATE
-                + " = DATE'"
-                + Date.valueOf(ingestDate)
-                + "' AND "
-                + BronzeEvents.SOURCE_FINGERPRINT
-                + " IN ("
-                + files
-                + ")")
-        .partitionBy(BronzeEvents.PARTITION_COLUMN)
-        .save(lake.bronzeEvents());
-  }
-
-  private JavaSparkContext context() {
-    return JavaSparkContext.fromSparkContext(spark.sparkContext());
+  /**
+   * The table's version from its log on the driver (the write has just brought it up to date), not
+   * from its history, which would cost Spark jobs.
+   */
+  private long tableVersion(String bronzePath) {
+    return DeltaLog.forTable(spark, bronzePath)
+        .update(false, Option.empty(), Option.empty())
+        .version();
   }
 }

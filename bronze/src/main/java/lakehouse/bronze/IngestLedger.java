@@ -3,12 +3,15 @@ package lakehouse.bronze;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Set;
 import lakehouse.shared.delta.DeltaPartitionWriter;
 import lakehouse.shared.tables.BronzeEvents;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
@@ -28,6 +31,9 @@ public final class IngestLedger {
 
   public Set<String> fingerprintsIngested(LocalDate ingestDate) {
     Set<String> fingerprints = new HashSet<>();
+    if (!partitionFolderExists(ingestDate)) {
+      return fingerprints;
+    }
     DeltaPartitionWriter.read(spark, bronzePath)
         .ifPresent(
             bronze -> {
@@ -41,5 +47,21 @@ public final class IngestLedger {
               }
             });
     return fingerprints;
+  }
+
+  /**
+   * Delta writes the files of a partition of bronze (which maps no column names and randomises no
+   * file prefixes) under the partition's folder, {@code ingest_date=D}. Without that folder no file
+   * of the date was ever committed, and the query above, whose file listing alone costs several
+   * Spark jobs, is not needed: the first run of every date is spared it. A folder without committed
+   * files (a write that failed) only means the query runs and finds nothing.
+   */
+  private boolean partitionFolderExists(LocalDate ingestDate) {
+    Path folder = new Path(bronzePath, BronzeEvents.PARTITION_COLUMN + "=" + ingestDate);
+    try {
+      return folder.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(folder);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot look for bronze partition " + folder, e);
+    }
   }
 }

@@ -1,9 +1,16 @@
 package lakehouse.bronze;
 
+import java.io.EOFException;
 import java.io.IOException;
-import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import lakehouse.shared.schema.AdEventSchemas;
 import lakehouse.shared.schema.SchemaVersion;
 import org.apache.avro.AvroRuntimeException;
@@ -16,22 +23,53 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Decides whether a landing file is accepted: its writer schema must be registered and every block
- * must decode. The whole file is read, because a file is accepted or rejected whole: a truncated
- * file whose first records read fine must not leave those records in the lake.
+ * Decides from its two ends whether a landing file can be ingested: its header must be an Avro
+ * container whose writer schema is a registered version, and its last 16 bytes must be the sync
+ * marker that closes the header, which every complete container ends with. No record is decoded
+ * here: the write decodes each file once, and a file that then fails to decode anywhere is rejected
+ * whole (see {@link UnreadableLandingFileException}).
  */
-public final class LandingFileInspector implements Serializable {
-  private static final long serialVersionUID = 1L;
+final class LandingFileInspector {
+  /** Header and tail reads are latency bound on an object store: overlap a few of them. */
+  private static final int MAX_PARALLEL_INSPECTIONS = 16;
 
   private final AdEventSchemas schemas;
 
-  public LandingFileInspector(AdEventSchemas schemas) {
+  LandingFileInspector(AdEventSchemas schemas) {
     this.schemas = schemas;
   }
 
-  public FileInspection inspect(LandingFile file, Configuration hadoop) {
+  /** Inspects the files concurrently, on the driver; results in the order of the files. */
+  List<FileInspection> inspectAll(List<LandingFile> files, Configuration hadoop) {
+    if (files.isEmpty()) {
+      return List.of();
+    }
+    List<Callable<FileInspection>> inspections = new ArrayList<>();
+    for (LandingFile file : files) {
+      inspections.add(() -> inspect(file, hadoop));
+    }
+    ExecutorService pool =
+        Executors.newFixedThreadPool(Math.min(MAX_PARALLEL_INSPECTIONS, files.size()));
+    try {
+      List<FileInspection> results = new ArrayList<>();
+      for (Future<FileInspection> result : pool.invokeAll(inspections)) {
+        results.add(result.get());
+      }
+      return results;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while inspecting landing files", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("cannot inspect landing files", e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  FileInspection inspect(LandingFile file, Configuration hadoop) {
     DataFileReader<GenericRecord> reader;
     try {
+      // Opening reads the header only (magic, metadata, sync marker); blocks are read on demand.
       reader =
           new DataFileReader<>(
               new FsInput(new Path(file.path()), hadoop), new GenericDatumReader<>());
@@ -40,7 +78,6 @@ public final class LandingFileInspector implements Serializable {
           file, RejectionReason.CORRUPT_FILE, "not a readable Avro container: " + describe(e));
     }
     try (reader) {
-      long headerEnd = reader.previousSync();
       Optional<SchemaVersion> version = schemas.recognise(reader.getSchema());
       if (version.isEmpty()) {
         return FileInspection.rejected(
@@ -50,21 +87,13 @@ public final class LandingFileInspector implements Serializable {
                 + reader.getSchema().getFullName()
                 + " is not a registered ad event version");
       }
-      long records = 0;
-      GenericRecord reuse = null;
-      while (reader.hasNext()) {
-        reuse = reader.next(reuse);
-        records++;
-      }
-      if (!endsWithSyncMarker(file, headerEnd, hadoop)) {
+      if (!endsWithSyncMarker(file, reader.previousSync(), hadoop)) {
         return FileInspection.rejected(
             file,
             RejectionReason.CORRUPT_FILE,
-            "cannot be read to its end: truncated inside a data block after "
-                + records
-                + " records");
+            "cannot be read to its end: truncated, it does not end with its sync marker");
       }
-      return FileInspection.accepted(file, version.get().number(), records);
+      return FileInspection.accepted(file, version.get().number());
     } catch (IOException | RuntimeException e) {
       return FileInspection.rejected(
           file, RejectionReason.CORRUPT_FILE, "cannot be read to its end: " + describe(e));
@@ -95,14 +124,14 @@ public final class LandingFileInspector implements Serializable {
     while (read < size) {
       int n = input.read(bytes, read, size - read);
       if (n < 0) {
-        throw new java.io.EOFException("unexpected end of file at " + (position + read));
+        throw new EOFException("unexpected end of file at " + (position + read));
       }
       read += n;
     }
     return bytes;
   }
 
-  private static String describe(Throwable e) {
+  static String describe(Throwable e) {
     Throwable root = e;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();

@@ -1,91 +1,145 @@
 package lakehouse.bronze;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.InterruptedIOException;
+import java.nio.channels.ClosedByInterruptException;
 import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.function.Consumer;
+import lakehouse.shared.pii.PiiTokenizer;
+import lakehouse.shared.schema.SchemaVersion;
 import org.apache.avro.file.DataFileReader;
-import org.apache.avro.generic.GenericDatumReader;
-import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.mapred.FsInput;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.InternalRow;
 
 /**
- * Streams the rows of one accepted landing file, one record in memory at a time. It fails if the
- * file no longer holds the records its inspection counted (it changed since), so that the batch it
- * belongs to is not committed with a partial file.
+ * Streams the bronze rows of one accepted landing file, decoding it block by block as the write
+ * consumes them. Anything that keeps the file from being read to its end (a block that does not
+ * decompress or decode, a block cut short, a file that changed since it was listed) throws an
+ * {@link UnreadableLandingFileException} naming the file, which fails the write before its commit;
+ * so no row of such a file is ever committed. At the end it reports how many records it read.
  */
-final class LandingFileRows implements Iterator<Row> {
-  private final DataFileReader<GenericRecord> reader;
-  private final FileInspection inspection;
-  private final AdEventRowMapper mapper;
-  private final LocalDate ingestDate;
-  private final String runId;
-  private long position;
-  private boolean closed;
+final class LandingFileRows implements Iterator<InternalRow> {
+  private final LandingFile file;
+  private final Consumer<FileRecordCount> completed;
+  private final AdEventRowReader rows;
+  private final DataFileReader<InternalRow> reader;
+  private boolean done;
 
   LandingFileRows(
       FileInspection inspection,
-      AdEventRowMapper mapper,
+      SchemaVersion version,
+      PiiTokenizer tokenizer,
       LocalDate ingestDate,
       String runId,
-      Configuration hadoop) {
-    this.inspection = inspection;
-    this.mapper = mapper;
-    this.ingestDate = ingestDate;
-    this.runId = runId;
+      Configuration hadoop,
+      Consumer<FileRecordCount> completed) {
+    this.file = inspection.file();
+    this.completed = completed;
+    this.rows = new AdEventRowReader(version, tokenizer, file, ingestDate, runId);
+    DataFileReader<InternalRow> opened;
     try {
-      this.reader =
-          new DataFileReader<>(
-              new FsInput(new Path(inspection.file().path()), hadoop), new GenericDatumReader<>());
+      opened = new DataFileReader<>(open(file, hadoop), rows);
+    } catch (IOException | RuntimeException e) {
+      throw unreadable(e);
+    }
+    this.reader = opened;
+  }
+
+  /** The file as listed: the same length and modification time, or it is another delivery. */
+  private static FsInput open(LandingFile file, Configuration hadoop) throws IOException {
+    Path path = new Path(file.path());
+    FileSystem fs = path.getFileSystem(hadoop);
+    FileStatus status = fs.getFileStatus(path);
+    if (status.getLen() != file.length()
+        || status.getModificationTime() != file.modificationTime()) {
+      throw new IOException(
+          "it changed since it was listed (now "
+              + status.getLen()
+              + " bytes, modified at "
+              + status.getModificationTime()
+              + ")");
+    }
+    return new FsInput(path, fs);
+  }
+
+  /** Releases the file when the task ends before reading it to its end. */
+  void close() {
+    done = true;
+    try {
+      reader.close();
     } catch (IOException e) {
-      throw new UncheckedIOException(
-          "cannot open landing file " + inspection.file().relativePath(), e);
+      // Nothing was committed from a file whose read was abandoned; its handle is all that is left.
     }
   }
 
   @Override
   public boolean hasNext() {
-    if (closed) {
+    if (done) {
       return false;
     }
-    if (reader.hasNext()) {
-      return true;
+    try {
+      if (reader.hasNext()) {
+        return true;
+      }
+      // Avro's reader stops silently at an end of file inside a block: the data read is complete
+      // only if the last sync marker it passed is the file's last 16 bytes.
+      if (reader.previousSync() != file.length()) {
+        throw new IOException(
+            "its data ends inside a block (the last complete block ends at byte "
+                + reader.previousSync()
+                + " of "
+                + file.length()
+                + ")");
+      }
+      reader.close();
+    } catch (IOException | RuntimeException e) {
+      close();
+      throw unreadable(e);
     }
-    close();
-    if (position != inspection.records()) {
-      throw new IllegalStateException(
-          "landing file "
-              + inspection.file().relativePath()
-              + " changed while it was "
-              + "ingested: "
-              + position
-              + " records read, "
-              + inspection.records()
-              + " inspected");
-    }
+    done = true;
+    completed.accept(new FileRecordCount(file.fingerprint(), rows.records()));
     return false;
   }
 
   @Override
-  public Row next() {
+  public InternalRow next() {
     if (!hasNext()) {
       throw new NoSuchElementException();
     }
-    GenericRecord record = reader.next();
-    return mapper.toRow(
-        record, inspection.schemaVersion(), inspection.file(), position++, ingestDate, runId);
+    try {
+      return reader.next();
+    } catch (RuntimeException e) {
+      close();
+      throw unreadable(e);
+    }
   }
 
-  private void close() {
-    closed = true;
-    try {
-      reader.close();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  private RuntimeException unreadable(Exception e) {
+    if (e instanceof UnreadableLandingFileException unreadable) {
+      return unreadable;
     }
+    if (isInterruption(e)) {
+      // The task is being killed (another file failed the write): not this file's fault.
+      return e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+    }
+    return new UnreadableLandingFileException(
+        file, "after " + rows.records() + " records: " + LandingFileInspector.describe(e), e);
+  }
+
+  private static boolean isInterruption(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof InterruptedIOException
+          || cause instanceof ClosedByInterruptException
+          || cause instanceof InterruptedException) {
+        return true;
+      }
+    }
+    return Thread.currentThread().isInterrupted();
   }
 }

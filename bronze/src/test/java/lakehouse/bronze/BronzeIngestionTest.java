@@ -139,6 +139,59 @@ class BronzeIngestionTest {
   }
 
   @Test
+  @DisplayName(
+      "a file corrupt in a middle block is rejected whole, and the rest of the day is ingested in the same commit")
+  void aFileCorruptInAMiddleBlockIsRejectedWhole() throws IOException {
+    landing.write(DAY, "part-00.avro", v2Events(0, 4));
+    landing.writeCorruptInMiddleBlock(DAY, "part-01.avro", v2Events(1000, 500));
+    landing.write(DAY, "part-02.avro", v1Events(2000, 3));
+
+    BronzeResult result = bronze.ingest(DAY, "run-1");
+
+    assertThat(result.filesIngested()).isEqualTo(2);
+    assertThat(result.rowsRead()).isEqualTo(7);
+    assertThat(result.filesRejected()).hasSize(1);
+    RejectedFile rejected = result.filesRejected().get(0);
+    assertThat(rejected.file()).isEqualTo("landing/ad_events/ingest_date=2026-11-23/part-01.avro");
+    assertThat(rejected.reason()).isEqualTo(RejectionReason.CORRUPT_FILE);
+    assertThat(rejected.detail()).as("says where decoding stopped").contains("after");
+    assertThat(bronzeRows().count()).as("only the good files' records").isEqualTo(7);
+    assertThat(bronzeRows().where("source_file LIKE '%part-01.avro'").count())
+        .as("none of the corrupt file's records, not even those of its sound first block")
+        .isZero();
+    assertThat(result.tableVersion()).as("one commit holds the whole day").isZero();
+  }
+
+  @Test
+  @DisplayName("text arrives as Avro's reader decodes it, malformed UTF-8 included, tokens too")
+  void textArrivesAsAvroDecodesIt() throws IOException {
+    byte[] malformed = {'a', (byte) 0xC3, '(', (byte) 0xFF, 'z'};
+    String decoded = new String(malformed, java.nio.charset.StandardCharsets.UTF_8);
+    GenericRecord odd = TestLanding.v2(uuid(7), "usér-ø-😀", "10.0.0.7", "device-7", 1L, NOON);
+    odd.put("ip_address", new org.apache.avro.util.Utf8(malformed));
+    odd.put("device_id", "appareil-é");
+    odd.put("app_version", new org.apache.avro.util.Utf8(malformed));
+    odd.put("country", null);
+    landing.write(DAY, "part-00.avro", List.of(odd));
+    landing.writeEmpty(DAY, "part-01.avro", TestLanding.SCHEMAS.version(1).schema());
+
+    BronzeResult result = bronze.ingest(DAY, "run-1");
+
+    assertThat(result.filesIngested()).as("a file of no record is ingested too").isEqualTo(2);
+    assertThat(result.rowsRead()).isEqualTo(1);
+    Row row = bronzeRows().head();
+    assertThat(row.getString(row.fieldIndex(BronzeEvents.USER_ID))).isEqualTo("usér-ø-😀");
+    assertThat(row.getString(row.fieldIndex(BronzeEvents.APP_VERSION))).isEqualTo(decoded);
+    assertThat(row.isNullAt(row.fieldIndex(BronzeEvents.COUNTRY))).isTrue();
+    assertThat(row.getString(row.fieldIndex(BronzeEvents.IP_TOKEN)))
+        .isEqualTo(TOKENS.token(decoded));
+    assertThat(row.getString(row.fieldIndex(BronzeEvents.DEVICE_TOKEN)))
+        .isEqualTo(TOKENS.token("appareil-é"));
+    assertThat(row.getString(row.fieldIndex(BronzeEvents.EVENT_TYPE))).isEqualTo("CLICK");
+    assertThat(row.getLong(row.fieldIndex(BronzeEvents.SOURCE_POSITION))).isZero();
+  }
+
+  @Test
   void aSecondRunOfTheSameDayAddsNothing() throws IOException {
     landing.write(DAY, "part-00.avro", v1Events(0, 3));
     bronze.ingest(DAY, "run-1");

@@ -12,8 +12,10 @@ import lakehouse.shared.schema.AdEventSchemas;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.apache.avro.file.CodecFactory;
+import org.apache.avro.file.DataFileReader;
 import org.apache.avro.file.DataFileWriter;
 import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.generic.GenericRecordBuilder;
@@ -23,6 +25,9 @@ import org.apache.avro.generic.GenericRecordBuilder;
  */
 final class TestLanding {
   static final AdEventSchemas SCHEMAS = AdEventSchemas.registered();
+
+  /** Avro's default block size. */
+  private static final int DEFAULT_BLOCK_BYTES = 64_000;
 
   private final Path lakeRoot;
 
@@ -76,12 +81,23 @@ final class TestLanding {
   }
 
   Path write(LocalDate ingestDate, String name, List<GenericRecord> records) throws IOException {
-    Schema schema = records.get(0).getSchema();
+    return write(ingestDate, name, records.get(0).getSchema(), records, DEFAULT_BLOCK_BYTES);
+  }
+
+  /** A file of the schema holding no record: a header alone. */
+  Path writeEmpty(LocalDate ingestDate, String name, Schema schema) throws IOException {
+    return write(ingestDate, name, schema, List.of(), DEFAULT_BLOCK_BYTES);
+  }
+
+  private Path write(
+      LocalDate ingestDate, String name, Schema schema, List<GenericRecord> records, int blockBytes)
+      throws IOException {
     Path file = folder(ingestDate).resolve(name);
     try (OutputStream out = Files.newOutputStream(file);
         DataFileWriter<GenericRecord> writer =
             new DataFileWriter<>(new GenericDatumWriter<GenericRecord>(schema))) {
       writer.setCodec(CodecFactory.deflateCodec(1));
+      writer.setSyncInterval(blockBytes);
       writer.create(schema, out);
       for (GenericRecord record : records) {
         writer.append(record);
@@ -116,5 +132,47 @@ final class TestLanding {
     byte[] bytes = Files.readAllBytes(file);
     Files.write(file, Arrays.copyOf(bytes, bytes.length - 40));
     return file;
+  }
+
+  /**
+   * A file whose ends are sound (header, trailing sync marker) but whose second data block does not
+   * decompress: records of its first block decode, then it fails. Small blocks, so it has many.
+   */
+  Path writeCorruptInMiddleBlock(LocalDate ingestDate, String name, List<GenericRecord> records)
+      throws IOException {
+    Path file = write(ingestDate, name, records.get(0).getSchema(), records, 1_000);
+    byte[] bytes = Files.readAllBytes(file);
+    long headerEnd;
+    try (DataFileReader<GenericRecord> reader =
+        new DataFileReader<>(file.toFile(), new GenericDatumReader<>())) {
+      headerEnd = reader.previousSync();
+    }
+    byte[] sync = Arrays.copyOfRange(bytes, (int) headerEnd - 16, (int) headerEnd);
+    int firstBlockEnd = indexOf(bytes, sync, (int) headerEnd) + sync.length;
+    if (indexOf(bytes, sync, firstBlockEnd) < 0 || firstBlockEnd + sync.length >= bytes.length) {
+      throw new IllegalArgumentException("too few records for three blocks");
+    }
+    int data = skipVarLong(bytes, skipVarLong(bytes, firstBlockEnd));
+    // Raw deflate data starting with 0xFF announces block type 3, which does not exist.
+    bytes[data] = (byte) 0xFF;
+    Files.write(file, bytes);
+    return file;
+  }
+
+  private static int indexOf(byte[] bytes, byte[] part, int from) {
+    for (int i = from; i + part.length <= bytes.length; i++) {
+      if (Arrays.equals(bytes, i, i + part.length, part, 0, part.length)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static int skipVarLong(byte[] bytes, int at) {
+    int i = at;
+    while ((bytes[i] & 0x80) != 0) {
+      i++;
+    }
+    return i + 1;
   }
 }
