@@ -95,8 +95,8 @@ class PartitionPromotionTest {
     assertThat(result.promoted())
         .containsExactly(LocalDate.parse("2026-11-21"), LocalDate.parse("2026-11-22"));
     assertThat(version())
-        .as("version 0 creates the table, version 1 is the promotion")
-        .isEqualTo(1);
+        .as("the promotion creates the table in its own commit, version 0")
+        .isEqualTo(0);
     assertThat(TableContent.lines(spark, table.path()))
         .isEqualTo(lines(output(NIGHTLY, 5, "2026-11-21", "2026-11-22")));
     List<LineageRecord> lineage = new GoldLineage(spark, lake).records("campaign_daily", "v1");
@@ -104,7 +104,7 @@ class PartitionPromotionTest {
         .containsExactly("2026-11-21", "2026-11-22");
     assertThat(lineage)
         .allMatch(
-            r -> r.runId().equals(NIGHTLY.runId()) && r.deltaVersion() == 1 && r.rowCount() == 2);
+            r -> r.runId().equals(NIGHTLY.runId()) && r.deltaVersion() == 0 && r.rowCount() == 2);
     assertThat(new File(lake.staging() + "/campaign_daily/v1/partition_key=2026-11-21"))
         .as("staging is removed after promotion")
         .doesNotExist();
