@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.SortedSet;
 import lakehouse.gold.table.GoldTable;
 import lakehouse.shared.lake.LakeLayout;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
@@ -69,36 +68,17 @@ public final class PartitionStager {
       String runId,
       StagingListener listener) {
     List<LocalDate> keys = List.copyOf(partitionKeys);
-    Configuration hadoop = rows.sparkSession().sparkContext().hadoopConfiguration();
     Path writing = new Path(table.stagingWrite(lake, runId));
-    Observation observed = new Observation("staged " + table.label() + " " + runId);
-    Column partition = col(table.partitionColumn());
-    Column planned = partition.isin(keys.stream().map(Date::valueOf).toArray());
-
-    Column[] measures = measures(partition, planned, keys);
-    rows.observe(observed, measures[0], Arrays.copyOfRange(measures, 1, measures.length))
-        .where(planned)
-        .withColumn(PARTITION_KEY, partition.cast(DataTypes.StringType))
-        .repartition(col(PARTITION_KEY))
-        .sortWithinPartitions(col(PARTITION_KEY), col(table.keyColumn()))
-        .write()
-        .mode("overwrite")
-        .option("maxRecordsPerFile", maxRowsPerFile)
-        .partitionBy(PARTITION_KEY)
-        .parquet(writing.toString());
-    Map<String, Object> metrics = metrics(observed);
-
+    Map<String, Object> metrics = writeAll(table, rows, keys, writing);
     try {
-      FileSystem fs = writing.getFileSystem(hadoop);
+      FileSystem fs =
+          writing.getFileSystem(rows.sparkSession().sparkContext().hadoopConfiguration());
       long unplanned = (Long) metrics.get(UNPLANNED_ROWS);
       if (unplanned > 0) {
         fs.delete(writing, true);
-        Object firstValue = metrics.get(FIRST_UNPLANNED);
-        LocalDate first =
-            firstValue instanceof Date date ? date.toLocalDate() : (LocalDate) firstValue;
         throw new StagingCheckFailedException(
             table,
-            first,
+            date(metrics.get(FIRST_UNPLANNED)),
             runId,
             StagingCheck.PARTITION_KEY,
             unplanned
@@ -129,6 +109,33 @@ public final class PartitionStager {
       throw new UncheckedIOException(
           "cannot move the staged partitions of " + table.label() + " out of " + writing, e);
     }
+  }
+
+  /**
+   * Writes the rows of the planned keys, each key's into its own folder under {@code writing}, and
+   * returns what was observed of them: rows per planned key, rows of no planned key.
+   */
+  private Map<String, Object> writeAll(
+      GoldTable table, Dataset<Row> rows, List<LocalDate> keys, Path writing) {
+    Observation observed = new Observation("staged " + table.label() + " " + writing.getName());
+    Column partition = col(table.partitionColumn());
+    Column planned = partition.isin(keys.stream().map(Date::valueOf).toArray());
+    Column[] measures = measures(partition, planned, keys);
+    rows.observe(observed, measures[0], Arrays.copyOfRange(measures, 1, measures.length))
+        .where(planned)
+        .withColumn(PARTITION_KEY, partition.cast(DataTypes.StringType))
+        .repartition(col(PARTITION_KEY))
+        .sortWithinPartitions(col(PARTITION_KEY), col(table.keyColumn()))
+        .write()
+        .mode("overwrite")
+        .option("maxRecordsPerFile", maxRowsPerFile)
+        .partitionBy(PARTITION_KEY)
+        .parquet(writing.toString());
+    return metrics(observed);
+  }
+
+  private static LocalDate date(Object value) {
+    return value instanceof Date date ? date.toLocalDate() : (LocalDate) value;
   }
 
   /** The observed metrics, which Spark delivers once the write is done. */
