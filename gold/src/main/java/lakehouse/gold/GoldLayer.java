@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,6 +13,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import lakehouse.gold.features.CampaignDailyComputation;
 import lakehouse.gold.features.UserFeaturesComputation;
+import lakehouse.gold.lineage.GoldLineage;
+import lakehouse.gold.lineage.LineageInterest;
 import lakehouse.gold.plan.GoldPlan;
 import lakehouse.gold.plan.GoldPlanner;
 import lakehouse.gold.plan.SilverChangesNotInGold;
@@ -64,6 +67,9 @@ public final class GoldLayer {
   private final Clock clock;
   private final GoldRunListener listener;
 
+  /** One lineage for the layer's runs: what planning read is reused by the promotions. */
+  private final GoldLineage lineage;
+
   public GoldLayer(SparkSession spark, LakeLayout lake, GoldSettings settings) {
     this(spark, lake, settings, DEFAULT_STAGING_RETENTION, Clock.systemUTC());
   }
@@ -93,6 +99,7 @@ public final class GoldLayer {
     this.stagingRetention = stagingRetention;
     this.clock = clock;
     this.listener = listener;
+    this.lineage = new GoldLineage(spark, lake);
   }
 
   /** The same layer, telling the listener about its progress (tests: pausing or lining up runs). */
@@ -120,7 +127,26 @@ public final class GoldLayer {
    * what a failed run left.
    */
   public SortedSet<LocalDate> silverChangesNotInGold(LocalDate from, LocalDate to) {
-    return SilverChangesNotInGold.within(spark, lake, campaignDailyTable(), from, to);
+    // The run's promotions ask lineage about the same window's partitions: read them all at once.
+    List<LocalDate> window = from.datesUntil(to.plusDays(1)).toList();
+    prefetchLineage(window, window);
+    return SilverChangesNotInGold.within(spark, lake, lineage, campaignDailyTable(), from, to);
+  }
+
+  /**
+   * Reads at once what planning and both promotions will ask the lineage about these partitions,
+   * unless an earlier read of this layer already holds it.
+   */
+  private void prefetchLineage(
+      Collection<LocalDate> userFeaturesKeys, Collection<LocalDate> campaignDailyKeys) {
+    List<LineageInterest> interests =
+        List.of(
+            PartitionPromotion.lineageInterest(spark, lake, userFeaturesTable(), userFeaturesKeys),
+            PartitionPromotion.lineageInterest(
+                spark, lake, campaignDailyTable(), campaignDailyKeys));
+    if (!lineage.knows(interests)) {
+      lineage.prefetch(interests);
+    }
   }
 
   /**
@@ -180,11 +206,15 @@ public final class GoldLayer {
                 runId,
                 listener);
 
-    // Every partition of both tables is checked before anything is promoted.
-    StagedPartitionChecker checker = new StagedPartitionChecker(spark);
-    List<CheckedPartition> checkedFeatures = checker.checkAll(stagedFeatures);
-    List<CheckedPartition> checkedCampaigns = checker.checkAll(stagedCampaigns);
+    // Every partition of both tables is checked, together, before anything is promoted.
+    List<StagedPartition> staged = new ArrayList<>(stagedFeatures);
+    staged.addAll(stagedCampaigns);
+    List<CheckedPartition> checked = new StagedPartitionChecker(spark).checkAll(staged);
+    List<CheckedPartition> checkedFeatures = checked.subList(0, stagedFeatures.size());
+    List<CheckedPartition> checkedCampaigns =
+        checked.subList(stagedFeatures.size(), checked.size());
 
+    prefetchLineage(plan.userFeaturesAsOfDates(), plan.campaignDailyDates());
     List<PromotionResult> promotions = new ArrayList<>();
     promotions.add(
         promote(userFeatures, run, checkedFeatures, Map.of(activity.name(), activity.version())));
@@ -209,6 +239,7 @@ public final class GoldLayer {
     return new PartitionPromotion(spark, lake, table, run)
         .addAll(checked)
         .inputVersions(inputs)
+        .lineage(lineage)
         .maxRowsPerFile(settings.maxRowsPerFile())
         .listener(listener)
         .commit();

@@ -1,6 +1,6 @@
 package lakehouse.gold;
 
-import lakehouse.shared.delta.DeltaPartitionWriter;
+import lakehouse.gold.table.DeltaLogTail;
 import lakehouse.shared.lake.LakeLayout;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -17,7 +17,7 @@ import org.apache.spark.sql.types.StructType;
 record SilverInput(String name, long version, Dataset<Row> rows) {
 
   static SilverInput pin(SparkSession spark, LakeLayout lake, String path, StructType schema) {
-    long version = DeltaPartitionWriter.version(spark, path);
+    long version = DeltaLogTail.latestVersion(spark, path);
     Dataset<Row> rows =
         version < 0
             ? spark.createDataFrame(java.util.List.of(), schema)

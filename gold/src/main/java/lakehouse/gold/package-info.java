@@ -11,13 +11,16 @@
  *       plan.GoldPlanner}).
  *   <li><b>Staging.</b> Each partition is written as Parquet under {@code
  *       _staging/<table>/<version>/partition_key=<value>/run_id=<run id>/}, owned by that run
- *       alone.
- *   <li><b>Checks.</b> Every staged partition of both tables is read back and checked (schema, NOT
- *       NULL, partition key, row count, key uniqueness) before anything is promoted; a failure
- *       names the table, partition, run and check, and no table moves.
+ *       alone. A table's partitions are written by one Spark write into the run's own {@code
+ *       _writing/run_id=<run id>} folder, then each is moved to its staging folder.
+ *   <li><b>Checks.</b> Every staged partition of both tables is checked as written before anything
+ *       is promoted: schema, NOT NULL, partition key, row count and file count from the footers of
+ *       every staged file, key uniqueness from the staged keys; a failure names the table,
+ *       partition, run and check, and no table moves.
  *   <li><b>Promotion.</b> A run's partitions of one table are replaced in one Delta commit
- *       (replaceWhere over exactly those partition values). The commit's userMetadata names the
- *       run, its start, the partitions and the silver versions read, atomically with the data.
+ *       (replaceWhere over exactly those partition values; the first promotion creates the table
+ *       with its declared schema in that commit). The commit's userMetadata names the run, its
+ *       start, the partitions and the silver versions read, atomically with the data.
  *   <li><b>Retries and order.</b> A partition that already holds the run's output is not written
  *       again (no new version). A partition held by a run that started later (first start, recorded
  *       in {@code gold/_runs/}) is kept: the older run is reported superseded. A backfill is a new

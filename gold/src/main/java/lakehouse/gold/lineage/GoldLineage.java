@@ -9,10 +9,11 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import lakehouse.shared.delta.DeltaPartitionWriter;
+import lakehouse.gold.table.DeltaLogTail;
 import lakehouse.shared.lake.LakeLayout;
 import lakehouse.shared.lock.LakeLock;
 import lakehouse.shared.tables.Lineage;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -46,6 +47,9 @@ public final class GoldLineage {
   private final LakeLayout lake;
   private final String path;
 
+  /** What {@link #prefetch} read, kept up to date with this object's own appends. */
+  private volatile LineageView view;
+
   public GoldLineage(SparkSession spark, LakeLayout lake) {
     this.spark = spark;
     this.lake = lake;
@@ -58,18 +62,91 @@ public final class GoldLineage {
 
   /** Every record of one gold table (all promotions, oldest first). */
   public List<LineageRecord> records(String table, String version) {
+    long current = DeltaLogTail.latestVersion(spark, path);
+    return current < 0
+        ? List.of()
+        : read(current, col(TABLE).equalTo(table).and(col(VERSION).equalTo(version)));
+  }
+
+  /**
+   * The records of some partitions of one gold table (all their promotions, oldest first). Reads
+   * only the lineage files that can hold them (Delta skips the others by their statistics), so the
+   * cost follows the partitions asked for, not the lineage's age.
+   */
+  public List<LineageRecord> records(
+      String table, String version, Collection<String> partitionKeys) {
+    return records(LineageInterest.of(table, version, partitionKeys, List.of()));
+  }
+
+  /**
+   * The records one interest wants, oldest first: from what {@link #prefetch} read when the lineage
+   * has not changed since but by this object's own appends, otherwise read like {@link
+   * #records(String, String, Collection)}.
+   */
+  public List<LineageRecord> records(LineageInterest interest) {
+    if (interest.isEmpty()) {
+      return List.of();
+    }
+    long current = DeltaLogTail.latestVersion(spark, path);
+    LineageView known = view;
+    if (known != null && known.lineageVersion() == current && known.covers(interest)) {
+      return known.select(interest);
+    }
+    return current < 0 ? List.of() : read(current, selecting(List.of(interest)));
+  }
+
+  /** Whether {@link #records(LineageInterest)} would answer each interest without a read. */
+  public boolean knows(List<LineageInterest> interests) {
+    LineageView known = view;
+    return known != null
+        && known.lineageVersion() == DeltaLogTail.latestVersion(spark, path)
+        && interests.stream().filter(i -> !i.isEmpty()).allMatch(known::covers);
+  }
+
+  /**
+   * Reads, in one query, every record the interests want, and keeps them to answer later questions
+   * within them: a run asks about the same few partitions several times (planning, then each
+   * table's promotion), and each read of the table is a few Spark jobs.
+   */
+  public void prefetch(List<LineageInterest> interests) {
+    List<LineageInterest> wanted = interests.stream().filter(i -> !i.isEmpty()).toList();
+    long current = DeltaLogTail.latestVersion(spark, path);
+    List<LineageRecord> records =
+        current < 0 || wanted.isEmpty() ? List.of() : read(current, selecting(wanted));
+    view = new LineageView(current, wanted, records);
+  }
+
+  private static Column selecting(List<LineageInterest> interests) {
+    Column any = null;
+    for (LineageInterest interest : interests) {
+      Column wanted =
+          col(TABLE)
+              .equalTo(interest.table())
+              .and(col(VERSION).equalTo(interest.version()))
+              .and(
+                  col(PARTITION_KEY)
+                      .isin(interest.partitionKeys().toArray())
+                      .or(col(PROMOTION_ID).isin(interest.promotionIds().toArray())));
+      any = any == null ? wanted : any.or(wanted);
+    }
+    return any;
+  }
+
+  /** The selected records at the lineage version, oldest first. */
+  private List<LineageRecord> read(long version, Column selected) {
     List<LineageRecord> records = new ArrayList<>();
-    DeltaPartitionWriter.read(spark, path)
-        .ifPresent(
-            rows -> {
-              for (Row row :
-                  rows.where(col(TABLE).equalTo(table).and(col(VERSION).equalTo(version)))
-                      .orderBy(DELTA_VERSION, PARTITION_KEY)
-                      .collectAsList()) {
-                records.add(fromRow(row));
-              }
-            });
-    return records;
+    for (Row row :
+        spark
+            .read()
+            .format("delta")
+            .option("versionAsOf", version)
+            .load(path)
+            .where(selected)
+            .collectAsList()) {
+      records.add(fromRow(row));
+    }
+    // Sorted here rather than by Spark: a sort of a few rows would cost Spark jobs of its own.
+    return LineageView.sorted(records);
   }
 
   /**
@@ -115,7 +192,19 @@ public final class GoldLineage {
     List<Row> rows = records.stream().map(GoldLineage::toRow).toList();
     Dataset<Row> frame = spark.createDataFrame(rows, SCHEMA);
     try (LakeLock lock = LakeLock.acquire(lake, LOCK_NAME, holder, lockTimeout)) {
+      long before = DeltaLogTail.latestVersion(spark, path);
       frame.write().format("delta").mode("append").save(path);
+      long after = DeltaLogTail.latestVersion(spark, path);
+      // What was known stays known, with these records, when this append is the only commit in
+      // between (the lock makes it so on a local lake; elsewhere the versions tell).
+      LineageView known = view;
+      view =
+          known != null && known.lineageVersion() == before && after == before + 1
+              ? known.plus(records, after)
+              : null;
+    } catch (RuntimeException e) {
+      view = null;
+      throw e;
     }
   }
 

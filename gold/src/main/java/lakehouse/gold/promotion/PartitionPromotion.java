@@ -1,10 +1,10 @@
 package lakehouse.gold.promotion;
 
-import io.delta.tables.DeltaTable;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import lakehouse.gold.lineage.GoldLineage;
+import lakehouse.gold.lineage.LineageInterest;
 import lakehouse.gold.lineage.LineageRecord;
 import lakehouse.gold.staging.CheckedPartition;
 import lakehouse.gold.staging.StagedPartition;
@@ -57,8 +58,9 @@ import org.slf4j.LoggerFactory;
  * run's complete output per partition), and a conflict is retried against the new snapshot, but a
  * promotion committed between the ownership read and the write's own snapshot is not seen as newer.
  *
- * <p>The table's declared schema is created (version 0) on the first promotion. After the commit
- * the lineage of the promoted partitions is appended and the run's staging of the table is removed.
+ * <p>The first promotion creates the table with its declared schema in the same commit as its rows
+ * (version 0). After the commit the lineage of the promoted partitions is appended and the run's
+ * staging of the table is removed.
  */
 public final class PartitionPromotion {
   private static final Logger LOG = LoggerFactory.getLogger(PartitionPromotion.class);
@@ -74,6 +76,7 @@ public final class PartitionPromotion {
   private final TreeMap<LocalDate, StagedPartition> partitions = new TreeMap<>();
   private Map<String, Long> inputVersions = Map.of();
   private PromotionListener listener = PromotionListener.NONE;
+  private GoldLineage lineage;
   private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
   private long maxRowsPerFile = 0;
   private boolean committed;
@@ -83,6 +86,16 @@ public final class PartitionPromotion {
     this.lake = lake;
     this.table = table;
     this.run = run;
+    this.lineage = new GoldLineage(spark, lake);
+  }
+
+  /**
+   * What the promotion of these partitions will first ask the lineage, so that a run can read it
+   * beforehand with its other questions ({@link GoldLineage#prefetch}).
+   */
+  public static LineageInterest lineageInterest(
+      SparkSession spark, LakeLayout lake, GoldTable table, Collection<LocalDate> partitions) {
+    return new PromotionHistory(spark, new GoldLineage(spark, lake)).interest(table, partitions);
   }
 
   public PartitionPromotion add(CheckedPartition partition) {
@@ -111,6 +124,15 @@ public final class PartitionPromotion {
   /** The Delta versions of the silver tables the partitions were built from, for lineage. */
   public PartitionPromotion inputVersions(Map<String, Long> versions) {
     this.inputVersions = Map.copyOf(versions);
+    return this;
+  }
+
+  /**
+   * The lineage to read and append to: a run passes the one it read beforehand, so that what it
+   * already knows is not read again.
+   */
+  public PartitionPromotion lineage(GoldLineage lineage) {
+    this.lineage = lineage;
     return this;
   }
 
@@ -156,7 +178,6 @@ public final class PartitionPromotion {
       throw new IllegalArgumentException("no partitions to promote into " + table.label());
     }
     listener.beforePromotion(table, run.runId());
-    GoldLineage lineage = new GoldLineage(spark, lake);
     PromotionHistory history = new PromotionHistory(spark, lineage);
     ConflictRetry conflicts =
         new ConflictRetry(MAX_ATTEMPTS, FIRST_RETRY_DELAY, MAX_RETRY_DELAY, new Random());
@@ -210,10 +231,11 @@ public final class PartitionPromotion {
   }
 
   private PromotionResult promoteUnderLock(PromotionHistory history, GoldLineage lineage) {
-    TableState state = ensureTableExists();
+    TableState state = TableState.read(spark, table.path());
+    requireDeclaredColumns(state);
     String tableId = state.tableId();
     long before = state.version();
-    PromotionHistory.Owners owners = history.owners(table, tableId, before);
+    PromotionHistory.Owners owners = history.owners(table, tableId, before, partitions.keySet());
 
     List<PartitionOutcome> outcomes = new ArrayList<>();
     List<StagedPartition> toPromote = new ArrayList<>();
@@ -230,6 +252,10 @@ public final class PartitionPromotion {
     if (!toPromote.isEmpty()) {
       PromotionHistory.Commit commit = write(history, toPromote, before);
       committedVersion = commit.version();
+      if (tableId == null) {
+        // The commit created the table: its id is known from now on.
+        tableId = TableState.read(spark, table.path()).tableId();
+      }
       listener.committed(table, run.runId(), committedVersion);
       for (StagedPartition staged : toPromote) {
         toRecord.add(
@@ -328,18 +354,23 @@ public final class PartitionPromotion {
 
     String[] paths = toPromote.stream().map(StagedPartition::path).toArray(String[]::new);
     Dataset<Row> staged = spark.read().schema(table.schema()).parquet(paths);
-    var writer =
-        staged
-            .write()
-            .format("delta")
-            .mode("overwrite")
-            .option("replaceWhere", DeltaPartitionWriter.inDates(table.partitionColumn(), keys))
-            .option("userMetadata", info.toJson());
-    if (maxRowsPerFile > 0) {
-      writer = writer.option("maxRecordsPerFile", maxRowsPerFile);
-    }
+    String replaced = DeltaPartitionWriter.inDates(table.partitionColumn(), keys);
     try {
-      writer.save(table.path());
+      if (before < 0) {
+        CreatingCommit.commit(spark, table, staged, replaced, info.toJson(), maxRowsPerFile);
+      } else {
+        var writer =
+            staged
+                .write()
+                .format("delta")
+                .mode("overwrite")
+                .option("replaceWhere", replaced)
+                .option("userMetadata", info.toJson());
+        if (maxRowsPerFile > 0) {
+          writer = writer.option("maxRecordsPerFile", maxRowsPerFile);
+        }
+        writer.save(table.path());
+      }
     } catch (DeltaConcurrentModificationException e) {
       throw e;
     } catch (Exception e) {
@@ -440,16 +471,13 @@ public final class PartitionPromotion {
         cause);
   }
 
-  /** The table's state, creating it with the declared schema on the first promotion. */
-  private TableState ensureTableExists() {
-    TableState state = TableState.read(spark, table.path());
+  /**
+   * An existing table must have the declared columns; a missing one is created by the first
+   * promotion's commit ({@link CreatingCommit}).
+   */
+  private void requireDeclaredColumns(TableState state) {
     if (!state.exists()) {
-      DeltaTable.createIfNotExists(spark)
-          .location(table.path())
-          .addColumns(table.schema())
-          .partitionedBy(table.partitionColumn())
-          .execute();
-      return TableState.read(spark, table.path());
+      return;
     }
     StructType existing = state.schema();
     if (!describe(existing).equals(describe(table.schema()))) {
@@ -465,7 +493,6 @@ public final class PartitionPromotion {
               + " (lakehouse.gold.*-version); the table was left unchanged",
           null);
     }
-    return state;
   }
 
   private static String describe(StructType schema) {

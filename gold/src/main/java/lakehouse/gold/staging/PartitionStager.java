@@ -1,27 +1,50 @@
 package lakehouse.gold.staging;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.when;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.Date;
 import java.time.LocalDate;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
-import java.util.TreeSet;
 import lakehouse.gold.table.GoldTable;
 import lakehouse.shared.lake.LakeLayout;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
-import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.sql.types.DataTypes;
 
 /**
  * Writes a run's computed rows of one table to staging, one Parquet folder per partition key. Each
  * run owns its folders (the run id is part of the path), so two runs staging the same partition
  * never touch each other's files; a retry of the same run replaces its own staging.
+ *
+ * <p>All partitions of the table are written by one Spark write, partitioned by key, into the run's
+ * own folder {@code _writing/run_id=<run id>} beside them; each partition's folder is then moved to
+ * its staging path. One write costs one job where a write per partition cost one job per partition,
+ * each with its own start-up and commit. The rows of a partition all go to one task, sorted by the
+ * table's key, so that the task rolls over to a new file every max-rows-per-file rows: a partition
+ * is {@link FileCount#forRows} files, each a contiguous key range. How many rows each partition got
+ * is observed while the rows are written, not counted by another job.
  */
 public final class PartitionStager {
+  /** The column the write partitions by; Spark keeps it in the folder name, not in the files. */
+  private static final String PARTITION_KEY = "partition_key";
+
+  private static final String UNPLANNED_ROWS = "unplanned_rows";
+  private static final String FIRST_UNPLANNED = "first_unplanned";
+
   private final LakeLayout lake;
   private final long maxRowsPerFile;
 
@@ -44,66 +67,122 @@ public final class PartitionStager {
       SortedSet<LocalDate> partitionKeys,
       String runId,
       StagingListener listener) {
-    // Computed once, then filtered per partition: without the cache every partition would recompute
-    // all.
-    Dataset<Row> computed = rows.persist(StorageLevel.MEMORY_AND_DISK());
+    List<LocalDate> keys = List.copyOf(partitionKeys);
+    Path writing = new Path(table.stagingWrite(lake, runId));
+    Map<String, Object> metrics = writeAll(table, rows, keys, writing);
     try {
-      Map<LocalDate, Long> rowsPerKey = countPerKey(table, computed);
-      TreeSet<LocalDate> unplanned = new TreeSet<>(rowsPerKey.keySet());
-      unplanned.removeAll(partitionKeys);
-      if (!unplanned.isEmpty()) {
+      FileSystem fs =
+          writing.getFileSystem(rows.sparkSession().sparkContext().hadoopConfiguration());
+      long unplanned = (Long) metrics.get(UNPLANNED_ROWS);
+      if (unplanned > 0) {
+        fs.delete(writing, true);
         throw new StagingCheckFailedException(
             table,
-            unplanned.first(),
+            date(metrics.get(FIRST_UNPLANNED)),
             runId,
             StagingCheck.PARTITION_KEY,
-            rowsPerKey.get(unplanned.first())
-                + " rows were computed for a partition this run does not build"
+            unplanned
+                + " rows were computed for partitions this run does not build"
                 + " (it builds "
                 + partitionKeys
                 + ")",
             null);
       }
-      // Partitions are written several at once: each is a small job, and in turn they leave cores
-      // idle.
-      return PerPartition.map(
-          List.copyOf(partitionKeys),
-          computed.sparkSession().sparkContext().defaultParallelism(),
-          key -> {
-            StagedPartition done =
-                stageOne(table, computed, key, rowsPerKey.getOrDefault(key, 0L), runId);
-            listener.partitionStaged(done);
-            return done;
-          });
-    } finally {
-      computed.unpersist();
+      List<StagedPartition> staged = new ArrayList<>();
+      for (int i = 0; i < keys.size(); i++) {
+        LocalDate key = keys.get(i);
+        long count = (Long) metrics.get(rowsOf(i));
+        String path = table.stagedPartition(lake, key, runId);
+        if (count == 0) {
+          writeEmpty(rows, table, path);
+        } else {
+          moveInto(fs, new Path(writing, PARTITION_KEY + "=" + key), new Path(path));
+        }
+        staged.add(
+            new StagedPartition(
+                table, key, runId, path, count, FileCount.forRows(count, maxRowsPerFile)));
+      }
+      fs.delete(writing, true);
+      staged.forEach(listener::partitionStaged);
+      return staged;
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot move the staged partitions of " + table.label() + " out of " + writing, e);
     }
   }
 
-  private StagedPartition stageOne(
-      GoldTable table, Dataset<Row> computed, LocalDate key, long count, String runId) {
-    int files = FileCount.forRows(count, maxRowsPerFile);
-    Dataset<Row> partition =
-        computed.where(col(table.partitionColumn()).equalTo(lit(Date.valueOf(key))));
-    partition =
-        files == 1
-            ? partition.coalesce(1)
-            : partition.repartitionByRange(files, col(table.keyColumn()));
-    String path = table.stagedPartition(lake, key, runId);
-    partition
-        .sortWithinPartitions(table.keyColumn())
+  /**
+   * Writes the rows of the planned keys, each key's into its own folder under {@code writing}, and
+   * returns what was observed of them: rows per planned key, rows of no planned key.
+   */
+  private Map<String, Object> writeAll(
+      GoldTable table, Dataset<Row> rows, List<LocalDate> keys, Path writing) {
+    Observation observed = new Observation("staged " + table.label() + " " + writing.getName());
+    Column partition = col(table.partitionColumn());
+    Column planned = partition.isin(keys.stream().map(Date::valueOf).toArray());
+    Column[] measures = measures(partition, planned, keys);
+    rows.observe(observed, measures[0], Arrays.copyOfRange(measures, 1, measures.length))
+        .where(planned)
+        .withColumn(PARTITION_KEY, partition.cast(DataTypes.StringType))
+        .repartition(col(PARTITION_KEY))
+        .sortWithinPartitions(col(PARTITION_KEY), col(table.keyColumn()))
         .write()
         .mode("overwrite")
         .option("maxRecordsPerFile", maxRowsPerFile)
-        .parquet(path);
-    return new StagedPartition(table, key, runId, path, count, files);
+        .partitionBy(PARTITION_KEY)
+        .parquet(writing.toString());
+    return metrics(observed);
   }
 
-  private static Map<LocalDate, Long> countPerKey(GoldTable table, Dataset<Row> computed) {
-    Map<LocalDate, Long> counts = new HashMap<>();
-    for (Row row : computed.groupBy(table.partitionColumn()).count().collectAsList()) {
-      counts.put(row.getDate(0).toLocalDate(), row.getLong(1));
+  private static LocalDate date(Object value) {
+    return value instanceof Date date ? date.toLocalDate() : (LocalDate) value;
+  }
+
+  /** The observed metrics, which Spark delivers once the write is done. */
+  private static Map<String, Object> metrics(Observation observed) {
+    try {
+      return observed.getAsJava();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while staging", e);
     }
-    return counts;
+  }
+
+  /** Rows per planned key and the rows of no planned key, observed as the rows are written. */
+  private static Column[] measures(Column partition, Column planned, List<LocalDate> keys) {
+    List<Column> measures = new ArrayList<>();
+    for (int i = 0; i < keys.size(); i++) {
+      measures.add(count(when(partition.equalTo(lit(Date.valueOf(keys.get(i)))), 1)).as(rowsOf(i)));
+    }
+    Column unplanned = partition.isNull().or(planned.unary_$bang());
+    measures.add(count(when(unplanned, 1)).as(UNPLANNED_ROWS));
+    measures.add(min(when(unplanned, partition)).as(FIRST_UNPLANNED));
+    return measures.toArray(Column[]::new);
+  }
+
+  private static String rowsOf(int key) {
+    return "rows_" + key;
+  }
+
+  /**
+   * A partition without rows is still one file, which carries the schema (Spark writes an empty
+   * file for an empty single-partition write).
+   */
+  private static void writeEmpty(Dataset<Row> rows, GoldTable table, String path) {
+    rows.sparkSession()
+        .createDataFrame(List.of(), table.schema())
+        .coalesce(1)
+        .write()
+        .mode("overwrite")
+        .parquet(path);
+  }
+
+  /** Replaces {@code target} (a retry's earlier staging) with the written folder. */
+  private static void moveInto(FileSystem fs, Path written, Path target) throws IOException {
+    fs.delete(target, true);
+    fs.mkdirs(target.getParent());
+    if (!fs.rename(written, target)) {
+      throw new IOException("cannot move " + written + " to " + target);
+    }
   }
 }

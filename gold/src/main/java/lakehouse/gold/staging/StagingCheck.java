@@ -10,6 +10,11 @@ public enum StagingCheck {
   PARTITION_KEY("partition_key"),
   /** The staged files hold exactly the rows the run computed for the partition. */
   ROW_COUNT("row_count"),
+  /**
+   * The partition is the files its row count calls for ({@link FileCount}): no file was lost or
+   * added after the write.
+   */
+  FILES("files"),
   /** The table's key column (user_id, campaign_id) is unique within the partition. */
   KEY_UNIQUENESS("key_uniqueness");
 

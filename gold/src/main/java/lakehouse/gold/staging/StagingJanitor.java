@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import lakehouse.gold.table.GoldTable;
 import lakehouse.shared.lake.LakeLayout;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -36,8 +37,9 @@ public final class StagingJanitor {
 
   /**
    * Removes every run's staged partition whose newest file is older than the retention (judged by
-   * file times, because folders on object stores have none). The retention must exceed the longest
-   * run, or a live run's staging could be removed under it; the default (24 hours) does.
+   * file times, because folders on object stores have none), and every run's unfinished write of
+   * its partitions ({@link GoldTable#WRITING}) as old. The retention must exceed the longest run,
+   * or a live run's staging could be removed under it; the default (24 hours) does.
    *
    * @param dryRun only report what would be removed
    * @return what was (or would be) removed
@@ -52,7 +54,8 @@ public final class StagingJanitor {
         for (FileStatus version : folders(fs, table.getPath())) {
           for (FileStatus partition : folders(fs, version.getPath())) {
             String partitionName = partition.getPath().getName();
-            if (!partitionName.startsWith(PARTITION_PREFIX)) {
+            boolean unfinishedWrites = partitionName.equals(GoldTable.WRITING);
+            if (!partitionName.startsWith(PARTITION_PREFIX) && !unfinishedWrites) {
               continue;
             }
             int remaining = 0;
@@ -74,13 +77,15 @@ public final class StagingJanitor {
                   new ExpiredStaging(
                       table.getPath().getName(),
                       version.getPath().getName(),
-                      partitionName.substring(PARTITION_PREFIX.length()),
+                      unfinishedWrites
+                          ? ExpiredStaging.ALL_PARTITIONS
+                          : partitionName.substring(PARTITION_PREFIX.length()),
                       runName.substring(RUN_PREFIX.length()),
                       run.getPath().toString(),
                       lastModified.toString(),
                       !dryRun));
             }
-            if (!dryRun && remaining == 0) {
+            if (!dryRun && remaining == 0 && !unfinishedWrites) {
               fs.delete(partition.getPath(), false);
             }
           }

@@ -22,6 +22,9 @@ public record GoldTable(
     String partitionColumn,
     String keyColumn) {
 
+  /** The folder of a table's staging where runs write before moving partitions into place. */
+  public static final String WRITING = "_writing";
+
   /** The catalog's gold table; every gold table is versioned, partitioned and keyed. */
   public static GoldTable of(CatalogTable table) {
     return new GoldTable(
@@ -49,6 +52,14 @@ public record GoldTable(
   /** Where a run stages one partition of this table. */
   public String stagedPartition(LakeLayout lake, LocalDate partitionKey, String runId) {
     return lake.stagedPartition(name, version, partitionKey.toString(), runId);
+  }
+
+  /**
+   * Where a run writes all its partitions of this table at once, before each is moved to its {@link
+   * #stagedPartition} path: {@code _staging/<table>/<version>/_writing/run_id=<run id>}.
+   */
+  public String stagingWrite(LakeLayout lake, String runId) {
+    return lake.staging() + "/" + name + "/" + version + "/" + WRITING + "/run_id=" + runId;
   }
 
   /** How messages name the table: {@code user_features v1}. */

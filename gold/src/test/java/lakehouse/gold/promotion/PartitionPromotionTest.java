@@ -20,6 +20,7 @@ import lakehouse.gold.CampaignRows;
 import lakehouse.gold.TableContent;
 import lakehouse.gold.lineage.GoldLineage;
 import lakehouse.gold.lineage.LineageRecord;
+import lakehouse.gold.table.DeltaLogTail;
 import lakehouse.gold.table.GoldTable;
 import lakehouse.shared.delta.DeltaPartitionWriter;
 import lakehouse.shared.lake.LakeLayout;
@@ -80,8 +81,12 @@ class PartitionPromotionTest {
     return TableContent.lines(CampaignRows.frame(spark, rows));
   }
 
+  /**
+   * The table's latest version, listed from its log: a table whose first commit landed while its
+   * write reported a failure is still unknown to Delta's cached table check in this JVM.
+   */
   private long version() {
-    return DeltaPartitionWriter.version(spark, table.path());
+    return DeltaLogTail.latestVersion(spark, table.path());
   }
 
   private long lineageVersion() {
@@ -95,8 +100,8 @@ class PartitionPromotionTest {
     assertThat(result.promoted())
         .containsExactly(LocalDate.parse("2026-11-21"), LocalDate.parse("2026-11-22"));
     assertThat(version())
-        .as("version 0 creates the table, version 1 is the promotion")
-        .isEqualTo(1);
+        .as("the promotion creates the table in its own commit, version 0")
+        .isEqualTo(0);
     assertThat(TableContent.lines(spark, table.path()))
         .isEqualTo(lines(output(NIGHTLY, 5, "2026-11-21", "2026-11-22")));
     List<LineageRecord> lineage = new GoldLineage(spark, lake).records("campaign_daily", "v1");
@@ -104,7 +109,7 @@ class PartitionPromotionTest {
         .containsExactly("2026-11-21", "2026-11-22");
     assertThat(lineage)
         .allMatch(
-            r -> r.runId().equals(NIGHTLY.runId()) && r.deltaVersion() == 1 && r.rowCount() == 2);
+            r -> r.runId().equals(NIGHTLY.runId()) && r.deltaVersion() == 0 && r.rowCount() == 2);
     assertThat(new File(lake.staging() + "/campaign_daily/v1/partition_key=2026-11-21"))
         .as("staging is removed after promotion")
         .doesNotExist();
