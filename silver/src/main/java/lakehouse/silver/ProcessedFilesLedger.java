@@ -59,7 +59,6 @@ public final class ProcessedFilesLedger {
               .read(spark)
               .where(col(INGEST_DATE).equalTo(lit(ingestDate)))
               .select(SOURCE_FINGERPRINT, SOURCE_FILE)
-              .distinct()
               .collectAsList()) {
         files.add(new BronzeFile(row.getString(0), row.getString(1)));
       }
@@ -70,8 +69,9 @@ public final class ProcessedFilesLedger {
   /**
    * Records the files as processed by the run, in one append. Readers take the set of fingerprints,
    * so two runs racing on the same files leave the same answer, whatever the number of entries.
+   * Returns the version the append created.
    */
-  public void record(
+  public long record(
       LocalDate ingestDate, List<BronzeFile> files, String runId, Instant processedAt) {
     List<Row> rows =
         files.stream()
@@ -84,6 +84,6 @@ public final class ProcessedFilesLedger {
                         runId,
                         Timestamp.from(processedAt)))
             .toList();
-    table.append(spark, spark.createDataFrame(rows, SCHEMA));
+    return table.append(spark, spark.createDataFrame(rows, SCHEMA));
   }
 }

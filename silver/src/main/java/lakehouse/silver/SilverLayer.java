@@ -64,6 +64,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every read of bronze and silver inside a run is pinned to the Delta version seen at its start,
  * so the counts and the commits describe the same rows even when a step is recomputed.
+ *
+ * <p>No day of rows is cached and no job runs only to count: one aggregate over the validated rows
+ * answers everything known before dedup ({@link InputSummary}); dedup classifies the valid records
+ * on the few columns it needs and keeps only the records it drops, from which the dedup counts
+ * follow; the append and the quarantine write then read and validate the pending rows again, which
+ * costs less than holding a day of wide rows in memory.
  */
 public final class SilverLayer {
   private static final Logger LOG = LoggerFactory.getLogger(SilverLayer.class);
@@ -99,53 +105,65 @@ public final class SilverLayer {
   public SilverResult process(LocalDate ingestDate, String runId) {
     long started = clock.millis();
     Set<BronzeFile> processed = ledger.filesProcessed(ingestDate);
-    PendingInput pending = PendingInput.read(spark, lake.bronzeEvents(), ingestDate, processed);
-    if (pending.isEmpty()) {
+    EventTimeWindow window = EventTimeWindow.of(ingestDate, settings);
+    Dataset<Row> validated =
+        RecordValidation.validate(
+            PendingInput.read(spark, lake.bronzeEvents(), ingestDate, processed).rows(),
+            rules,
+            window);
+    InputSummary input = InputSummary.of(validated, rules);
+    Map<DeclaredTable, Long> committed = new LinkedHashMap<>();
+    if (input.isEmpty()) {
       LOG.info("silver {}: no bronze file left to process", ingestDate);
       return result(
           new QuarantineCounts(0, 0, zeroPerRule()),
           new DedupCounts(0, 0, 0, new TreeSet<>()),
+          committed,
           started);
     }
-    EventTimeWindow window = EventTimeWindow.of(ingestDate, settings);
-    Dataset<Row> validated = RecordValidation.validate(pending.rows(), rules, window).persist();
-    Dataset<Row> classified = null;
+    Dataset<Row> candidates =
+        migrations.toLatest(validated.where(RecordValidation.isValid()), input.schemaVersions());
+    Set<String> completedFiles =
+        processed.stream().map(BronzeFile::sourceFile).collect(Collectors.toSet());
+    // Classified once, on the few columns dedup needs; only the records not kept are cached, so
+    // the counts and the append agree on every decision.
+    Dataset<Row> notKept =
+        EventDeduplication.notKept(
+                EventDeduplication.classify(candidates, acceptedEvents(window), completedFiles))
+            .persist();
     try {
-      QuarantineCounts quarantined = QuarantineCounts.of(validated, rules);
-      Dataset<Row> candidates =
-          migrations.toLatest(
-              validated.where(RecordValidation.isValid()), pending.schemaVersions());
-      Set<String> completedFiles =
-          processed.stream().map(BronzeFile::sourceFile).collect(Collectors.toSet());
-      classified =
-          EventDeduplication.classify(candidates, acceptedEvents(window), completedFiles).persist();
-      DedupCounts dedup = DedupCounts.of(classified);
+      DedupCounts dedup = DedupCounts.of(notKept, input.validByEventDate());
+      QuarantineCounts quarantined = input.quarantined();
 
       if (dedup.newEvents() > 0) {
-        events.append(
-            spark,
-            classified
-                .where(EventDeduplication.is(DedupOutcome.NEW))
-                .withColumn(SilverEvents.RUN_ID, lit(runId)));
+        committed.put(
+            events,
+            events.append(
+                spark,
+                EventDeduplication.kept(candidates, notKept)
+                    .withColumn(SilverEvents.RUN_ID, lit(runId))));
       }
       if (quarantined.quarantined() > 0) {
-        quarantine.replaceWhere(
-            spark,
-            validated
-                .where(RecordValidation.isQuarantined())
-                .withColumn(BronzeEvents.RUN_ID, lit(runId)),
-            BronzeFile.rowsOf(ingestDate, pending.files()));
+        committed.put(
+            quarantine,
+            quarantine.replaceWhere(
+                spark,
+                validated
+                    .where(RecordValidation.isQuarantined())
+                    .withColumn(BronzeEvents.RUN_ID, lit(runId)),
+                BronzeFile.rowsOf(ingestDate, input.files())));
       }
       if (!dedup.changedEventDates().isEmpty()) {
-        rebuildFeatureGroups(dedup.changedEventDates());
+        committed.putAll(rebuildFeatureGroups(dedup.changedEventDates()));
       }
-      ledger.record(ingestDate, pending.files(), runId, clock.instant());
+      committed.put(
+          ledger.table(), ledger.record(ingestDate, input.files(), runId, clock.instant()));
 
-      SilverResult result = result(quarantined, dedup, started);
+      SilverResult result = result(quarantined, dedup, committed, started);
       LOG.info(
           "silver {}: {} files, {} rows read, {} accepted, {} duplicates, {} quarantined, event dates {}",
           ingestDate,
-          pending.files().size(),
+          input.files().size(),
           result.rowsRead(),
           result.rowsAccepted(),
           result.duplicatesDropped(),
@@ -153,10 +171,7 @@ public final class SilverLayer {
           result.changedEventDates());
       return result;
     } finally {
-      validated.unpersist();
-      if (classified != null) {
-        classified.unpersist();
-      }
+      notKept.unpersist();
     }
   }
 
@@ -173,21 +188,28 @@ public final class SilverLayer {
 
   /**
    * Recomputes each group over the whole partitions of the changed dates: older events of a date
-   * count too.
+   * count too. Returns each group's new version.
    */
-  private void rebuildFeatureGroups(SortedSet<LocalDate> dates) {
+  private Map<DeclaredTable, Long> rebuildFeatureGroups(SortedSet<LocalDate> dates) {
     Dataset<Row> ofDates =
         events.read(spark).where(col(SilverEvents.EVENT_DATE).isin(dates.toArray()));
+    Map<DeclaredTable, Long> versions = new LinkedHashMap<>();
     for (FeatureGroup group : featureGroups) {
-      featureTable(group).replaceDates(spark, group.compute(ofDates), dates);
+      DeclaredTable table = featureTable(group);
+      versions.put(table, table.replaceDates(spark, group.compute(ofDates), dates));
     }
+    return versions;
   }
 
   private DeclaredTable featureTable(FeatureGroup group) {
     return DeclaredTable.of(catalog.featureGroup(group.name()));
   }
 
-  private SilverResult result(QuarantineCounts quarantined, DedupCounts dedup, long started) {
+  private SilverResult result(
+      QuarantineCounts quarantined,
+      DedupCounts dedup,
+      Map<DeclaredTable, Long> committed,
+      long started) {
     return new SilverResult(
         quarantined.records() - dedup.alreadyAccepted(),
         dedup.newEvents(),
@@ -195,15 +217,20 @@ public final class SilverLayer {
         quarantined.quarantined(),
         quarantined.byReason(),
         dedup.changedEventDates(),
-        tableVersions(),
+        tableVersions(committed),
         clock.millis() - started,
         dedup.alreadyAccepted());
   }
 
-  private Map<String, Long> tableVersions() {
+  /**
+   * Each table's version after the run: the one a write of the run created, or else the latest,
+   * read from the log on the driver.
+   */
+  private Map<String, Long> tableVersions(Map<DeclaredTable, Long> committed) {
     Map<String, Long> versions = new LinkedHashMap<>();
     for (DeclaredTable table : allTables()) {
-      versions.put(table.path(), table.version(spark));
+      Long version = committed.get(table);
+      versions.put(table.path(), version != null ? version : table.version(spark));
     }
     return versions;
   }

@@ -19,6 +19,10 @@ public interface EventMigration {
     return fromVersion() + 1;
   }
 
-  /** Rows of {@link #fromVersion()} in, the same rows in the shape of {@link #toVersion()} out. */
+  /**
+   * Rows of {@link #fromVersion()} in, the same rows in the shape of {@link #toVersion()} out. It
+   * replaces the fields it migrates and keeps every other column, those outside the bronze shape
+   * included ({@link EventMigrations} carries its own columns through).
+   */
   Dataset<Row> apply(Dataset<Row> rows);
 }

@@ -34,9 +34,9 @@ public record DeclaredTable(String path, StructType schema, String partitionColu
     return DeltaPartitionWriter.exists(spark, path);
   }
 
-  /** Latest Delta version, -1 when the table does not exist yet. */
+  /** Latest Delta version, -1 when the table does not exist yet; read on the driver. */
   public long version(SparkSession spark) {
-    return DeltaPartitionWriter.version(spark, path);
+    return DeltaVersions.latest(spark, path);
   }
 
   /** The table as of a version, so that repeated reads within a run see the same rows. */
@@ -53,23 +53,27 @@ public record DeclaredTable(String path, StructType schema, String partitionColu
     return spark.createDataFrame(List.of(), schema);
   }
 
-  public void append(SparkSession spark, Dataset<Row> rows) {
+  /** Appends the rows in one commit; returns the version it created. */
+  public long append(SparkSession spark, Dataset<Row> rows) {
     createIfMissing(spark);
     DeltaPartitionWriter.append(SchemaConformance.conform(rows, schema), path, partitionColumn);
+    return DeltaVersions.lastCommitted(spark, path);
   }
 
-  /** Replaces exactly the given date partitions, in one commit. */
-  public void replaceDates(SparkSession spark, Dataset<Row> rows, Collection<LocalDate> dates) {
+  /** Replaces exactly the given date partitions, in one commit; returns the version it created. */
+  public long replaceDates(SparkSession spark, Dataset<Row> rows, Collection<LocalDate> dates) {
     createIfMissing(spark);
     DeltaPartitionWriter.replaceDatePartitions(
         SchemaConformance.conform(rows, schema), path, partitionColumn, dates);
+    return DeltaVersions.lastCommitted(spark, path);
   }
 
   /**
    * Replaces the rows matching a predicate with the given rows, in one commit; rows outside the
-   * predicate fail the commit. Writing the same rows again leaves the table as it was.
+   * predicate fail the commit. Writing the same rows again leaves the table as it was. Returns the
+   * version it created.
    */
-  public void replaceWhere(SparkSession spark, Dataset<Row> rows, String predicate) {
+  public long replaceWhere(SparkSession spark, Dataset<Row> rows, String predicate) {
     createIfMissing(spark);
     SchemaConformance.conform(rows, schema)
         .write()
@@ -78,6 +82,7 @@ public record DeclaredTable(String path, StructType schema, String partitionColu
         .option("replaceWhere", predicate)
         .partitionBy(partitionColumn)
         .save(path);
+    return DeltaVersions.lastCommitted(spark, path);
   }
 
   private void createIfMissing(SparkSession spark) {

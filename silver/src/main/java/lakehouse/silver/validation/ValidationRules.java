@@ -31,6 +31,9 @@ public final class ValidationRules {
   /** Empty or only white space, Unicode white space (no-break space, em space...) included. */
   private static final String BLANK = "(?U)\\A\\s*\\z";
 
+  /** The byte after the last printable ASCII character (DEL, 0x7F). */
+  private static final String AFTER_VISIBLE_ASCII = String.valueOf((char) 0x7F);
+
   private static final String COUNTRY_CODE = "\\A[A-Z]{2}\\z";
 
   public static final List<ValidationRule> ALL =
@@ -67,8 +70,15 @@ public final class ValidationRules {
     return matches.isNull().or(matches.equalTo(lit(false)));
   }
 
+  /**
+   * A value whose first byte is printable ASCII other than the space (0x21-0x7E) has a first
+   * character that is no white space of any kind, so it is not blank: most values are decided by
+   * two byte comparisons (UTF-8 strings compare bytewise), and only the rest go through the regex.
+   */
   private static Column blank(String column) {
-    return col(column).isNull().or(col(column).rlike(BLANK));
+    Column value = col(column);
+    Column startsWithVisibleAscii = value.geq(lit("!")).and(value.lt(lit(AFTER_VISIBLE_ASCII)));
+    return value.isNull().or(not(startsWithVisibleAscii).and(value.rlike(BLANK)));
   }
 
   private static Column below0(String column) {

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import lakehouse.shared.config.SilverSettings;
 import lakehouse.shared.tables.BronzeEvents;
 import lakehouse.shared.tables.Quarantine;
@@ -67,6 +68,28 @@ class RecordValidationTest {
     assertThat(reasonsOf(event(1).user(" \t "))).containsExactly("missing_user_id");
     assertThat(reasonsOf(event(1).ad("\u00a0"))).containsExactly("missing_ad_id");
     assertThat(reasonsOf(event(1).campaign("  "))).containsExactly("missing_campaign_id");
+  }
+
+  @Test
+  @DisplayName("an identifier is blank exactly when every character is Unicode white space")
+  void blankMeansUnicodeWhiteSpaceOnly() {
+    Pattern unicodeBlank = Pattern.compile("(?U)\\A\\s*\\z");
+    List<String> values =
+        List.of(
+            "", " ", "\t", "\n", "\u000b", "\f", "\r", "\u001c", "\u0085", "\u00a0", "\u1680",
+            "\u2003", "\u200b", "\u2028", "\u202f", "\u3000", "\ufeff", " \n", " x", "x ", "x\n",
+            "\u00a0x", "!", "~", "\u007f", "\u00e9", "user-1");
+    TestEvent[] events = new TestEvent[values.size()];
+    for (int i = 0; i < events.length; i++) {
+      events[i] = event(i + 1).user(values.get(i));
+    }
+    Map<String, Outcome> outcomes = validate(events);
+    for (int i = 0; i < events.length; i++) {
+      String value = values.get(i);
+      assertThat(outcomes.get(events[i].eventId()).reasons())
+          .as("user id %s", value.codePoints().mapToObj(Integer::toHexString).toList())
+          .isEqualTo(unicodeBlank.matcher(value).find() ? List.of("missing_user_id") : List.of());
+    }
   }
 
   @Test
