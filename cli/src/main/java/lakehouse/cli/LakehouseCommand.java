@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
       StatusCommand.class,
       PublishCommand.class,
       CleanupCommand.class,
-      GenerateCommand.class
+      GenerateCommand.class,
+      EstimateCommand.class
     },
     footer = {
       "",

@@ -286,8 +286,10 @@ final class IoListener extends SparkListener {
           Metric metric = driverMetrics.get(value.getKey());
           switch (metric.counts()) {
             case FILES_READ -> {
-              tally.filesRead += value.getValue();
-              tally.filesReadByFormat.merge(metric.format(), value.getValue(), Long::sum);
+              if (value.getValue() > 0) {
+                tally.filesRead += value.getValue();
+                tally.filesReadByFormat.merge(metric.format(), value.getValue(), Long::sum);
+              }
             }
             case BYTES_READ -> tally.bytesRead += value.getValue();
             case FILES_WRITTEN -> tally.filesWritten += value.getValue();
