@@ -115,7 +115,8 @@ final class BackfillCommand implements Callable<Integer> {
       BackfillLedger ledger =
           BackfillLedger.open(ledgerPath, backfill.spark().sparkContext().hadoopConfiguration());
       NightlyRun nightly =
-          new NightlyRun(backfill.spark(), backfill.config(), tokenizer, console, clock);
+          new NightlyRun(
+              backfill.spark(), backfill.config(), tokenizer, console, clock, backfill.cost());
       Range range = new Range(backfill, ledger, layers);
       if (layers.equals(EnumSet.of(Layer.GOLD))) {
         range.rebuildGold(nightly, backfill.config().backfill().goldRebuildBatchDays());

@@ -49,13 +49,17 @@ final class CleanupCommand implements Callable<Integer> {
       }
       LakehouseConfig config = run.config();
       CleanupResult result =
-          new LakeCleanup(
-                  run.spark(),
-                  config.lake(),
-                  config.gold(),
-                  config.retention(),
-                  environment.clock())
-              .run(dryRun);
+          run.cost()
+              .measure(
+                  "cleanup",
+                  () ->
+                      new LakeCleanup(
+                              run.spark(),
+                              config.lake(),
+                              config.gold(),
+                              config.retention(),
+                              environment.clock())
+                          .run(dryRun));
       print(result, console);
       if (dryRun) {
         console.progress(RunReportWriter.toJson(result.report()));

@@ -7,11 +7,16 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * What a command takes from the world around it: where it speaks, the process environment (for the
- * PII key), the clock, and how it gets its SparkSession. spark-submit runs use {@link #system()};
- * tests that run commands in their own JVM pass their one SparkSession instead.
+ * PII key), the clock, how it gets its SparkSession, and where log lines go. spark-submit runs use
+ * {@link #system()}; tests that run commands in their own JVM pass their one SparkSession instead,
+ * and keep their own logging.
  */
 public record CommandEnvironment(
-    Console console, Map<String, String> variables, Clock clock, SparkSessions sessions) {
+    Console console,
+    Map<String, String> variables,
+    Clock clock,
+    SparkSessions sessions,
+    LogLines logs) {
 
   /** Opens the SparkSession of a command and closes it when the command is done. */
   public interface SparkSessions {
@@ -37,7 +42,8 @@ public record CommandEnvironment(
           public void close(SparkSession session) {
             session.stop();
           }
-        });
+        },
+        new Log4jLogLines());
   }
 
   /**
@@ -58,6 +64,7 @@ public record CommandEnvironment(
 
           @Override
           public void close(SparkSession ignored) {}
-        });
+        },
+        LogLines.UNCHANGED);
   }
 }

@@ -41,7 +41,10 @@ final class LakeRun implements AutoCloseable {
   private final Instant startedAt;
   private final Map<String, Object> layers = new LinkedHashMap<>();
   private final Console console;
+  private final LogLines logs;
+  private LogLines.RunLog runLog;
   private SparkSession spark;
+  private RunCost cost;
   private LakeWriterLease lease;
 
   private LakeRun(
@@ -57,6 +60,7 @@ final class LakeRun implements AutoCloseable {
     this.clock = environment.clock();
     this.sessions = environment.sessions();
     this.console = environment.console();
+    this.logs = environment.logs();
     this.startedAt = clock.instant();
   }
 
@@ -92,9 +96,19 @@ final class LakeRun implements AutoCloseable {
 
   synchronized SparkSession spark() {
     if (spark == null) {
+      // From here on Spark and Hadoop log: into the run's log, beside its report.
+      runLog = logs.startRun(config.lake(), runId);
+      LOG.info("{} {} {}: lake {}", command, runId, arguments, config.lake().root());
       spark = sessions.open("lakehouse " + command + " " + runId, config.sparkSettings());
+      cost = RunCost.of(spark);
     }
     return spark;
+  }
+
+  /** What the run's layers read and wrote, measured as they run; starts Spark if needed. */
+  synchronized RunCost cost() {
+    spark();
+    return cost;
   }
 
   /**
@@ -164,8 +178,9 @@ final class LakeRun implements AutoCloseable {
     } catch (Exception e) {
       // A bug: its class says what went wrong, the stack trace in the log says where.
       outcome = RunOutcome.failed(e.toString());
-      console.error(command + " " + runId + " failed: " + e);
       LOG.error("{} {} failed", command, runId, e);
+      console.error(
+          command + " " + runId + " failed: " + e + " (" + logs.whereStackTracesGo() + ")");
     }
     return end(outcome);
   }
@@ -205,7 +220,8 @@ final class LakeRun implements AutoCloseable {
             .configuration(RunReportWriter.parse(ConfigLoader.maskedJson(config.effective())))
             .versions(Versions.current(spark().version()))
             .timing(startedAt, clock.instant())
-            .layers(layers);
+            .layers(layers)
+            .cost(cost == null ? null : cost.report());
     reported.error().ifPresent(report::error);
     RunReport written = report.build();
     new RunReportWriter(config.lake(), spark().sparkContext().hadoopConfiguration()).write(written);
@@ -221,8 +237,22 @@ final class LakeRun implements AutoCloseable {
     } catch (RuntimeException e) {
       console.warn(e.getMessage());
     } finally {
-      if (spark != null) {
-        sessions.close(spark);
+      try {
+        if (cost != null) {
+          cost.close();
+        }
+        if (runLog != null) {
+          runLog.close(
+              spark == null
+                  ? new org.apache.hadoop.conf.Configuration()
+                  : spark.sparkContext().hadoopConfiguration());
+        }
+      } catch (RuntimeException e) {
+        console.warn(e.getMessage());
+      } finally {
+        if (spark != null) {
+          sessions.close(spark);
+        }
       }
     }
   }

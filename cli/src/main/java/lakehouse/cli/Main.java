@@ -50,10 +50,21 @@ public final class Main {
                   }
                   // Not a failure the lakehouse knows (a bug, or the environment failing under
                   // it): one line for the user, the stack trace for the log.
-                  console.error(
-                      command + " failed: " + firstLine(e) + " (the stack trace is in the log)");
                   LOG.error("{} failed", command, e);
+                  console.error(
+                      command
+                          + " failed: "
+                          + firstLine(e)
+                          + " ("
+                          + environment.logs().whereStackTracesGo()
+                          + ")");
                   return ExitStatus.FAILED;
+                })
+            .setExecutionStrategy(
+                parsed -> {
+                  // Before any command starts Spark, whose first lines would reach the console.
+                  environment.logs().console(LakehouseCommand.verbose(parsed));
+                  return new CommandLine.RunLast().execute(parsed);
                 });
     return commandLine.execute(args);
   }

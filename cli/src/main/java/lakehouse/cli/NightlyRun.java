@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import java.util.function.BiConsumer;
 import lakehouse.bronze.BronzeIngestion;
 import lakehouse.bronze.BronzeResult;
+import lakehouse.bronze.LandingZone;
 import lakehouse.gold.GoldLayer;
 import lakehouse.gold.GoldResult;
 import lakehouse.shared.config.LakehouseConfig;
@@ -29,18 +30,21 @@ final class NightlyRun {
   private final PiiTokenizer tokenizer;
   private final Console console;
   private final Clock clock;
+  private final RunCost cost;
 
   NightlyRun(
       SparkSession spark,
       LakehouseConfig config,
       PiiTokenizer tokenizer,
       Console console,
-      Clock clock) {
+      Clock clock,
+      RunCost cost) {
     this.spark = spark;
     this.config = config;
     this.tokenizer = tokenizer;
     this.console = console;
     this.clock = clock;
+    this.cost = cost;
   }
 
   /**
@@ -57,8 +61,14 @@ final class NightlyRun {
     boolean rejections = false;
     if (layers.contains(Layer.BRONZE)) {
       BronzeResult bronze =
-          new BronzeIngestion(spark, config.lake(), AdEventSchemas.registered(), tokenizer, clock)
-              .ingest(ingestDate, runId);
+          cost.measure(
+              Layer.BRONZE.label(),
+              () ->
+                  new BronzeIngestion(
+                          spark, config.lake(), AdEventSchemas.registered(), tokenizer, clock)
+                      .ingest(ingestDate, runId),
+              (result, io) -> landingRead(ingestDate, result).completing(io));
+      cost.night(bronze.rowsRead());
       report.accept(Layer.BRONZE.label(), bronze);
       console.progress(
           String.format(
@@ -84,7 +94,11 @@ final class NightlyRun {
     SortedSet<LocalDate> changed = new TreeSet<>(Set.of(ingestDate));
     if (layers.contains(Layer.SILVER)) {
       SilverResult silver =
-          new SilverLayer(spark, config.lake(), config.silver(), clock).process(ingestDate, runId);
+          cost.measure(
+              Layer.SILVER.label(),
+              () ->
+                  new SilverLayer(spark, config.lake(), config.silver(), clock)
+                      .process(ingestDate, runId));
       report.accept(Layer.SILVER.label(), silver.report());
       console.progress(
           String.format(
@@ -100,27 +114,46 @@ final class NightlyRun {
       changed = new TreeSet<>(silver.changedEventDates());
     }
     if (layers.contains(Layer.GOLD)) {
-      GoldLayer gold = gold();
-      // Silver changes an earlier attempt committed but never got into gold (it failed before
-      // promoting).
-      SortedSet<LocalDate> leftBehind =
-          gold.silverChangesNotInGold(
-              ingestDate.minusDays(config.silver().allowedLatenessDays()), ingestDate.plusDays(1));
-      leftBehind.removeAll(changed);
-      if (!leftBehind.isEmpty()) {
-        console.progress(
-            "gold    "
-                + ingestDate
-                + ": also rebuilds event dates "
-                + leftBehind
-                + ", changed in silver since gold last built them");
-        changed.addAll(leftBehind);
-      }
+      SortedSet<LocalDate> silverChanged = changed;
       report.accept(
           Layer.GOLD.label(),
-          reported(gold.build(ingestDate, changed, runId), ingestDate.toString()));
+          reported(
+              cost.measure(Layer.GOLD.label(), () -> gold(ingestDate, silverChanged, runId)),
+              ingestDate.toString()));
     }
     return rejections;
+  }
+
+  /**
+   * Gold for the dates silver changed, and for the silver changes an earlier attempt committed but
+   * never got into gold (it failed before promoting).
+   */
+  private GoldResult gold(LocalDate ingestDate, SortedSet<LocalDate> changed, String runId) {
+    GoldLayer gold = gold();
+    SortedSet<LocalDate> dates = new TreeSet<>(changed);
+    SortedSet<LocalDate> leftBehind =
+        gold.silverChangesNotInGold(
+            ingestDate.minusDays(config.silver().allowedLatenessDays()), ingestDate.plusDays(1));
+    leftBehind.removeAll(dates);
+    if (!leftBehind.isEmpty()) {
+      console.progress(
+          "gold    "
+              + ingestDate
+              + ": also rebuilds event dates "
+              + leftBehind
+              + ", changed in silver since gold last built them");
+      dates.addAll(leftBehind);
+    }
+    return gold.build(ingestDate, dates, runId);
+  }
+
+  /** The landing files bronze took in this time, ingested or rejected, as its result names them. */
+  private LandingRead landingRead(LocalDate ingestDate, BronzeResult bronze) {
+    return new LandingRead(
+        () ->
+            new LandingZone(config.lake(), spark.sparkContext().hadoopConfiguration())
+                .filesOf(ingestDate),
+        bronze);
   }
 
   /** Rebuilds gold alone for the dates, together, from silver as it is. */
@@ -130,7 +163,7 @@ final class NightlyRun {
         dates.first().equals(dates.last())
             ? dates.first().toString()
             : dates.first() + ".." + dates.last();
-    return reported(gold().rebuild(dates, runId), range);
+    return reported(cost.measure(Layer.GOLD.label(), () -> gold().rebuild(dates, runId)), range);
   }
 
   private GoldLayer gold() {

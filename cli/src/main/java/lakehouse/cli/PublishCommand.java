@@ -25,6 +25,9 @@ final class PublishCommand implements Callable<Integer> {
   /** The run report's object for what was published. */
   static final String ONLINE = "online";
 
+  /** The name of publishing's figures in the report's cost. */
+  static final String LAYER = "publish";
+
   @Mixin CommonOptions common;
 
   @Option(
@@ -65,7 +68,8 @@ final class PublishCommand implements Callable<Integer> {
               + config.lake().root());
       return run.complete(
           () -> {
-            run.layer(ONLINE, publication.publish(run.spark(), date));
+            run.layer(
+                ONLINE, run.cost().measure(LAYER, () -> publication.publish(run.spark(), date)));
             return RunOutcome.of(RunStatus.SUCCEEDED);
           });
     }

@@ -67,10 +67,18 @@ final class RunCommand implements Callable<Integer> {
       return run.complete(
           () -> {
             boolean rejections =
-                new NightlyRun(run.spark(), run.config(), tokenizer, console, environment.clock())
+                new NightlyRun(
+                        run.spark(),
+                        run.config(),
+                        tokenizer,
+                        console,
+                        environment.clock(),
+                        run.cost())
                     .run(date, run.runId(), java.util.EnumSet.allOf(Layer.class), run::layer);
             if (publication != null) {
-              run.layer(PublishCommand.ONLINE, published(publication, run));
+              run.layer(
+                  PublishCommand.ONLINE,
+                  run.cost().measure(PublishCommand.LAYER, () -> published(publication, run)));
             }
             return RunOutcome.of(
                 rejections ? RunStatus.SUCCEEDED_WITH_REJECTIONS : RunStatus.SUCCEEDED);

@@ -80,6 +80,13 @@ class CommandLineIT {
             KEY, "run", "--date", DAY, "--lake", lake.toString(), "--run-id", "nightly-1");
     assertThat(run.exitStatus()).as(run.all()).isEqualTo(3);
     assertThat(run.stdout()).contains("bronze  " + DAY);
+    // The console holds what the lakehouse says and nothing else: Spark's and Hadoop's log lines go
+    // to the run's log beside its report.
+    assertThat(run.stderr().lines())
+        .as(run.stderr())
+        .isNotEmpty()
+        .allMatch(line -> line.startsWith("warning: rejected landing/"));
+    assertThat(lake.resolve("_runs/nightly-1.log")).isNotEmptyFile();
 
     JsonNode report = report("nightly-1");
     assertThat(report.get("status").asText()).isEqualTo("succeeded_with_rejections");
@@ -115,8 +122,19 @@ class CommandLineIT {
     long before = bronzeCount();
     LakehouseProcess.Outcome again =
         LakehouseProcess.run(
-            KEY, "run", "--date", DAY, "--lake", lake.toString(), "--run-id", "nightly-2");
+            KEY,
+            "--verbose",
+            "run",
+            "--date",
+            DAY,
+            "--lake",
+            lake.toString(),
+            "--run-id",
+            "nightly-2");
     assertThat(again.exitStatus()).as(again.all()).isEqualTo(3);
+    assertThat(again.stderr())
+        .as("--verbose brings the log lines back to the console")
+        .contains(" INFO LakeRun: run nightly-2");
     assertThat(report("nightly-2").get("layers").get("bronze").get("files_ingested").asInt())
         .isZero();
     assertThat(bronzeCount()).isEqualTo(before);
@@ -162,7 +180,8 @@ class CommandLineIT {
   @Test
   @Order(5)
   void everyCommandHasHelp() throws Exception {
-    for (String command : List.of("run", "backfill", "status", "publish", "cleanup", "generate")) {
+    for (String command :
+        List.of("run", "backfill", "status", "publish", "cleanup", "generate", "estimate")) {
       LakehouseProcess.Outcome help = LakehouseProcess.run(Map.of(), command, "--help");
       assertThat(help.exitStatus()).as(help.all()).isZero();
       assertThat(help.stdout()).contains("Usage: lakehouse " + command);

@@ -13,6 +13,8 @@ import java.util.Map;
  * @param configuration the effective configuration, secrets masked
  * @param startedAt ISO-8601 UTC instant
  * @param seed the seed of a generator run, or null
+ * @param cost what the command's layers read and wrote and the object-store requests that implies,
+ *     or null for a command that ran no Spark work
  * @param error why the command failed, or null
  */
 public record RunReport(
@@ -30,6 +32,7 @@ public record RunReport(
     long durationMs,
     Long seed,
     Map<String, Object> layers,
+    Object cost,
     String error) {
 
   public static Builder builder(String runId, String command) {
@@ -50,6 +53,7 @@ public record RunReport(
     private Instant endedAt;
     private Long seed;
     private Map<String, Object> layers = Map.of();
+    private Object cost;
     private String error;
 
     private Builder(String runId, String command) {
@@ -103,6 +107,11 @@ public record RunReport(
       return this;
     }
 
+    public Builder cost(Object cost) {
+      this.cost = cost;
+      return this;
+    }
+
     public Builder error(String error) {
       this.error = error;
       return this;
@@ -127,6 +136,7 @@ public record RunReport(
           endedAt.toEpochMilli() - startedAt.toEpochMilli(),
           seed,
           layers,
+          cost,
           error);
     }
   }
