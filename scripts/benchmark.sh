@@ -8,6 +8,9 @@
 #        --quick: 20000 events, 1 round, to check that everything works)
 #   scripts/benchmark.sh skew [EVENTS_PER_DAY] [WORK_DIR] [SHUFFLE_PARTITIONS]
 #       task skew per Spark stage on a skewed day (scripts/skew-benchmark.sh)
+#   scripts/benchmark.sh online [--quick] [OPTIONS]
+#       publish keys/s and the online client's lookup latency beside redis-benchmark's
+#       (scripts/online-benchmark.sh)
 #
 # Each round starts a fresh lake holding only the generated landing files, then for each day in order:
 #   - floor: lakehouse.benchmark.FloorJob, the day's landing Avro written once as Parquet (one Spark app);
@@ -29,6 +32,10 @@ cd "$(dirname "$0")/.."
 if [ "${1:-}" = skew ]; then
   shift
   exec scripts/skew-benchmark.sh "$@"
+fi
+if [ "${1:-}" = online ]; then
+  shift
+  exec scripts/online-benchmark.sh "$@"
 fi
 
 events=1000000
