@@ -19,7 +19,8 @@
 #     process (JVM and Spark start-up included);
 #   - idle lookups: redis-benchmark -c 1 -P 1 HGETALL of one published user (--csv: its p50 and p99),
 #     then lakehouse.benchmark.LookupLatency (the project's OnlineFeatureClient, one lookup at a time
-#     after a warm-up, its own JVM with the client's jars only) on the same user and on sampled users;
+#     after a warm-up, its own JVM with the client's jars only) on the same user and on sampled users,
+#     and on the same user from a new JVM without warm-up (the JIT still compiling);
 #   - lookups during a publish: LookupLatency beside a second publish of the same date, keeping the
 #     lookups made while its writes were going on.
 # Ratios are the client's percentile over redis-benchmark's, of medians over the rounds.
@@ -177,6 +178,9 @@ for ((round = 1; round <= rounds; round++)); do
     record "redis-benchmark HGETALL" p99 "$(awk -F'","' '{ print $7 }' <<<"$line")"
     record_lookup "client, same key" "$(lookup_latency "$lookups" --user "$user" --label same-key)"
     record_lookup "client, sampled users" "$(lookup_latency "$lookups" --label sampled)"
+    # The same from a new JVM with no warm-up: what a serving application's first lookups see.
+    record_lookup "client, same key, new JVM, no warm-up" \
+      "$(lookup_latency "$lookups" --warm-up 0 --user "$user" --label cold)"
 
     # Lookups during a second publish of the same date (the keys stay readable: each is replaced whole).
     paces=(0)
