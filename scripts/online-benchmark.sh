@@ -3,27 +3,27 @@
 # and the online client's lookup latency beside redis-benchmark's on the same Redis and the same key.
 #
 #   scripts/online-benchmark.sh [--quick] [--lake DIR] [--date D] [--events N] [--users N] [--rounds R]
-#                               [--lookups N] [--limit K] [--work DIR]
+#                               [--turns T] [--lookups N] [--limit K] [--work DIR]
 #       (also scripts/benchmark.sh online ...)
 #   defaults: a night of 1,000,000 generated events (about 50,000 users) and a synthetic day of 1,000,000
-#   users, 3 rounds, 100,000 lookups per measurement, work folder /tmp/lakehouse-online-benchmark;
-#   --quick: the synthetic day only, 20,000 users, 1 round, 20,000 lookups (under a minute on 2 cores).
-#   --lake DIR: a lake whose gold holds user_features as of --date (default 2026-11-01), used as it is
-#   instead of generating and running a night. --limit K: one more publish measured with
-#   lakehouse.online.redis.max-writes-per-second=K, to see lookups during a paced publish.
+#   users, 3 rounds, 5 turns of 20,000 lookups per side, work folder /tmp/lakehouse-online-benchmark;
+#   --quick: the synthetic day only, 20,000 users, 1 round, 2 turns of 10,000 lookups, no lookups during a
+#   publish (under a minute on an idle 2-core machine). --lake DIR: a lake whose gold holds user_features as of --date (default
+#   2026-11-01), used as it is instead of generating and running a night. --limit K: one more publish
+#   with lakehouse.online.redis.max-writes-per-second=K, to see lookups during a paced publish.
 #
 # It starts a redis-server of its own (no persistence) on a free loopback port and stops it at the end.
 # Per lake and round:
 #   - publish: scripts/lakehouse publish --date D into the emptied Redis; keys/s is the run report's
 #     rows_read over its duration_ms (reading gold and writing Redis) and, beside it, over the whole
 #     process (JVM and Spark start-up included);
-#   - idle lookups: redis-benchmark -c 1 -P 1 HGETALL of one published user (--csv: its p50 and p99),
-#     then lakehouse.benchmark.LookupLatency (the project's OnlineFeatureClient, one lookup at a time
-#     after a warm-up, its own JVM with the client's jars only) on the same user and on sampled users,
-#     and on the same user from a new JVM without warm-up (the JIT still compiling);
+#   - idle lookups, in turns: redis-benchmark -c 1 -P 1 HGETALL of one published user (--csv: its p50 and
+#     p99), then lakehouse.benchmark.LookupLatency (the project's OnlineFeatureClient, one lookup at a
+#     time after a warm-up, in a JVM of its own with the client's jars only) on the same user and on
+#     sampled users; once, the same user from a new JVM without warm-up (the JIT still compiling);
 #   - lookups during a publish: LookupLatency beside a second publish of the same date, keeping the
 #     lookups made while its writes were going on.
-# Ratios are the client's percentile over redis-benchmark's, of medians over the rounds.
+# Ratios are the client's percentile over redis-benchmark's, of medians over all turns and rounds.
 #
 # Build first (mvn -DskipTests package). Needs bash, java, awk, redis-server and redis-benchmark.
 set -euo pipefail
@@ -35,17 +35,19 @@ date=2026-11-01
 events=1000000
 users=1000000
 rounds=3
-lookups=100000
+lookups=20000
+turns=5
 limit=0
 work=/tmp/lakehouse-online-benchmark
 while [ $# -gt 0 ]; do
   case "$1" in
-    --quick) quick=true; users=20000; rounds=1; lookups=20000; shift ;;
-    --lake|--date|--events|--users|--rounds|--lookups|--limit|--work)
+    --quick) quick=true; users=20000; rounds=1; lookups=10000; turns=2; shift ;;
+    --lake|--date|--events|--users|--rounds|--lookups|--turns|--limit|--work)
       if [ $# -lt 2 ]; then echo "error: $1 needs a value" >&2; exit 2; fi
       case "$1" in
         --lake) lake="$2" ;; --date) date="$2" ;; --events) events="$2" ;; --users) users="$2" ;;
-        --rounds) rounds="$2" ;; --lookups) lookups="$2" ;; --limit) limit="$2" ;; --work) work="$2" ;;
+        --rounds) rounds="$2" ;; --lookups) lookups="$2" ;; --turns) turns="$2" ;; --limit) limit="$2" ;;
+        --work) work="$2" ;;
       esac
       shift 2 ;;
     *) echo "error: unknown argument $1 (see the head of $0)" >&2; exit 2 ;;
@@ -93,7 +95,7 @@ redis-cli -p "$port" ping >/dev/null
 redis() { redis-cli -p "$port" "$@"; }
 
 echo "online benchmark: redis-server $(redis-server --version | sed -n 's/.*v=\([^ ]*\).*/\1/p') on port $port," \
-  "$rounds round(s), $lookups lookups per measurement, work $work"
+  "$rounds round(s), $turns turn(s) of $lookups lookups per side, work $work"
 
 # The lakes: a night's gold (unless --quick) and a synthetic day of --users users.
 lakes=()
@@ -170,22 +172,27 @@ for ((round = 1; round <= rounds; round++)); do
     echo "round $round $name: published $rows keys in $(awk -v ms="$millis" 'BEGIN { printf "%.1f", ms / 1000 }') s" \
       "($publish_rate keys/s), process ${process} s ($process_rate keys/s)"
 
-    # Idle lookups, on the lake's last published user: redis-benchmark and the client alternately.
+    # Idle lookups of one published user: redis-benchmark and the client in alternating turns, so that a
+    # machine busy with other work meets both sides alike.
     user_key=$(redis randomkey)
     user=${user_key#u:feat:}
-    line=$(redis-benchmark -p "$port" -c 1 -P 1 -n "$lookups" --csv HGETALL "$user_key" | tail -1)
-    record "redis-benchmark HGETALL" p50 "$(awk -F'","' '{ print $5 }' <<<"$line")"
-    record "redis-benchmark HGETALL" p99 "$(awk -F'","' '{ print $7 }' <<<"$line")"
-    record_lookup "client, same key" "$(lookup_latency "$lookups" --user "$user" --label same-key)"
-    record_lookup "client, sampled users" "$(lookup_latency "$lookups" --label sampled)"
-    # The same from a new JVM with no warm-up: what a serving application's first lookups see.
+    for ((turn = 1; turn <= turns; turn++)); do
+      line=$(redis-benchmark -p "$port" -c 1 -P 1 -n "$lookups" --csv HGETALL "$user_key" | tail -1)
+      record "redis-benchmark HGETALL" p50 "$(awk -F'","' '{ print $5 }' <<<"$line")"
+      record "redis-benchmark HGETALL" p99 "$(awk -F'","' '{ print $7 }' <<<"$line")"
+      record_lookup "client, same key" "$(lookup_latency "$lookups" --user "$user" --label same-key)"
+      record_lookup "client, sampled users" "$(lookup_latency "$lookups" --label sampled)"
+    done
+    # The same key from a new JVM with no warm-up: what a serving application's first lookups see.
     record_lookup "client, same key, new JVM, no warm-up" \
       "$(lookup_latency "$lookups" --warm-up 0 --user "$user" --label cold)"
 
     # Lookups during a second publish of the same date (the keys stay readable: each is replaced whole).
-    paces=(0)
+    # (Not with --quick, unless --limit asks: a second publish would take it past a minute.)
+    paces=()
+    $quick || paces+=(0)
     [ "$limit" != 0 ] && paces+=("$limit")
-    for pace in "${paces[@]}"; do
+    for pace in ${paces[@]+"${paces[@]}"}; do
       publish "$lake_dir" "$run_id-during-$pace" --set "online.redis.max-writes-per-second=$pace" &
       publish_pid=$!
       line=$(lookup_latency 20000 --while-pid "$publish_pid" --label during)
@@ -203,7 +210,7 @@ median() {
     awk '{ v[NR] = $1 } END { if (NR == 0) { print "-"; exit }
            m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; print m }'
 }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a != "-" && b + 0 > 0) printf "%.1f", a / b; else print "-" }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a != "-" && b + 0 > 0) printf "%.2f", a / b; else print "-" }'; }
 
 echo
 echo "publish (medians of $rounds round(s); keys/s over the report's duration, and over the whole process)"
@@ -217,7 +224,7 @@ for entry in "${lakes[@]}"; do
 done
 
 echo
-echo "lookup latency, one at a time (ms; medians of the rounds' percentiles; ratio over redis-benchmark's)"
+echo "lookup latency, one at a time (ms; medians of the turns' percentiles; ratio over redis-benchmark's)"
 reference_p50=$(median "redis-benchmark HGETALL" p50)
 reference_p99=$(median "redis-benchmark HGETALL" p99)
 printf '%-40s | %8s | %8s | %9s | %9s\n' lookups p50 p99 "p50 ratio" "p99 ratio"
