@@ -17,6 +17,9 @@
 #       peak driver heap of each from the JVM's GC log
 #   scripts/benchmark.sh skew [EVENTS_PER_DAY] [WORK_DIR] [SHUFFLE_PARTITIONS]
 #       task skew per Spark stage on a skewed day (scripts/skew-benchmark.sh)
+#   scripts/benchmark.sh online [--quick] [OPTIONS]
+#       publish keys/s and the online client's lookup latency beside redis-benchmark's
+#       (scripts/online-benchmark.sh)
 #
 # The references:
 #   - floor: lakehouse.benchmark.FloorJob, the day's landing Avro read with spark-avro and written once as
@@ -38,6 +41,7 @@ cd "$(dirname "$0")/.."
 mode=ratio
 case "${1:-}" in
   skew) shift; exec scripts/skew-benchmark.sh "$@" ;;
+  online) shift; exec scripts/online-benchmark.sh "$@" ;;
   history|backfill|big) mode="$1"; shift ;;
 esac
 

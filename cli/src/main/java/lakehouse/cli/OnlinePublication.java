@@ -13,8 +13,6 @@ import lakehouse.online.publish.PublishCounts;
 import lakehouse.online.publish.PublishReport;
 import lakehouse.shared.config.LakehouseConfig;
 import lakehouse.shared.tables.UserFeatures;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -48,9 +46,10 @@ final class OnlinePublication {
   PublishReport publish(SparkSession spark, LocalDate date) {
     long started = clock.millis();
     String version = config.gold().userFeaturesVersion();
-    Dataset<Row> rows = BuiltUserFeatures.asOf(spark, config.lake(), version, date);
+    BuiltUserFeatures features = BuiltUserFeatures.asOf(spark, config.lake(), version, date);
     Duration ttl = config.online().ttl();
-    PublishCounts counts = new FeaturePublisher(redis, ttl).publish(rows);
+    PublishCounts counts =
+        new FeaturePublisher(redis, ttl, config.online().maxWritesPerSecond()).publish(features);
     long millis = clock.millis() - started;
     String table = config.lake().relativize(config.lake().goldTable(UserFeatures.NAME, version));
     console.progress(

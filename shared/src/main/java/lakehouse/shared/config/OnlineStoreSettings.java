@@ -13,6 +13,8 @@ import java.time.Duration;
  * @param passwordEnvironmentVariable the environment variable holding Redis's password; unset or
  *     empty means no password. The password itself never enters the configuration, so no report can
  *     show it.
+ * @param maxWritesPerSecond how many users' hashes a publish writes per second at most, all its
+ *     executors together, so that serving reads keep their latency during a publish; 0 for no limit
  */
 public record OnlineStoreSettings(
     String redisHost,
@@ -20,7 +22,8 @@ public record OnlineStoreSettings(
     Duration ttl,
     Duration connectTimeout,
     Duration commandTimeout,
-    String passwordEnvironmentVariable)
+    String passwordEnvironmentVariable,
+    long maxWritesPerSecond)
     implements Serializable {
 
   /** How messages and reports name the store: {@code host:port}, never a password. */

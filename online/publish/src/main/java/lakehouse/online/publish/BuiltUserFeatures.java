@@ -16,21 +16,41 @@ import org.apache.spark.sql.SparkSession;
  * The rows of user_features as of one date, as gold promoted them, for publishing. A date is built
  * when its partition holds rows or when gold's lineage records its promotion: a window with no
  * events gives a promoted, empty partition, which Delta alone cannot tell from a date never built.
+ * Finding no rows needs reading them, so the rows are read once, by whoever reads them for their
+ * own sake (the publish job), and the lineage asked only when that read found none.
  */
 public final class BuiltUserFeatures {
-  private BuiltUserFeatures() {}
+  private final SparkSession spark;
+  private final LakeLayout lake;
+  private final String version;
+  private final LocalDate date;
+  private final String tableName;
+  private final Dataset<Row> rows;
+
+  private BuiltUserFeatures(
+      SparkSession spark,
+      LakeLayout lake,
+      String version,
+      LocalDate date,
+      String tableName,
+      Dataset<Row> rows) {
+    this.spark = spark;
+    this.lake = lake;
+    this.version = version;
+    this.date = date;
+    this.tableName = tableName;
+    this.rows = rows;
+  }
 
   /**
-   * One Delta snapshot of the partition (the returned Dataset reads the version current now,
-   * however often it is evaluated).
+   * The date's partition at one Delta snapshot, read by no job yet.
    *
-   * @throws FeaturesNotBuiltException if the table does not exist or the date was never built
+   * @throws FeaturesNotBuiltException if the table does not exist yet
    */
-  public static Dataset<Row> asOf(
+  public static BuiltUserFeatures asOf(
       SparkSession spark, LakeLayout lake, String version, LocalDate date) {
     GoldTable table = GoldTable.userFeatures(lake, version);
     String name = lake.relativize(table.path());
-    String runFirst = ": run `run --date " + date + "` first";
     if (!DeltaPartitionWriter.exists(spark, table.path())) {
       throw new FeaturesNotBuiltException(
           name
@@ -39,7 +59,7 @@ public final class BuiltUserFeatures {
               + "="
               + date
               + " was never built"
-              + runFirst);
+              + runFirst(date));
     }
     Dataset<Row> rows =
         spark
@@ -47,19 +67,38 @@ public final class BuiltUserFeatures {
             .format("delta")
             .load(table.path())
             .where(col(UserFeatures.AS_OF_DATE).equalTo(java.sql.Date.valueOf(date)));
-    if (rows.isEmpty()
-        && !new GoldLineage(spark, lake)
-            .latest(UserFeatures.NAME, version)
-            .containsKey(date.toString())) {
+    return new BuiltUserFeatures(spark, lake, version, date, name, rows);
+  }
+
+  /**
+   * The partition's rows (the Dataset reads the version current when it runs, however often it is
+   * evaluated).
+   */
+  public Dataset<Row> rows() {
+    return rows;
+  }
+
+  /**
+   * For a read of {@link #rows()} that found none: passes when gold promoted the date empty.
+   *
+   * @throws FeaturesNotBuiltException if the date was never built
+   */
+  public void requireBuilt() {
+    if (!new GoldLineage(spark, lake)
+        .latest(UserFeatures.NAME, version)
+        .containsKey(date.toString())) {
       throw new FeaturesNotBuiltException(
-          name
+          tableName
               + " has no partition "
               + UserFeatures.AS_OF_DATE
               + "="
               + date
               + " (never built)"
-              + runFirst);
+              + runFirst(date));
     }
-    return rows;
+  }
+
+  private static String runFirst(LocalDate date) {
+    return ": run `run --date " + date + "` first";
   }
 }

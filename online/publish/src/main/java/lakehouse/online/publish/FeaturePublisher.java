@@ -1,9 +1,7 @@
 package lakehouse.online.publish;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
 import lakehouse.online.client.FeatureHash;
 import lakehouse.online.client.RedisEndpoint;
 import org.apache.spark.SparkContext;
@@ -12,29 +10,53 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.util.LongAccumulator;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.Pipeline;
-import redis.clients.jedis.Response;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * Writes rows of user_features to the online store, one hash per user ({@link FeatureHash}), each
- * replaced atomically unless it holds a later as_of_date ({@link ReplaceUnlessNewer}). The
- * executors write their own partitions: one connection per partition, writes pipelined in batches
- * of {@link #BATCH_KEYS}, so neither the driver nor an executor ever holds more than one batch.
+ * replaced atomically unless it holds a later as_of_date ({@link ReplaceUnlessNewer}). The rows are
+ * read in one Spark job whose tasks write their own partitions: one connection per partition, the
+ * script loaded once on it and run by EVALSHA, writes pipelined with a bounded window ({@link
+ * ReplacementPipeline}), so neither the driver nor an executor ever holds more than one window of
+ * users. An optional limit paces the writes (keys per second, all tasks together).
  */
 public final class FeaturePublisher {
-  /**
-   * Keys per pipelined round trip: few round trips, and a bounded number of requests and answers in
-   * memory.
-   */
-  static final int BATCH_KEYS = 500;
-
   private final RedisEndpoint redis;
   private final Duration ttl;
+  private final long maxKeysPerSecond;
 
+  /** Writes as fast as Redis answers. */
   public FeaturePublisher(RedisEndpoint redis, Duration ttl) {
+    this(redis, ttl, 0);
+  }
+
+  /**
+   * @param maxKeysPerSecond keys written per second at most, all tasks together; 0 for no limit
+   */
+  public FeaturePublisher(RedisEndpoint redis, Duration ttl, long maxKeysPerSecond) {
+    if (maxKeysPerSecond < 0) {
+      throw new IllegalArgumentException(
+          "keys per second must be 0 (no limit) or more, got " + maxKeysPerSecond);
+    }
     this.redis = redis;
     this.ttl = ttl;
+    this.maxKeysPerSecond = maxKeysPerSecond;
+  }
+
+  /**
+   * Publishes the built date's rows. Its rows are read once, by the job that writes them: whether a
+   * date with no rows was built at all is asked of gold's lineage only then.
+   *
+   * @throws FeaturesNotBuiltException if the date has no rows and was never built
+   * @throws OnlineStoreException if Redis cannot be reached or fails during the writes; what was
+   *     written is whole, and publishing again is safe
+   */
+  public PublishCounts publish(BuiltUserFeatures features) {
+    PublishCounts counts = publish(features.rows());
+    if (counts.rowsRead() == 0) {
+      features.requireBuilt();
+    }
+    return counts;
   }
 
   /**
@@ -58,7 +80,13 @@ public final class FeaturePublisher {
       // An action: Spark applies each successful task's accumulator updates once, so a retried task
       // (which writes its users again, with the same result) is not counted twice.
       userFeatures.foreachPartition(
-          new PartitionWriter(redis, ttl.toMillis(), rowsRead, keysWritten, keysKeptNewer));
+          new PartitionWriter(
+              redis,
+              ttl.toMillis(),
+              keysPerSecondPerTask(userFeatures),
+              rowsRead,
+              keysWritten,
+              keysKeptNewer));
     } catch (Exception e) {
       JedisException redisFailure = redisCause(e);
       if (redisFailure != null) {
@@ -67,6 +95,20 @@ public final class FeaturePublisher {
       throw e;
     }
     return new PublishCounts(rowsRead.value(), keysWritten.value(), keysKeptNewer.value());
+  }
+
+  /**
+   * The limit shared among the tasks that can write at once: the job's partitions, at most one per
+   * executor core. Dataset.rdd is the RDD that foreachPartition then runs, so asking its partitions
+   * plans the read once, not twice.
+   */
+  private double keysPerSecondPerTask(Dataset<Row> userFeatures) {
+    if (maxKeysPerSecond == 0) {
+      return 0;
+    }
+    int partitions = userFeatures.rdd().getNumPartitions();
+    int cores = userFeatures.sparkSession().sparkContext().defaultParallelism();
+    return (double) maxKeysPerSecond / Math.max(1, Math.min(partitions, cores));
   }
 
   /**
@@ -88,48 +130,33 @@ public final class FeaturePublisher {
   private record PartitionWriter(
       RedisEndpoint redis,
       long ttlMillis,
+      double keysPerSecond,
       LongAccumulator rowsRead,
       LongAccumulator keysWritten,
       LongAccumulator keysKeptNewer)
       implements ForeachPartitionFunction<Row> {
 
     @Override
-    public void call(Iterator<Row> rows) {
+    public void call(Iterator<Row> rows) throws InterruptedException {
       if (!rows.hasNext()) {
         return;
       }
+      WritePace pace = new WritePace(keysPerSecond);
+      long read = 0;
       try (Jedis jedis = redis.connect()) {
-        // Loaded on this connection rather than trusted from the driver: the executor may reach
-        // another server of the same address (a failover), whose script cache is its own.
-        String script = jedis.scriptLoad(ReplaceUnlessNewer.SOURCE);
-        Pipeline pipeline = jedis.pipelined();
-        List<Response<Object>> batch = new ArrayList<>(BATCH_KEYS);
+        ReplacementPipeline pipeline = new ReplacementPipeline(jedis, ttlMillis);
         while (rows.hasNext()) {
           FeatureHash hash = PublishedColumns.hashOf(rows.next());
-          rowsRead.add(1);
-          batch.add(
-              pipeline.evalsha(
-                  script,
-                  ReplaceUnlessNewer.keys(hash),
-                  ReplaceUnlessNewer.arguments(hash, ttlMillis)));
-          if (batch.size() == BATCH_KEYS) {
-            flush(pipeline, batch);
-          }
+          read++;
+          pace.awaitTurn();
+          pipeline.replace(hash);
         }
-        flush(pipeline, batch);
+        pipeline.finish();
+        // Added once the partition is written whole: a task that fails adds nothing.
+        rowsRead.add(read);
+        keysWritten.add(pipeline.keysWritten());
+        keysKeptNewer.add(pipeline.keysKeptNewer());
       }
-    }
-
-    private void flush(Pipeline pipeline, List<Response<Object>> batch) {
-      pipeline.sync();
-      for (Response<Object> answer : batch) {
-        if ((Long) answer.get() == ReplaceUnlessNewer.REPLACED) {
-          keysWritten.add(1);
-        } else {
-          keysKeptNewer.add(1);
-        }
-      }
-      batch.clear();
     }
   }
 }

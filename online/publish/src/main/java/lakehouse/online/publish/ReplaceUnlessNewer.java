@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import lakehouse.online.client.FeatureHash;
+import redis.clients.jedis.CommandArguments;
+import redis.clients.jedis.Protocol;
 
 /**
  * The write of one user's hash, as one Lua script that Redis runs atomically: unless the stored
@@ -40,6 +42,24 @@ final class ReplaceUnlessNewer {
 
   static List<String> keys(FeatureHash hash) {
     return List.of(hash.key());
+  }
+
+  /**
+   * The EVALSHA of the script, loaded under {@code sha}, that replaces the user's hash: the same
+   * keys and arguments as {@link #keys} and {@link #arguments}, without building their lists.
+   */
+  static CommandArguments evalsha(String sha, FeatureHash hash, long ttlMillis) {
+    CommandArguments command =
+        new CommandArguments(Protocol.Command.EVALSHA)
+            .add(sha)
+            .add(1)
+            .add(hash.key())
+            .add(hash.asOfDate())
+            .add(ttlMillis);
+    for (Map.Entry<String, String> field : hash.fields().entrySet()) {
+      command.add(field.getKey()).add(field.getValue());
+    }
+    return command;
   }
 
   static List<String> arguments(FeatureHash hash, long ttlMillis) {

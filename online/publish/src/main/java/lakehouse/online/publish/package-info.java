@@ -29,7 +29,12 @@
  *   <li><b>Expiry.</b> Each hash expires {@code lakehouse.online.redis.ttl} after it was last
  *       written.
  *   <li><b>Bounded.</b> Executors write their partitions themselves, one connection per partition,
- *       in pipelined batches of a fixed size; the driver holds no features.
+ *       the script loaded once on it and run by EVALSHA, at most a fixed number of scripts sent and
+ *       not yet answered ({@link ReplacementPipeline}); the driver holds no features. The rows are
+ *       read once, by the job that writes them.
+ *   <li><b>Paced if asked.</b> {@code lakehouse.online.redis.max-writes-per-second} caps the keys
+ *       written per second, all tasks together, so that serving reads keep their latency; 0 (the
+ *       default) writes as fast as Redis answers.
  * </ol>
  */
 package lakehouse.online.publish;
