@@ -204,6 +204,7 @@ history_benchmark() {
   echo "benchmark: night $days beside night 2, $events events per night, $rounds round(s), work $work"
   generate "$work/source" "$events" "$days"
   local lake="$work/history-lake" day seconds
+  fresh_lake "$work/source" "$lake"
   # Night 1 alone, then nights 2 to N-1 as one backfill: the same tables as single nights, one JVM.
   day="$(day_of 0)"
   seconds=$(timed "$logs/history-$day" lakehouse run --date "$day" --conf conf/local.conf --lake "$lake" \

@@ -181,6 +181,24 @@ class GoldLayerTest {
   }
 
   @Test
+  @DisplayName("a night before silver holds anything promotes its as-of date empty")
+  void aNightOnALakeWithoutSilverPromotesAnEmptyPartition() {
+    LakeLayout empty = new LakeLayout(root.resolve("no-silver-yet").toString());
+    GoldLayer gold =
+        new GoldLayer(
+            spark, empty, TestLakes.settings(), GoldLayer.DEFAULT_STAGING_RETENTION, clock);
+
+    GoldResult result = gold.build(D, Set.of(), "run-first");
+
+    assertThat(result.partitionsPromoted())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of("user_features", List.of(D.toString()), "campaign_daily", List.of()));
+    assertThat(
+            rowsOf(empty.goldTable(UserFeatures.NAME, "v1"), UserFeatures.AS_OF_DATE, D.toString()))
+        .isZero();
+  }
+
+  @Test
   @DisplayName("a run with nothing of a table to promote lists that table with no partitions")
   void everyGoldTableIsListedEvenWithNothingToPromote() {
     GoldLayer gold = gold(TestLakes.settings());

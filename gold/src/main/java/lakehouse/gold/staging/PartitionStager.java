@@ -73,7 +73,7 @@ public final class PartitionStager {
     try {
       FileSystem fs =
           writing.getFileSystem(rows.sparkSession().sparkContext().hadoopConfiguration());
-      long unplanned = (Long) metrics.get(UNPLANNED_ROWS);
+      long unplanned = observedCount(metrics, UNPLANNED_ROWS);
       if (unplanned > 0) {
         fs.delete(writing, true);
         throw new StagingCheckFailedException(
@@ -91,7 +91,7 @@ public final class PartitionStager {
       List<StagedPartition> staged = new ArrayList<>();
       for (int i = 0; i < keys.size(); i++) {
         LocalDate key = keys.get(i);
-        long count = (Long) metrics.get(rowsOf(i));
+        long count = observedCount(metrics, rowsOf(i));
         String path = table.stagedPartition(lake, key, runId);
         if (count == 0) {
           writeEmpty(rows, table, path);
@@ -146,6 +146,21 @@ public final class PartitionStager {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while staging", e);
     }
+  }
+
+  /**
+   * A count observed by the write. Spark observes nothing when the optimizer has proved the rows
+   * empty (silver not created yet, say) and removed the write's plan: every count is then zero.
+   */
+  private static long observedCount(Map<String, Object> metrics, String name) {
+    if (metrics.isEmpty()) {
+      return 0;
+    }
+    Object count = metrics.get(name);
+    if (count == null) {
+      throw new IllegalStateException("the staging write observed no " + name + ": " + metrics);
+    }
+    return (Long) count;
   }
 
   /** Rows per planned key and the rows of no planned key, observed as the rows are written. */
