@@ -77,6 +77,11 @@ final class RunCost implements AutoCloseable {
     layers.merge(layer, io, LayerIo::plus);
   }
 
+  /** What each layer read and wrote so far, in the order the layers first ran. */
+  Map<String, LayerIo> layers() {
+    return java.util.Collections.unmodifiableMap(layers);
+  }
+
   /** The report's {@code cost} object. */
   Map<String, Object> report() {
     Map<String, Object> perLayer = new LinkedHashMap<>();
