@@ -48,7 +48,11 @@ public final class PushgatewayServer implements AutoCloseable {
     int port = freePort();
     Path log = directory.resolve("pushgateway.log");
     Process process =
-        new ProcessBuilder(executable.toString(), "--web.listen-address=" + HOST + ":" + port)
+        // Debian's build persists to a shared file by default: an empty one persists nothing.
+        new ProcessBuilder(
+                executable.toString(),
+                "--web.listen-address=" + HOST + ":" + port,
+                "--persistence.file=")
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
             .start();
