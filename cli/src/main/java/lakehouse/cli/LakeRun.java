@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -262,15 +263,8 @@ final class LakeRun implements AutoCloseable {
    * that watches the lake, the lake's state now. A lake state that cannot be read is a warning.
    */
   private RunMetrics metrics(RunStatus status, Instant endedAt) {
-    long durationMs = endedAt.toEpochMilli() - startedAt.toEpochMilli();
-    var layerMetrics = outcomes.metrics(cost == null ? Map.of() : cost.layers());
-    long landing =
-        layerMetrics.stream()
-            .filter(layer -> Layer.BRONZE.label().equals(layer.layer()))
-            .mapToLong(layer -> layer.recordsIn())
-            .sum();
     LakeGauges lake = null;
-    List<String> warnings = new java.util.ArrayList<>();
+    List<String> warnings = new ArrayList<>();
     if (watchesLake) {
       try {
         lake = new LakeGaugeReader(spark(), config, clock).read();
@@ -280,18 +274,14 @@ final class LakeRun implements AutoCloseable {
         console.warn(warnings.get(0));
       }
     }
-    return new RunMetrics(
+    return RunMetrics.of(
         command,
-        status.label(),
-        status.exitStatus(),
-        endedAt.toString(),
-        durationMs,
-        landing,
-        durationMs > 0 ? landing * 1000.0 / durationMs : 0,
-        layerMetrics,
+        status,
+        startedAt,
+        endedAt,
+        outcomes.metrics(cost == null ? Map.of() : cost.layers()),
         lake,
-        warnings,
-        null);
+        warnings);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package lakehouse.cli;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -79,7 +80,7 @@ final class RunCost implements AutoCloseable {
 
   /** What each layer read and wrote so far, in the order the layers first ran. */
   Map<String, LayerIo> layers() {
-    return java.util.Collections.unmodifiableMap(layers);
+    return Collections.unmodifiableMap(layers);
   }
 
   /** The report's {@code cost} object. */

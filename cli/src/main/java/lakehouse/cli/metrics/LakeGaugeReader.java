@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import lakehouse.bronze.LandingFile;
 import lakehouse.bronze.LandingZone;
 import lakehouse.gold.GoldLayer;
@@ -94,7 +95,7 @@ public final class LakeGaugeReader {
 
   /** Silver's processed files by ingest date, in date order. */
   private NavigableMap<LocalDate, Set<String>> processedFiles() {
-    NavigableMap<LocalDate, Set<String>> byDate = new java.util.TreeMap<>();
+    NavigableMap<LocalDate, Set<String>> byDate = new TreeMap<>();
     DeltaPartitionWriter.read(spark, config.lake().processedFiles())
         .ifPresent(
             ledger -> {

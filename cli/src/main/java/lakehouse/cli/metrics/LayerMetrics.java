@@ -1,6 +1,8 @@
 package lakehouse.cli.metrics;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import lakehouse.shared.metrics.FileIo;
@@ -43,6 +45,7 @@ public record LayerMetrics(
     long deltaCommits,
     List<Long> deltaCommitDurationsMs) {
 
+  /** Maps keep the order the layer gave (outcomes as they happen, reasons as the rules run). */
   public LayerMetrics {
     recordsOut = ordered(recordsOut);
     quarantinedByReason = ordered(quarantinedByReason);
@@ -59,6 +62,6 @@ public record LayerMetrics(
   }
 
   private static Map<String, Long> ordered(Map<String, Long> counts) {
-    return java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(counts));
+    return Collections.unmodifiableMap(new LinkedHashMap<>(counts));
   }
 }

@@ -1,5 +1,6 @@
 package lakehouse.cli.metrics;
 
+import java.time.Instant;
 import java.util.List;
 import lakehouse.shared.run.RunStatus;
 
@@ -35,6 +36,40 @@ public record RunMetrics(
   public RunMetrics {
     layers = List.copyOf(layers);
     warnings = List.copyOf(warnings);
+  }
+
+  /**
+   * The metrics of a command that ended so, not yet exported.
+   *
+   * @param layers its layers' metrics, bronze's records in being the landing records
+   * @param lake the lake after it, or null
+   */
+  public static RunMetrics of(
+      String command,
+      RunStatus status,
+      Instant startedAt,
+      Instant endedAt,
+      List<LayerMetrics> layers,
+      LakeGauges lake,
+      List<String> warnings) {
+    long durationMs = endedAt.toEpochMilli() - startedAt.toEpochMilli();
+    long landing =
+        layers.stream()
+            .filter(layer -> layer.layer().equals("bronze"))
+            .mapToLong(LayerMetrics::recordsIn)
+            .sum();
+    return new RunMetrics(
+        command,
+        status.label(),
+        status.exitStatus(),
+        endedAt.toString(),
+        durationMs,
+        landing,
+        LayerMetrics.perSecond(landing, durationMs),
+        layers,
+        lake,
+        warnings,
+        null);
   }
 
   /** Whether the command succeeded, with or without rejected files. */
