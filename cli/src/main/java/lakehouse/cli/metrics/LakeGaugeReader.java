@@ -21,6 +21,10 @@ import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import lakehouse.bronze.LandingFile;
 import lakehouse.bronze.LandingZone;
 import lakehouse.gold.GoldLayer;
@@ -35,8 +39,6 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Reads the {@link LakeGauges} from the lake after a run: the landing zone's folders and files,
@@ -44,7 +46,6 @@ import org.slf4j.LoggerFactory;
  * partitions and the gold lineage of the last weeks; never a whole table's data.
  */
 public final class LakeGaugeReader {
-  private static final Logger LOG = LoggerFactory.getLogger(LakeGaugeReader.class);
   private static final String DATE_FOLDER = "ingest_date=";
 
   private final SparkSession spark;
@@ -60,25 +61,29 @@ public final class LakeGaugeReader {
   public LakeGauges read() throws IOException {
     long started = System.nanoTime();
     NavigableMap<LocalDate, Set<String>> processed = processedFiles();
-    long processedRead = System.nanoTime();
     Optional<LocalDate> newestProcessed =
         processed.isEmpty() ? Optional.empty() : Optional.of(processed.lastKey());
-    Set<String> processedFingerprints = new HashSet<>();
-    processed.values().forEach(processedFingerprints::addAll);
-    Backlog backlog = Backlog.of(landingFiles(), processedFingerprints);
-    long landingListed = System.nanoTime();
     int lateness = config.silver().allowedLatenessDays();
     Optional<LocalDate> watermark = newestProcessed.map(d -> d.minusDays(lateness));
-    Optional<Instant> newestEvent = newestEventTime(watermark);
-    long newestRead = System.nanoTime();
-    Map<String, Long> stale = goldPartitionsStale(watermark, newestProcessed.orElse(LocalDate.MIN));
-    long staleRead = System.nanoTime();
-    LOG.info(
-        "lake state read: processed files {} ms, landing {} ms, newest event {} ms, stale gold {} ms",
-        (processedRead - started) / 1_000_000,
-        (landingListed - processedRead) / 1_000_000,
-        (newestRead - landingListed) / 1_000_000,
-        (staleRead - newestRead) / 1_000_000);
+    // Both are a few small Spark jobs whose time is mostly scheduling and Delta log reads, not
+    // work: side by side, the run waits for the longer one rather than for both. The thread is new,
+    // so that it inherits this thread's Spark properties as they are now, with no layer's tag.
+    ExecutorService beside = Executors.newSingleThreadExecutor();
+    Map<String, Long> stalePartitions;
+    Optional<Instant> newestEvent;
+    Backlog backlog;
+    try {
+      CompletableFuture<Map<String, Long>> stale =
+          CompletableFuture.supplyAsync(
+              () -> goldPartitionsStale(watermark, newestProcessed.orElse(LocalDate.MIN)), beside);
+      newestEvent = newestEventTime(watermark);
+      Set<String> processedFingerprints = new HashSet<>();
+      processed.values().forEach(processedFingerprints::addAll);
+      backlog = Backlog.of(landingFiles(), processedFingerprints);
+      stalePartitions = joined(stale);
+    } finally {
+      beside.shutdown();
+    }
     Instant now = clock.instant();
     return new LakeGauges(
         now.toString(),
@@ -89,8 +94,19 @@ public final class LakeGaugeReader {
         lateness,
         backlog.dates(),
         backlog.files(),
-        stale,
+        stalePartitions,
         Duration.ofNanos(System.nanoTime() - started).toMillis());
+  }
+
+  private static <T> T joined(CompletableFuture<T> future) {
+    try {
+      return future.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
   }
 
   /** Silver's processed files by ingest date, in date order. */

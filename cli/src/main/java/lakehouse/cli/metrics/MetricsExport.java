@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import lakehouse.shared.config.MetricsSettings;
@@ -54,13 +56,22 @@ public final class MetricsExport {
     if (settings.pushgateway().isPresent()) {
       PushgatewayAddress address = PushgatewayAddress.parse(settings.pushgateway().get());
       gateway = address.display();
-      push(address, PrometheusMetrics.COMMAND, run.command(), PrometheusMetrics.runGroup(run))
-          .ifPresentOrElse(
-              warnings::add, () -> pushed.add(group(PrometheusMetrics.COMMAND, run.command())));
+      Map<String, PrometheusRegistry> groups = new LinkedHashMap<>();
+      groups.put(group(PrometheusMetrics.COMMAND, run.command()), PrometheusMetrics.runGroup(run));
       for (LayerMetrics layer : run.layers()) {
-        push(address, PrometheusMetrics.LAYER, layer.layer(), PrometheusMetrics.layerGroup(layer))
-            .ifPresentOrElse(
-                warnings::add, () -> pushed.add(group(PrometheusMetrics.LAYER, layer.layer())));
+        groups.put(
+            group(PrometheusMetrics.LAYER, layer.layer()), PrometheusMetrics.layerGroup(layer));
+      }
+      for (Map.Entry<String, PrometheusRegistry> group : groups.entrySet()) {
+        Optional<String> failed = push(address, group.getKey(), group.getValue());
+        if (failed.isPresent()) {
+          // A gateway that did not take one group will not take the next: one warning, and a dead
+          // host costs the night one timeout, not one per group.
+          warnings.add(
+              failed.get() + "; " + (groups.size() - pushed.size() - 1) + " more not pushed");
+          break;
+        }
+        pushed.add(group.getKey());
       }
     }
     String textfile = settings.textfile().orElse(null);
@@ -76,14 +87,16 @@ public final class MetricsExport {
         Duration.ofNanos(System.nanoTime() - started).toMillis());
   }
 
+  /** Pushes one group ({@code label=value}); the warning if it failed. */
   private Optional<String> push(
-      PushgatewayAddress address, String label, String value, PrometheusRegistry registry) {
+      PushgatewayAddress address, String group, PrometheusRegistry registry) {
+    String[] labelAndValue = group.split("=", 2);
     try {
       PushGateway.builder()
           .scheme(address.scheme())
           .address(address.hostAndPort())
           .job(settings.job())
-          .groupingKey(label, value)
+          .groupingKey(labelAndValue[0], labelAndValue[1])
           .registry(registry)
           .format(Format.PROMETHEUS_TEXT)
           .connectionTimeout(TIMEOUT)
@@ -96,7 +109,7 @@ public final class MetricsExport {
           "metrics not pushed to the Pushgateway "
               + address.display()
               + " (group "
-              + group(label, value)
+              + group
               + "): "
               + e.getMessage());
     }
