@@ -2,19 +2,27 @@
 # The project's test command: every test (unit, integration through scripts/lakehouse, golden datasets)
 # with `mvn -B verify`; arguments go to Maven (scripts/test.sh -ntp, scripts/test.sh -pl cli).
 #
-# The online store tests start a real Redis, so redis-server must be on PATH. When it is missing, this
-# installs it with apt-get if run as root, and otherwise prints the one command that does and exits 2.
+# Some tests start real servers or tools, which must be on PATH: redis-server (the online store tests),
+# prometheus-pushgateway (the metrics tests push to a real Pushgateway) and promtool (the alerting rules
+# are checked and unit-tested with it). When one is missing, this installs the Debian packages with
+# apt-get if run as root, and otherwise prints the one command that does and exits 2.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v redis-server >/dev/null 2>&1; then
+missing=()
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+command -v prometheus-pushgateway >/dev/null 2>&1 || missing+=(prometheus-pushgateway)
+# promtool comes with Debian's prometheus package.
+command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
+
+if [ "${#missing[@]}" -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "test.sh: installing redis-server (the online store tests start a real Redis)"
+    echo "test.sh: installing ${missing[*]} (tests start a real Redis and Pushgateway and run promtool)"
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   else
-    echo "test.sh: redis-server is missing; the online store tests need it. Install it with:" >&2
-    echo "  sudo apt-get update && sudo apt-get install -y redis-server" >&2
+    echo "test.sh: ${missing[*]} missing; the tests need them. Install them with:" >&2
+    echo "  sudo apt-get update && sudo apt-get install -y ${missing[*]}" >&2
     exit 2
   fi
 fi

@@ -102,6 +102,7 @@ final class BackfillCommand implements Callable<Integer> {
                 backfill.config().pii(), environment.variables(), console::warn)
             : null;
     try (backfill) {
+      backfill.watchesLake();
       backfill.startWriting();
       String ledgerPath =
           backfill.config().lake().runs()
@@ -169,7 +170,15 @@ final class BackfillCommand implements Callable<Integer> {
         String dateRunId = backfill.runId() + "-" + date;
         Map<String, Object> layerReports = new LinkedHashMap<>();
         try {
-          boolean rejections = nightly.run(date, dateRunId, layers, layerReports::put);
+          boolean rejections =
+              nightly.run(
+                  date,
+                  dateRunId,
+                  layers,
+                  (layer, result) -> {
+                    layerReports.put(layer, result);
+                    backfill.counted(result);
+                  });
           completed(
               date,
               fingerprint,
@@ -204,6 +213,7 @@ final class BackfillCommand implements Callable<Integer> {
             backfill.runId() + "-" + batch.first() + (batch.size() > 1 ? "_" + batch.last() : "");
         try {
           GoldResult gold = nightly.rebuildGold(batch, batchRunId);
+          backfill.counted(gold);
           for (Map.Entry<LocalDate, String> date : pending.entrySet()) {
             // The batch's report goes with its first date; the others point to it.
             Object goldReport =

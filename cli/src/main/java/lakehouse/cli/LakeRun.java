@@ -4,11 +4,17 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import lakehouse.cli.metrics.LakeGaugeReader;
+import lakehouse.cli.metrics.LakeGauges;
+import lakehouse.cli.metrics.LayerOutcomes;
+import lakehouse.cli.metrics.MetricsExport;
+import lakehouse.cli.metrics.RunMetrics;
 import lakehouse.shared.config.ConfigLoader;
 import lakehouse.shared.config.LakehouseConfig;
 import lakehouse.shared.error.LakehouseException;
@@ -40,6 +46,8 @@ final class LakeRun implements AutoCloseable {
   private final CommandEnvironment.SparkSessions sessions;
   private final Instant startedAt;
   private final Map<String, Object> layers = new LinkedHashMap<>();
+  private final LayerOutcomes outcomes = new LayerOutcomes();
+  private boolean watchesLake;
   private final Console console;
   private final LogLines logs;
   private LogLines.RunLog runLog;
@@ -75,6 +83,7 @@ final class LakeRun implements AutoCloseable {
     LakehouseConfig config =
         new ConfigLoader()
             .load(options.conf, ConfigLoader.overrides(options.lake, options.settings));
+    MetricsExport.validate(config.metrics());
     String runId =
         options.runId == null
             ? RunId.generate(command, environment.clock())
@@ -156,9 +165,25 @@ final class LakeRun implements AutoCloseable {
             });
   }
 
-  /** Records a layer's part of the report; serialised with the report. */
+  /** Records a layer's part of the report; serialised with the report, counted in its metrics. */
   void layer(String name, Object report) {
     layers.put(name, report);
+    outcomes.add(report);
+  }
+
+  /**
+   * Counts a layer's result in the run's metrics, when the report keeps it elsewhere (per date).
+   */
+  void counted(Object result) {
+    outcomes.add(result);
+  }
+
+  /**
+   * The run's metrics include the lake's state after it (freshness, backlog, watermark, stale gold
+   * partitions): for the commands that move the lake forward.
+   */
+  void watchesLake() {
+    watchesLake = true;
   }
 
   /**
@@ -211,6 +236,8 @@ final class LakeRun implements AutoCloseable {
             ? RunOutcome.failed(
                 "the lake's writer lease was lost during the run; check the tables before the next run")
             : outcome;
+    Instant endedAt = clock.instant();
+    RunMetrics metrics = metrics(reported.status(), endedAt);
     RunReport.Builder report =
         RunReport.builder(runId, command)
             .arguments(arguments)
@@ -219,13 +246,42 @@ final class LakeRun implements AutoCloseable {
             .lake(config.lake().root())
             .configuration(RunReportWriter.parse(ConfigLoader.maskedJson(config.effective())))
             .versions(Versions.current(spark().version()))
-            .timing(startedAt, clock.instant())
+            .timing(startedAt, endedAt)
             .layers(layers)
-            .cost(cost == null ? null : cost.report());
+            .cost(cost == null ? null : cost.report())
+            .metrics(
+                metrics.exported(
+                    new MetricsExport(config.metrics(), console::warn).export(metrics)));
     reported.error().ifPresent(report::error);
     RunReport written = report.build();
     new RunReportWriter(config.lake(), spark().sparkContext().hadoopConfiguration()).write(written);
     return written;
+  }
+
+  /**
+   * The run's metrics, from the layers' results, what Spark measured of them and, for a command
+   * that watches the lake, the lake's state now. A lake state that cannot be read is a warning.
+   */
+  private RunMetrics metrics(RunStatus status, Instant endedAt) {
+    LakeGauges lake = null;
+    List<String> warnings = new ArrayList<>();
+    if (watchesLake) {
+      try {
+        lake = new LakeGaugeReader(spark(), config, clock).read();
+      } catch (IOException | RuntimeException e) {
+        LOG.warn("cannot read the lake's state for the run's metrics", e);
+        warnings.add("the lake's state (freshness, backlog, watermark) could not be read: " + e);
+        console.warn(warnings.get(0));
+      }
+    }
+    return RunMetrics.of(
+        command,
+        status,
+        startedAt,
+        endedAt,
+        outcomes.metrics(cost == null ? Map.of() : cost.layers()),
+        lake,
+        warnings);
   }
 
   @Override

@@ -61,6 +61,7 @@ final class RunCommand implements Callable<Integer> {
                 run.config(), environment.variables(), console, environment.clock())
             : null;
     try (run) {
+      run.watchesLake();
       run.startWriting();
       console.progress(
           "run " + run.runId() + ": ingest date " + date + ", lake " + run.config().lake().root());

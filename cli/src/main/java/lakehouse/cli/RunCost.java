@@ -1,5 +1,6 @@
 package lakehouse.cli;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -75,6 +76,11 @@ final class RunCost implements AutoCloseable {
 
   private void add(String layer, LayerIo io) {
     layers.merge(layer, io, LayerIo::plus);
+  }
+
+  /** What each layer read and wrote so far, in the order the layers first ran. */
+  Map<String, LayerIo> layers() {
+    return Collections.unmodifiableMap(layers);
   }
 
   /** The report's {@code cost} object. */

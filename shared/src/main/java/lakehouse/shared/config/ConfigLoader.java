@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import lakehouse.shared.lake.LakeLayout;
@@ -194,8 +195,18 @@ public final class ConfigLoader {
             atLeastZero(c, "lakehouse.online.redis.max-writes-per-second")),
         lease,
         new BackfillSettings(goldRebuildBatchDays),
+        metrics(c),
         spark,
         c);
+  }
+
+  private static MetricsSettings metrics(Config c) {
+    String pushgateway = c.getString("lakehouse.metrics.pushgateway").trim();
+    String textfile = c.getString("lakehouse.metrics.textfile").trim();
+    return new MetricsSettings(
+        pushgateway.isEmpty() ? Optional.empty() : Optional.of(pushgateway),
+        textfile.isEmpty() ? Optional.empty() : Optional.of(textfile),
+        nonBlank(c, "lakehouse.metrics.job"));
   }
 
   /** A local root becomes absolute, so that every JVM of a run (driver, executors) agrees on it. */

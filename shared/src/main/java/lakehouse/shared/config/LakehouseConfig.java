@@ -20,5 +20,6 @@ public record LakehouseConfig(
     OnlineStoreSettings online,
     WriterLeaseSettings writerLease,
     BackfillSettings backfill,
+    MetricsSettings metrics,
     Map<String, String> sparkSettings,
     Config effective) {}

@@ -154,7 +154,8 @@ final class IoListener extends SparkListener {
       Execution execution = executions.remove(end.executionId());
       if (execution != null) {
         // Spark 3.5 reports a success as an empty message.
-        execution.end(end.errorMessage().isEmpty() || end.errorMessage().get().isEmpty());
+        execution.end(
+            end.errorMessage().isEmpty() || end.errorMessage().get().isEmpty(), end.time());
       }
     }
   }
@@ -179,7 +180,8 @@ final class IoListener extends SparkListener {
     Execution execution =
         new Execution(
             tags,
-            root && DeltaCommands.commits(start.sparkPlanInfo(), start.physicalPlanDescription()));
+            root && DeltaCommands.commits(start.sparkPlanInfo(), start.physicalPlanDescription()),
+            start.time());
     execution.learn(start.sparkPlanInfo());
     executions.put(start.executionId(), execution);
   }
@@ -223,14 +225,16 @@ final class IoListener extends SparkListener {
   private final class Execution {
     private final List<String> tags;
     private final boolean deltaCommit;
+    private final long startedAtMs;
     private final Map<Long, Metric> driverMetrics = new HashMap<>();
     private final Set<Long> scanRows = new HashSet<>();
     private final Map<Long, Long> driverValues = new HashMap<>();
     private long rowsRead;
 
-    Execution(List<String> tags, boolean deltaCommit) {
+    Execution(List<String> tags, boolean deltaCommit, long startedAtMs) {
       this.tags = tags;
       this.deltaCommit = deltaCommit;
+      this.startedAtMs = startedAtMs;
     }
 
     /** The metrics of the plan's file scans and writes, by accumulator id. */
@@ -279,7 +283,7 @@ final class IoListener extends SparkListener {
       driverValues.put(accumulatorId, value);
     }
 
-    void end(boolean succeeded) {
+    void end(boolean succeeded, long endedAtMs) {
       for (Tally tally : talliesOf(tags)) {
         tally.recordsRead += rowsRead;
         for (Map.Entry<Long, Long> value : driverValues.entrySet()) {
@@ -297,6 +301,7 @@ final class IoListener extends SparkListener {
         }
         if (deltaCommit && succeeded) {
           tally.deltaCommits++;
+          tally.deltaCommitDurationsMs.add(Math.max(0, endedAtMs - startedAtMs));
         }
       }
     }
@@ -335,6 +340,7 @@ final class IoListener extends SparkListener {
     long bytesWritten;
     long recordsWritten;
     long deltaCommits;
+    final List<Long> deltaCommitDurationsMs = new ArrayList<>();
     final Map<String, Long> filesReadByFormat = new TreeMap<>();
 
     LayerIo figures(long durationMs) {
@@ -343,7 +349,8 @@ final class IoListener extends SparkListener {
           new FileIo(filesRead, bytesRead, recordsRead),
           new FileIo(filesWritten, bytesWritten, recordsWritten),
           filesReadByFormat,
-          deltaCommits);
+          deltaCommits,
+          deltaCommitDurationsMs);
     }
   }
 }

@@ -15,6 +15,8 @@ import java.util.Map;
  * @param seed the seed of a generator run, or null
  * @param cost what the command's layers read and wrote and the object-store requests that implies,
  *     or null for a command that ran no Spark work
+ * @param metrics the run's metrics as they are exported to Prometheus (docs/MONITORING.md), or null
+ *     for a command that measures none
  * @param error why the command failed, or null
  */
 public record RunReport(
@@ -33,6 +35,7 @@ public record RunReport(
     Long seed,
     Map<String, Object> layers,
     Object cost,
+    Object metrics,
     String error) {
 
   public static Builder builder(String runId, String command) {
@@ -54,6 +57,7 @@ public record RunReport(
     private Long seed;
     private Map<String, Object> layers = Map.of();
     private Object cost;
+    private Object metrics;
     private String error;
 
     private Builder(String runId, String command) {
@@ -112,6 +116,11 @@ public record RunReport(
       return this;
     }
 
+    public Builder metrics(Object metrics) {
+      this.metrics = metrics;
+      return this;
+    }
+
     public Builder error(String error) {
       this.error = error;
       return this;
@@ -137,6 +146,7 @@ public record RunReport(
           seed,
           layers,
           cost,
+          metrics,
           error);
     }
   }

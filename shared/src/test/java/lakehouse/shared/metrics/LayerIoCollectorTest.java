@@ -79,6 +79,10 @@ class LayerIoCollectorTest {
     assertThat(written.written().bytes()).isEqualTo(totalSize(files));
     assertThat(written.written().records()).isEqualTo(500);
     assertThat(written.deltaCommits()).isEqualTo(1);
+    assertThat(written.deltaCommitDurationsMs())
+        .as("the commit's duration")
+        .singleElement()
+        .satisfies(ms -> assertThat(ms).isPositive());
     assertThat(written.durationMs()).isPositive();
 
     LayerIoCollector.Measurement nothing = collector.begin("idle");
@@ -106,7 +110,9 @@ class LayerIoCollectorTest {
 
   @Test
   void requestsFollowTheDocumentedRule() {
-    LayerIo io = new LayerIo(1, new FileIo(10, 0, 0), new FileIo(4, 0, 0), java.util.Map.of(), 2);
+    LayerIo io =
+        new LayerIo(
+            1, new FileIo(10, 0, 0), new FileIo(4, 0, 0), java.util.Map.of(), 2, List.of(5L, 7L));
     ObjectStoreRequests requests = ObjectStoreRequests.estimate(io);
     assertThat(requests).isEqualTo(new ObjectStoreRequests(12, 10, 6, 2));
     assertThat(requests.total()).isEqualTo(30);
