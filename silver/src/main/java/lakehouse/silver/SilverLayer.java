@@ -66,10 +66,11 @@ import org.slf4j.LoggerFactory;
  * so the counts and the commits describe the same rows even when a step is recomputed.
  *
  * <p>No day of rows is cached and no job runs only to count: one aggregate over the validated rows
- * answers everything known before dedup ({@link InputSummary}); dedup classifies the valid records
- * on the few columns it needs and keeps only the records it drops, from which the dedup counts
- * follow; the append and the quarantine write then read and validate the pending rows again, which
- * costs less than holding a day of wide rows in memory.
+ * answers everything known before dedup ({@link InputSummary}), and one over the event_time column
+ * measures how late the records arrived ({@link ArrivalLatencyAggregate}); dedup classifies the
+ * valid records on the few columns it needs and keeps only the records it drops, from which the
+ * dedup counts follow; the append and the quarantine write then read and validate the pending rows
+ * again, which costs less than holding a day of wide rows in memory.
  */
 public final class SilverLayer {
   private static final Logger LOG = LoggerFactory.getLogger(SilverLayer.class);
@@ -106,11 +107,9 @@ public final class SilverLayer {
     long started = clock.millis();
     Set<BronzeFile> processed = ledger.filesProcessed(ingestDate);
     EventTimeWindow window = EventTimeWindow.of(ingestDate, settings);
-    Dataset<Row> validated =
-        RecordValidation.validate(
-            PendingInput.read(spark, lake.bronzeEvents(), ingestDate, processed).rows(),
-            rules,
-            window);
+    Dataset<Row> pending =
+        PendingInput.read(spark, lake.bronzeEvents(), ingestDate, processed).rows();
+    Dataset<Row> validated = RecordValidation.validate(pending, rules, window);
     InputSummary input = InputSummary.of(validated, rules);
     Map<DeclaredTable, Long> committed = new LinkedHashMap<>();
     if (input.isEmpty()) {
@@ -118,9 +117,13 @@ public final class SilverLayer {
       return result(
           new QuarantineCounts(0, 0, zeroPerRule()),
           new DedupCounts(0, 0, 0, new TreeSet<>()),
+          ArrivalLatency.none(ingestDate),
           committed,
           started);
     }
+    // Its own small job over the event_time column: percentiles do not add up per file, so they
+    // cannot ride on the per-file aggregate above.
+    ArrivalLatency arrival = ArrivalLatencyAggregate.measure(pending, window);
     Dataset<Row> candidates =
         migrations.toLatest(validated.where(RecordValidation.isValid()), input.schemaVersions());
     Set<String> completedFiles =
@@ -159,7 +162,7 @@ public final class SilverLayer {
       committed.put(
           ledger.table(), ledger.record(ingestDate, input.files(), runId, clock.instant()));
 
-      SilverResult result = result(quarantined, dedup, committed, started);
+      SilverResult result = result(quarantined, dedup, arrival, committed, started);
       LOG.info(
           "silver {}: {} files, {} rows read, {} accepted, {} duplicates, {} quarantined, event dates {}",
           ingestDate,
@@ -208,6 +211,7 @@ public final class SilverLayer {
   private SilverResult result(
       QuarantineCounts quarantined,
       DedupCounts dedup,
+      ArrivalLatency arrival,
       Map<DeclaredTable, Long> committed,
       long started) {
     return new SilverResult(
@@ -219,7 +223,8 @@ public final class SilverLayer {
         dedup.changedEventDates(),
         tableVersions(committed),
         clock.millis() - started,
-        dedup.alreadyAccepted());
+        dedup.alreadyAccepted(),
+        arrival);
   }
 
   /**

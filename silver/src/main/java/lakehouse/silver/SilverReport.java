@@ -11,6 +11,7 @@ import java.util.Map;
  *
  * @param rowsAlreadyAccepted rows of this run's files that an interrupted earlier attempt had
  *     already appended to silver; outside the other counts (see {@link SilverLayer})
+ * @param arrivalLatency how late the records read arrived (see {@link ArrivalLatency})
  */
 public record SilverReport(
     @JsonProperty("rows_read") long rowsRead,
@@ -21,4 +22,5 @@ public record SilverReport(
     @JsonProperty("changed_event_dates") List<String> changedEventDates,
     @JsonProperty("rows_already_accepted") long rowsAlreadyAccepted,
     @JsonProperty("table_versions") Map<String, Long> tableVersions,
-    @JsonProperty("duration_ms") long durationMs) {}
+    @JsonProperty("duration_ms") long durationMs,
+    @JsonProperty("arrival_latency") ArrivalLatency arrivalLatency) {}

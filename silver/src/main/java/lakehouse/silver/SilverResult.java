@@ -18,6 +18,7 @@ import java.util.SortedSet;
  * @param tableVersions table path to its Delta version after the run (-1: the table does not exist)
  * @param rowsAlreadyAccepted rows an interrupted earlier attempt over the same files had already
  *     appended to silver; not part of {@code rowsRead} (see {@link SilverLayer})
+ * @param arrivalLatency how late the records read arrived, the quarantined ones included
  */
 public record SilverResult(
     long rowsRead,
@@ -28,7 +29,8 @@ public record SilverResult(
     SortedSet<LocalDate> changedEventDates,
     Map<String, Long> tableVersions,
     long durationMs,
-    long rowsAlreadyAccepted) {
+    long rowsAlreadyAccepted,
+    ArrivalLatency arrivalLatency) {
 
   @JsonValue
   public SilverReport report() {
@@ -41,6 +43,7 @@ public record SilverResult(
         changedEventDates.stream().map(LocalDate::toString).toList(),
         rowsAlreadyAccepted,
         tableVersions,
-        durationMs);
+        durationMs,
+        arrivalLatency);
   }
 }

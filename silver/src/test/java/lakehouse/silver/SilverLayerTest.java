@@ -107,6 +107,41 @@ class SilverLayerTest {
   }
 
   @Test
+  @DisplayName(
+      "the run measures how late its records arrived, too_late ones included, future ones apart")
+  void arrivalLatencyCountsEveryRecordWithAUsableEventTime() {
+    lake.bronze(
+        event(1),
+        event(2).at("2026-11-22T06:00:00Z"),
+        event(3).at("2026-11-21T23:00:00Z"),
+        event(4).at("2026-11-19T00:00:00Z"),
+        event(5).at("2026-11-24T00:30:00Z"),
+        event(6).at("2026-11-25T00:00:00Z"),
+        event(1).from("part-01.avro", 0));
+
+    SilverResult result = lake.silver(DAY, "silver-run");
+
+    ArrivalLatency arrival = result.arrivalLatency();
+    assertThat(result.quarantinedByReason()).containsEntry("too_late", 1L);
+    assertThat(arrival.ingestDate()).isEqualTo(DAY.toString());
+    assertThat(arrival.future()).as("past the clock-skew tolerance").isEqualTo(1);
+    assertThat(arrival.withoutEventTime()).isZero();
+    assertThat(arrival.records())
+        .as("every record read but the future one, duplicates and too_late included")
+        .isEqualTo(result.rowsRead() - arrival.future())
+        .isEqualTo(6);
+    Map<String, Long> expected = ArrivalLatency.emptyDaysLate();
+    expected.putAll(Map.of("0", 3L, "1", 1L, "2", 1L, "4", 1L));
+    assertThat(arrival.daysLate()).containsExactlyEntriesOf(expected);
+    assertThat(arrival.daysLate().values().stream().mapToLong(Long::longValue).sum())
+        .isEqualTo(arrival.records());
+    // End of the ingest date, 2026-11-24T00:00Z, minus each event_time.
+    assertThat(arrival.seconds().max()).isEqualTo(5 * 86_400L);
+    assertThat(arrival.seconds().p50()).isEqualTo(12 * 3_600L);
+    assertThat(arrival.seconds().p99()).isEqualTo(5 * 86_400L);
+  }
+
+  @Test
   @DisplayName("invalid records are quarantined with every reason, and the counts add up")
   void invalidRecordsAreQuarantinedWithEveryReason() {
     TestEvent twoReasons = event(10).user(" ").country("fr").from("part-00.avro", 10);

@@ -23,7 +23,20 @@ class SilverResultJsonTest {
           new TreeSet<>(List.of(LocalDate.parse("2026-11-23"), LocalDate.parse("2026-11-21"))),
           Map.of("/lake/silver/ad_events", 4L),
           1234,
-          2);
+          2,
+          new ArrivalLatency(
+              "2026-11-23",
+              9,
+              0,
+              1,
+              new ArrivalLatency.LatencyPercentiles(40_000, 90_000, 170_000, 180_000, 190_000),
+              daysLate()));
+
+  private static Map<String, Long> daysLate() {
+    Map<String, Long> days = ArrivalLatency.emptyDaysLate();
+    days.putAll(Map.of("0", 6L, "1", 2L, "2", 1L));
+    return days;
+  }
 
   @Test
   void theResultRendersAsTheRunReportsSilverObject() {
@@ -38,6 +51,14 @@ class SilverResultJsonTest {
         .isEqualTo("[\"2026-11-21\",\"2026-11-23\"]");
     assertThat(silver.get("rows_already_accepted").asLong()).isEqualTo(2);
     assertThat(silver.get("table_versions").get("/lake/silver/ad_events").asLong()).isEqualTo(4);
+    JsonNode arrival = silver.get("arrival_latency");
+    assertThat(arrival.get("ingest_date").asText()).isEqualTo("2026-11-23");
+    assertThat(arrival.get("records").asLong()).isEqualTo(9);
+    assertThat(arrival.get("future").asLong()).isEqualTo(1);
+    assertThat(arrival.get("seconds").get("p99_9").asLong()).isEqualTo(180_000);
+    assertThat(arrival.get("days_late").size()).isEqualTo(ArrivalLatency.DAYS_LATE_CAP + 2);
+    assertThat(arrival.get("days_late").get("1").asLong()).isEqualTo(2);
+    assertThat(arrival.get("days_late").get("more").asLong()).isZero();
   }
 
   @Test

@@ -2,6 +2,7 @@ package lakehouse.cli.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import lakehouse.bronze.RejectionReason;
 import lakehouse.gold.GoldResult;
 import lakehouse.shared.metrics.FileIo;
 import lakehouse.shared.metrics.LayerIo;
+import lakehouse.silver.ArrivalLatency;
 import lakehouse.silver.SilverReport;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +35,16 @@ class LayerOutcomesTest {
               1_000));
       outcomes.add(
           new SilverReport(
-              1_000, 900, 40, 60, Map.of("too_late", 50L), List.of(date), 0, Map.of(), 2_000));
+              1_000,
+              900,
+              40,
+              60,
+              Map.of("too_late", 50L),
+              List.of(date),
+              0,
+              Map.of(),
+              2_000,
+              ArrivalLatency.none(LocalDate.parse(date))));
     }
     outcomes.add(
         GoldResult.builder()
