@@ -267,7 +267,7 @@ final class LakeRun implements AutoCloseable {
     List<String> warnings = new ArrayList<>();
     if (watchesLake) {
       try {
-        lake = new LakeGaugeReader(spark(), config, clock).read();
+        lake = new LakeGaugeReader(spark(), config, clock).read(runId, outcomes.arrivals());
       } catch (IOException | RuntimeException e) {
         LOG.warn("cannot read the lake's state for the run's metrics", e);
         warnings.add("the lake's state (freshness, backlog, watermark) could not be read: " + e);

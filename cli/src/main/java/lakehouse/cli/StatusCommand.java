@@ -1,16 +1,25 @@
 package lakehouse.cli;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import lakehouse.cli.metrics.ArrivalHistory;
+import lakehouse.cli.metrics.LatenessRecommendation;
 import lakehouse.gold.status.LakeStatus;
 import lakehouse.gold.status.PartitionRange;
 import lakehouse.gold.status.PartitionStatus;
 import lakehouse.shared.config.ConfigLoader;
 import lakehouse.shared.config.ConfigurationException;
 import lakehouse.shared.config.LakehouseConfig;
+import lakehouse.shared.config.LatenessRecommendationSettings;
 import lakehouse.shared.run.RunReportWriter;
+import lakehouse.silver.ArrivalLatency;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,13 +30,17 @@ import picocli.CommandLine.Option;
  * when, and whether they are stale: a silver feature group whose events changed after it was built,
  * a gold partition whose silver inputs changed after its promotion (per the gold lineage), or a
  * gold table of a feature version other than the configured one. The rules are {@link
- * lakehouse.gold.status.Staleness}'s; the command reads the range and renders.
+ * lakehouse.gold.status.Staleness}'s; the command reads the range and renders. Below them, the
+ * allowed lateness in force beside the one the last nights' lateness recommends ({@link
+ * LatenessRecommendation}); {@code --json} prints {@code {"partitions": [...], "allowed_lateness":
+ * {...}}}.
  */
 @Command(
     name = "status",
     mixinStandardHelpOptions = true,
     description =
-        "Shows each table's partitions: rows, the run that wrote them, when, and whether they are stale.")
+        "Shows each table's partitions: rows, the run that wrote them, when, and whether they are"
+            + " stale; and the allowed lateness the last nights recommend.")
 final class StatusCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 
@@ -55,25 +68,79 @@ final class StatusCommand implements Callable<Integer> {
         new ConfigLoader().load(common.conf, ConfigLoader.overrides(common.lake, common.settings));
     SparkSession spark = environment.sessions().open("lakehouse status", config.sparkSettings());
     try {
-      print(
+      List<PartitionStatus> partitions =
           new LakeStatus(spark, config.lake(), config.gold())
-              .partitions(new PartitionRange(Optional.ofNullable(from), Optional.ofNullable(to))));
+              .partitions(new PartitionRange(Optional.ofNullable(from), Optional.ofNullable(to)));
+      LatenessRecommendationSettings recommending = config.metrics().latenessRecommendation();
+      LatenessRecommendation lateness =
+          LatenessRecommendation.of(
+              ArrivalHistory.newest(
+                  spark.sparkContext().hadoopConfiguration(),
+                  config.lake().runs(),
+                  recommending.nights()),
+              recommending.keepShare(),
+              config.silver().allowedLatenessDays());
+      print(partitions, lateness);
       return ExitStatus.DONE;
     } finally {
       environment.sessions().close(spark);
     }
   }
 
-  private void print(List<PartitionStatus> rows) {
+  private void print(List<PartitionStatus> rows, LatenessRecommendation lateness) {
     Console console = environment.console();
     if (json) {
-      console.progress(RunReportWriter.toJson(rows));
+      Map<String, Object> status = new LinkedHashMap<>();
+      status.put("partitions", rows);
+      status.put("allowed_lateness", lateness);
+      console.progress(RunReportWriter.toJson(status));
       return;
     }
     if (rows.isEmpty()) {
       console.progress("the lake holds no table yet");
-      return;
+    } else {
+      printPartitions(console, rows);
     }
+    console.progress(latenessLine(lateness));
+  }
+
+  /**
+   * One line: the allowed lateness in force, what it rejected, and what the nights measured
+   * recommend.
+   */
+  static String latenessLine(LatenessRecommendation lateness) {
+    String configured =
+        String.format("allowed lateness: %d days configured", lateness.configuredDays());
+    if (lateness.recommendedDays() == null) {
+      return configured + "; no night measured yet, nothing to recommend";
+    }
+    String recommended =
+        lateness.beyondCountedDays()
+            ? "more than " + ArrivalLatency.DAYS_LATE_CAP + " days"
+            : lateness.recommendedDays() + " days";
+    return String.format(
+        Locale.ROOT,
+        "%s, %,d events rejected as too_late over the last %d nights (%s to %s);"
+            + " recommended: %s, to keep %s%% of their %,d events (the configured value kept %s%%)",
+        configured,
+        lateness.rejectedTooLate(),
+        lateness.nights(),
+        lateness.firstNight(),
+        lateness.lastNight(),
+        recommended,
+        percent(lateness.keepShare()),
+        lateness.events(),
+        percent(lateness.keptByConfigured()));
+  }
+
+  private static String percent(double share) {
+    return new BigDecimal(share * 100)
+        .round(new MathContext(6))
+        .stripTrailingZeros()
+        .toPlainString();
+  }
+
+  private static void printPartitions(Console console, List<PartitionStatus> rows) {
     String format = "%-30s %-10s %12s  %-40s %-24s %s";
     console.progress(
         String.format(format, "table", "partition", "rows", "run", "written (UTC)", "stale"));

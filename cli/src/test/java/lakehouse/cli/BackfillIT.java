@@ -193,7 +193,7 @@ class BackfillIT {
     assertSameTables(nightly, backfilled);
     InProcessLakehouse.Outcome status =
         InProcessLakehouse.run("status", "--json", "--lake", backfilled.toString());
-    for (JsonNode partition : RunReportWriter.parse(status.stdout())) {
+    for (JsonNode partition : RunReportWriter.parse(status.stdout()).get("partitions")) {
       String table = partition.get("table").asText();
       // The nightly run found nothing new in silver, so of the shared partitions it built
       // user_features as of its date.

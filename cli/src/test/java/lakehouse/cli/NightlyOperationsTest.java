@@ -220,7 +220,7 @@ class NightlyOperationsTest {
     InProcessLakehouse.Outcome status =
         InProcessLakehouse.run("status", "--json", "--lake", nightly.toString());
     assertThat(status.exitStatus()).as(status.stderr()).isZero();
-    return RunReportWriter.parse(status.stdout());
+    return RunReportWriter.parse(status.stdout()).get("partitions");
   }
 
   private static String staleOf(JsonNode status, String table, String partition) {

@@ -29,6 +29,7 @@ import lakehouse.bronze.LandingFile;
 import lakehouse.bronze.LandingZone;
 import lakehouse.gold.GoldLayer;
 import lakehouse.shared.config.LakehouseConfig;
+import lakehouse.shared.config.LatenessRecommendationSettings;
 import lakehouse.shared.delta.DeltaPartitionWriter;
 import lakehouse.shared.tables.ProcessedFiles;
 import lakehouse.shared.tables.SilverEvents;
@@ -43,7 +44,8 @@ import org.apache.spark.sql.SparkSession;
 /**
  * Reads the {@link LakeGauges} from the lake after a run: the landing zone's folders and files,
  * silver's processed-files ledger (a row per file), the event_time column of silver's newest
- * partitions and the gold lineage of the last weeks; never a whole table's data.
+ * partitions, the gold lineage of the last weeks and the run reports' arrival latency; never a
+ * whole table's data.
  */
 public final class LakeGaugeReader {
   private static final String DATE_FOLDER = "ingest_date=";
@@ -58,7 +60,13 @@ public final class LakeGaugeReader {
     this.clock = clock;
   }
 
-  public LakeGauges read() throws IOException {
+  /**
+   * The lake's state now.
+   *
+   * @param runId the run measuring it, whose report is not written yet
+   * @param ownNights the nights silver measured in this run, which its report will hold
+   */
+  public LakeGauges read(String runId, List<NightArrival> ownNights) throws IOException {
     long started = System.nanoTime();
     NavigableMap<LocalDate, Set<String>> processed = processedFiles();
     Optional<LocalDate> newestProcessed =
@@ -84,6 +92,17 @@ public final class LakeGaugeReader {
     } finally {
       beside.shutdown();
     }
+    LatenessRecommendationSettings recommending = config.metrics().latenessRecommendation();
+    LatenessRecommendation recommendation =
+        LatenessRecommendation.of(
+            ArrivalHistory.newest(
+                spark.sparkContext().hadoopConfiguration(),
+                config.lake().runs(),
+                runId,
+                ownNights,
+                recommending.nights()),
+            recommending.keepShare(),
+            lateness);
     Instant now = clock.instant();
     return new LakeGauges(
         now.toString(),
@@ -95,6 +114,7 @@ public final class LakeGaugeReader {
         backlog.dates(),
         backlog.files(),
         stalePartitions,
+        recommendation,
         Duration.ofNanos(System.nanoTime() - started).toMillis());
   }
 

@@ -21,6 +21,8 @@ import java.util.Map;
  * @param goldPartitionsStale per gold table, partitions whose silver inputs changed after gold last
  *     built them, among the dates from the watermark on (older ones no run changes); every gold
  *     table present
+ * @param latenessRecommendation the allowed lateness the last nights' lateness recommends (see
+ *     {@link LatenessRecommendation}), this run's nights included
  * @param durationMs how long reading these took
  */
 public record LakeGauges(
@@ -33,6 +35,7 @@ public record LakeGauges(
     long backlogDates,
     long backlogFiles,
     Map<String, Long> goldPartitionsStale,
+    LatenessRecommendation latenessRecommendation,
     long durationMs) {
 
   public LakeGauges {

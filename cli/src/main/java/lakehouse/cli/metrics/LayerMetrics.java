@@ -28,6 +28,10 @@ import lakehouse.shared.metrics.FileIo;
  * @param read files, bytes and records the layer read, as Spark measured them
  * @param written files, bytes and records the layer wrote
  * @param deltaCommitDurationsMs the duration of each Delta commit the layer made
+ * @param arrivalLatencySeconds silver's arrival latency of the newest ingest date it read: {@code
+ *     0.5}, {@code 0.9}, {@code 0.99}, {@code 0.999} (approximate quantiles) and {@code max}
+ * @param arrivalRecordsByDaysLate silver's records by days late, {@code 0}, {@code 1}, {@code 2}
+ *     and {@code 3+}, too_late ones included; over every date of a backfill
  */
 public record LayerMetrics(
     String layer,
@@ -43,7 +47,9 @@ public record LayerMetrics(
     FileIo read,
     FileIo written,
     long deltaCommits,
-    List<Long> deltaCommitDurationsMs) {
+    List<Long> deltaCommitDurationsMs,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Long> arrivalLatencySeconds,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Long> arrivalRecordsByDaysLate) {
 
   /** Maps keep the order the layer gave (outcomes as they happen, reasons as the rules run). */
   public LayerMetrics {
@@ -54,6 +60,8 @@ public record LayerMetrics(
     rowsPromotedByTable = ordered(rowsPromotedByTable);
     partitionsPromotedByTable = ordered(partitionsPromotedByTable);
     deltaCommitDurationsMs = List.copyOf(deltaCommitDurationsMs);
+    arrivalLatencySeconds = ordered(arrivalLatencySeconds);
+    arrivalRecordsByDaysLate = ordered(arrivalRecordsByDaysLate);
   }
 
   /** Records per second of the given wall time, 0 for none. */

@@ -1,5 +1,6 @@
 package lakehouse.cli.metrics;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,7 +11,9 @@ import lakehouse.bronze.RejectionReason;
 import lakehouse.gold.GoldResult;
 import lakehouse.online.publish.PublishReport;
 import lakehouse.shared.metrics.LayerIo;
+import lakehouse.silver.ArrivalLatency;
 import lakehouse.silver.SilverReport;
+import lakehouse.silver.validation.ValidationRules;
 
 /**
  * Adds up what the layers of a command decided (records by outcome, files, reasons) from the
@@ -19,6 +22,8 @@ import lakehouse.silver.SilverReport;
  */
 public final class LayerOutcomes {
   private final Map<String, Counts> layers = new LinkedHashMap<>();
+  private final List<NightArrival> arrivals = new ArrayList<>();
+  private String newestArrival;
 
   /** Counts a layer's result; results of other kinds (a cleanup's) carry no outcomes. */
   public void add(Object result) {
@@ -58,6 +63,44 @@ public final class LayerOutcomes {
     silver
         .rowsQuarantined()
         .forEach((reason, rows) -> counts.quarantinedByReason.merge(reason, rows, Long::sum));
+    ArrivalLatency arrival = silver.arrivalLatency();
+    if (arrival == null) {
+      return;
+    }
+    arrivals.add(
+        new NightArrival(
+            LocalDate.parse(arrival.ingestDate()),
+            arrival.daysLate(),
+            silver.rowsQuarantined().getOrDefault(ValidationRules.TOO_LATE, 0L)));
+    arrival
+        .daysLate()
+        .forEach(
+            (days, n) -> counts.arrivalRecordsByDaysLate.merge(pushedBucket(days), n, Long::sum));
+    // Quantiles do not add up over the dates of a backfill: the newest date's stand for them.
+    if (arrival.seconds() != null
+        && (newestArrival == null || arrival.ingestDate().compareTo(newestArrival) >= 0)) {
+      newestArrival = arrival.ingestDate();
+      ArrivalLatency.LatencyPercentiles seconds = arrival.seconds();
+      counts.arrivalLatencySeconds.clear();
+      counts.arrivalLatencySeconds.put("0.5", seconds.p50());
+      counts.arrivalLatencySeconds.put("0.9", seconds.p90());
+      counts.arrivalLatencySeconds.put("0.99", seconds.p99());
+      counts.arrivalLatencySeconds.put("0.999", seconds.p999());
+      counts.arrivalLatencySeconds.put("max", seconds.max());
+    }
+  }
+
+  /** The few days-late buckets pushed: 0, 1, 2 and 3+, every one present. */
+  private static String pushedBucket(String days) {
+    return switch (days) {
+      case "0", "1", "2" -> days;
+      default -> "3+";
+    };
+  }
+
+  /** The nights silver measured, one per ingest date it read, as the report will hold them. */
+  public List<NightArrival> arrivals() {
+    return List.copyOf(arrivals);
   }
 
   private void gold(GoldResult gold) {
@@ -114,7 +157,9 @@ public final class LayerOutcomes {
               io.read(),
               io.written(),
               io.deltaCommits(),
-              io.deltaCommitDurationsMs()));
+              io.deltaCommitDurationsMs(),
+              counts.arrivalLatencySeconds,
+              counts.arrivalRecordsByDaysLate));
     }
     return metrics;
   }
@@ -128,6 +173,8 @@ public final class LayerOutcomes {
     final Map<String, Long> rejectedFilesByReason = new LinkedHashMap<>();
     final Map<String, Long> rowsPromotedByTable = new LinkedHashMap<>();
     final Map<String, Long> partitionsPromotedByTable = new LinkedHashMap<>();
+    final Map<String, Long> arrivalLatencySeconds = new LinkedHashMap<>();
+    final Map<String, Long> arrivalRecordsByDaysLate = new LinkedHashMap<>();
 
     void out(String outcome, long records) {
       recordsOut.merge(outcome, records, Long::sum);

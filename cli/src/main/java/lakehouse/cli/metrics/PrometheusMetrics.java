@@ -135,6 +135,16 @@ public final class PrometheusMetrics {
     gauge("lakehouse_allowed_lateness_days", "The allowed lateness in force, in days.", COMMAND)
         .labelValues(command)
         .set(lake.allowedLatenessDays());
+    LatenessRecommendation recommendation = lake.latenessRecommendation();
+    if (recommendation != null && recommendation.recommendedDays() != null) {
+      gauge(
+              "lakehouse_recommended_allowed_lateness_days",
+              "The fewest days of allowed lateness that would have kept the configured share of the"
+                  + " last nights' events (31: more than 30).",
+              COMMAND)
+          .labelValues(command)
+          .set(recommendation.recommendedDays());
+    }
     gauge(
             "lakehouse_backlog_dates",
             "Landing dates holding files that silver has not processed.",
@@ -245,6 +255,38 @@ public final class PrometheusMetrics {
     counter("lakehouse_delta_commits_total", "Delta commits the layer made.", LAYER)
         .labelValues(name)
         .inc(layer.deltaCommits());
+    if (!layer.arrivalLatencySeconds().isEmpty()) {
+      Gauge latency =
+          gauge(
+              "lakehouse_arrival_latency_seconds",
+              "End of the ingest date minus event_time, approximate quantiles of the newest ingest"
+                  + " date read, too_late records included.",
+              LAYER,
+              "quantile");
+      layer
+          .arrivalLatencySeconds()
+          .forEach(
+              (quantile, seconds) -> {
+                if (!quantile.equals("max")) {
+                  latency.labelValues(name, quantile).set(seconds);
+                }
+              });
+      gauge(
+              "lakehouse_arrival_latency_max_seconds",
+              "The largest arrival latency of the newest ingest date read.",
+              LAYER)
+          .labelValues(name)
+          .set(layer.arrivalLatencySeconds().get("max"));
+    }
+    if (!layer.arrivalRecordsByDaysLate().isEmpty()) {
+      Counter late =
+          counter(
+              "lakehouse_arrival_records_total",
+              "Records read by days late (ingest date minus the event's date): 0, 1, 2, 3+.",
+              LAYER,
+              "days_late");
+      layer.arrivalRecordsByDaysLate().forEach((days, n) -> late.labelValues(name, days).inc(n));
+    }
     Histogram commits =
         histogram(
             "lakehouse_delta_commit_duration_seconds",

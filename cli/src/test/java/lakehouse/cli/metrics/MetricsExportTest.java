@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import lakehouse.shared.config.LatenessRecommendationSettings;
 import lakehouse.shared.config.MetricsSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,7 +36,11 @@ class MetricsExportTest {
   @Test
   void aFailedNightKeepsThePreviousLastSuccessAndReplacesTheRest() throws Exception {
     MetricsSettings settings =
-        new MetricsSettings(Optional.of(gateway.address()), Optional.empty(), "export-test");
+        new MetricsSettings(
+            Optional.of(gateway.address()),
+            Optional.empty(),
+            "export-test",
+            LatenessRecommendationSettings.DEFAULTS);
     List<String> warnings = new ArrayList<>();
     MetricsExport export = new MetricsExport(settings, warnings::add);
 
@@ -73,7 +78,10 @@ class MetricsExportTest {
     Path textfile = folder.resolve("lakehouse.prom");
     MetricsSettings settings =
         new MetricsSettings(
-            Optional.of("127.0.0.1:" + closedPort()), Optional.of(textfile.toString()), "nowhere");
+            Optional.of("127.0.0.1:" + closedPort()),
+            Optional.of(textfile.toString()),
+            "nowhere",
+            LatenessRecommendationSettings.DEFAULTS);
     List<String> warnings = new ArrayList<>();
 
     ExportOutcome outcome =

@@ -26,6 +26,8 @@ class PrometheusMetricsTest {
         .contains("lakehouse_backlog_files{command=\"run\"} 2.0")
         .contains("lakehouse_gold_partitions_stale{command=\"run\",table=\"campaign_daily\"} 1.0")
         .contains("lakehouse_watermark_timestamp_seconds{command=\"run\"} 1.7950464E9")
+        .contains("lakehouse_allowed_lateness_days{command=\"run\"} 2.0")
+        .contains("lakehouse_recommended_allowed_lateness_days{command=\"run\"} 3.0")
         .doesNotContain("lakehouse_last_failure_timestamp_seconds")
         .as("the run group holds no layer's metric")
         .doesNotContain("layer=");
@@ -66,7 +68,13 @@ class PrometheusMetricsTest {
         .contains("lakehouse_records_out_total{layer=\"silver\",outcome=\"duplicate\"} 40")
         .contains("lakehouse_quarantined_records_total{layer=\"silver\",reason=\"too_late\"} 50")
         .contains("lakehouse_delta_commit_duration_seconds_count{layer=\"silver\"} 3")
+        .contains("lakehouse_arrival_latency_seconds{layer=\"silver\",quantile=\"0.5\"} 40000.0")
+        .contains("lakehouse_arrival_latency_seconds{layer=\"silver\",quantile=\"0.999\"} 250000.0")
+        .contains("lakehouse_arrival_latency_max_seconds{layer=\"silver\"} 400000.0")
+        .contains("lakehouse_arrival_records_total{days_late=\"0\",layer=\"silver\"} 700")
+        .contains("lakehouse_arrival_records_total{days_late=\"3+\",layer=\"silver\"} 50")
         .doesNotContain("lakehouse_rejected_files_total");
+    assertThat(bronze).doesNotContain("arrival");
   }
 
   @Test

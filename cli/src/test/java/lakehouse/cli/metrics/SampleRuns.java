@@ -24,7 +24,9 @@ final class SampleRuns {
             new FileIo(5, 90_000, 1_000),
             new FileIo(4, 110_000, 1_000),
             1,
-            List.of(1_500L));
+            List.of(1_500L),
+            Map.of(),
+            Map.of());
     LayerMetrics silver =
         new LayerMetrics(
             "silver",
@@ -40,7 +42,11 @@ final class SampleRuns {
             new FileIo(20, 200_000, 3_000),
             new FileIo(8, 120_000, 1_900),
             3,
-            List.of(300L, 700L, 50L));
+            List.of(300L, 700L, 50L),
+            Map.of(
+                "0.5", 40_000L, "0.9", 80_000L, "0.99", 170_000L, "0.999", 250_000L, "max",
+                400_000L),
+            Map.of("0", 700L, "1", 200L, "2", 50L, "3+", 50L));
     LakeGauges lake =
         new LakeGauges(
             endedAt,
@@ -52,6 +58,8 @@ final class SampleRuns {
             1,
             2,
             Map.of("user_features", 0L, "campaign_daily", 1L),
+            new LatenessRecommendation(
+                2, 3, false, 0.999, 30, "2026-10-23", "2026-11-21", 30_000, 0.99, 280),
             900);
     return new RunMetrics(
         "run",

@@ -206,7 +206,21 @@ public final class ConfigLoader {
     return new MetricsSettings(
         pushgateway.isEmpty() ? Optional.empty() : Optional.of(pushgateway),
         textfile.isEmpty() ? Optional.empty() : Optional.of(textfile),
-        nonBlank(c, "lakehouse.metrics.job"));
+        nonBlank(c, "lakehouse.metrics.job"),
+        latenessRecommendation(c));
+  }
+
+  private static LatenessRecommendationSettings latenessRecommendation(Config c) {
+    String nights = "lakehouse.metrics.lateness-recommendation.nights";
+    String keepShare = "lakehouse.metrics.lateness-recommendation.keep-share";
+    int n = c.getInt(nights);
+    requireAtLeast(c, nights, n, 1);
+    double share = c.getDouble(keepShare);
+    // A share of 0 would recommend 0 days whatever arrived; above 1 no lateness keeps it.
+    if (!(share > 0 && share <= 1)) {
+      throw invalid(c, keepShare, "must be above 0 and at most 1, got " + share);
+    }
+    return new LatenessRecommendationSettings(n, share);
   }
 
   /** A local root becomes absolute, so that every JVM of a run (driver, executors) agrees on it. */

@@ -69,6 +69,32 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void theLatenessRecommendationKeepsAShareOfTheLastNights() {
+    LakehouseConfig defaults = loader.load(null, ConfigLoader.overrides(null, List.of()));
+    assertThat(defaults.metrics().latenessRecommendation())
+        .isEqualTo(new LatenessRecommendationSettings(30, 0.999));
+
+    assertThatThrownBy(
+            () ->
+                loader.load(
+                    null,
+                    ConfigLoader.overrides(
+                        null, List.of("metrics.lateness-recommendation.keep-share=1.5"))))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining(
+            "lakehouse.metrics.lateness-recommendation.keep-share must be above 0 and at most 1");
+    assertThatThrownBy(
+            () ->
+                loader.load(
+                    null,
+                    ConfigLoader.overrides(
+                        null, List.of("metrics.lateness-recommendation.nights=0"))))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining(
+            "lakehouse.metrics.lateness-recommendation.nights must be at least 1");
+  }
+
+  @Test
   void aMissingOrBrokenFileIsNamed() throws IOException {
     assertThatThrownBy(() -> loader.load(dir.resolve("nope.conf"), Map.of()))
         .isInstanceOf(ConfigurationException.class)
