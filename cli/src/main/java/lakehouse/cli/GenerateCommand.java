@@ -105,8 +105,16 @@ final class GenerateCommand implements Callable<Integer> {
   @Option(
       names = "--late-share",
       paramLabel = "P",
-      description = "Share of late events (1-2 days old).")
+      description = "Share of late events (1-2 days old, see --late-days-max).")
   Double lateShare;
+
+  @Option(
+      names = "--late-days-max",
+      paramLabel = "N",
+      description =
+          "How many days old late events go back (default 2): three in four are a day old, the"
+              + " rest spread evenly over 2 to N days.")
+  Integer lateDaysMax;
 
   @Option(
       names = "--duplicate-share",
@@ -191,7 +199,8 @@ final class GenerateCommand implements Callable<Integer> {
         or(futureShare, d.futureShare()),
         or(tooLateShare, d.tooLateShare()),
         or(hotUserShare, d.hotUserShare()),
-        or(hotAdShare, d.hotAdShare()));
+        or(hotAdShare, d.hotAdShare()),
+        lateDaysMax == null ? d.lateDaysMax() : lateDaysMax);
   }
 
   private static double or(Double given, double fallback) {

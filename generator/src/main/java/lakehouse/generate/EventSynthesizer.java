@@ -23,11 +23,13 @@ final class EventSynthesizer {
   private final Population population;
   private final double hotUserShare;
   private final double hotAdShare;
+  private final int lateDaysMax;
 
   EventSynthesizer(Population population, GeneratorRates rates) {
     this.population = population;
     this.hotUserShare = rates.hotUserShare();
     this.hotAdShare = rates.hotAdShare();
+    this.lateDaysMax = rates.lateDaysMax();
   }
 
   /** An event that happened in [from, until). */
@@ -35,9 +37,18 @@ final class EventSynthesizer {
     return at(random, from + random.nextLong(until - from));
   }
 
-  /** An event of one (mostly) or two days before the ingest date, inside the watermark. */
+  /**
+   * An event of one day (mostly) to {@code lateDaysMax} days before the ingest date: one or two by
+   * default, inside the default watermark.
+   */
   AdEvent late(SplittableRandom random, long dayStart) {
     long daysBack = random.nextInt(4) == 0 ? 2 : 1;
+    // A wider spread draws one more number; the default draws none, so its output stays the same.
+    if (lateDaysMax == 1) {
+      daysBack = 1;
+    } else if (daysBack == 2 && lateDaysMax > 2) {
+      daysBack = 2L + random.nextInt(lateDaysMax - 1);
+    }
     return at(random, dayStart - daysBack * DAY + random.nextLong(DAY));
   }
 

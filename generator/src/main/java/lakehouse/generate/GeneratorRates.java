@@ -6,7 +6,8 @@ package lakehouse.generate;
  * at most 1 and the rest of the events are regular.
  *
  * @param v1Share share of a day's hourly files written in schema version 1 (the rest are version 2)
- * @param lateShare events of one or two days before the ingest date, still within the watermark
+ * @param lateShare events of the days before the ingest date (one or two by default, see {@code
+ *     lateDaysMax}), meant to be within the watermark
  * @param duplicateShare re-emissions of an event already written (same file, another file of the
  *     same day, or the previous day)
  * @param invalidShare records breaking one validation rule (event id, blank keys, cost, country)
@@ -14,6 +15,9 @@ package lakehouse.generate;
  * @param tooLateShare events three or more days before the ingest date: past the watermark
  * @param hotUserShare events given to the one hot user on top of its natural popularity
  * @param hotAdShare events given to the one hot ad on top of its natural popularity
+ * @param lateDaysMax how many days before the ingest date late events go back: three in four are
+ *     one day old, the rest spread evenly over 2 to this many days. Those older than the lake's
+ *     allowed lateness are quarantined as too_late by silver, though counted late here
  */
 public record GeneratorRates(
     double v1Share,
@@ -23,7 +27,11 @@ public record GeneratorRates(
     double futureShare,
     double tooLateShare,
     double hotUserShare,
-    double hotAdShare) {
+    double hotAdShare,
+    int lateDaysMax) {
+
+  /** Late events one or two days old, as the contract's default allowed lateness keeps them. */
+  public static final int DEFAULT_LATE_DAYS_MAX = 2;
 
   public GeneratorRates {
     requireShare("v1 share", v1Share);
@@ -34,6 +42,10 @@ public record GeneratorRates(
     requireShare("too-late share", tooLateShare);
     requireShare("hot user share", hotUserShare);
     requireShare("hot ad share", hotAdShare);
+    if (lateDaysMax < 1) {
+      throw new IllegalArgumentException(
+          "late events must go back at least 1 day, got " + lateDaysMax);
+    }
     double cases = lateShare + duplicateShare + invalidShare + futureShare + tooLateShare;
     if (cases > 1.0) {
       throw new IllegalArgumentException(
@@ -41,6 +53,28 @@ public record GeneratorRates(
               + cases
               + "; they must add up to at most 1");
     }
+  }
+
+  /** The rates, with late events one or two days old. */
+  public GeneratorRates(
+      double v1Share,
+      double lateShare,
+      double duplicateShare,
+      double invalidShare,
+      double futureShare,
+      double tooLateShare,
+      double hotUserShare,
+      double hotAdShare) {
+    this(
+        v1Share,
+        lateShare,
+        duplicateShare,
+        invalidShare,
+        futureShare,
+        tooLateShare,
+        hotUserShare,
+        hotAdShare,
+        DEFAULT_LATE_DAYS_MAX);
   }
 
   /** A realistic night: mostly clean data with a few percent of each problem. */

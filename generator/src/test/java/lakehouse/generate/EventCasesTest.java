@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import lakehouse.generate.LandedEvents.LandedEvent;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -126,6 +128,26 @@ class EventCasesTest {
     assertThat(byContract.late).isPositive();
     assertThat(byContract.tooLate).isPositive();
     assertThat(byContract.future).isPositive();
+  }
+
+  @Test
+  @DisplayName("late events go back as many days as asked, and no further")
+  void lateEventsSpreadOverTheDaysAsked(@TempDir Path spreadLake) throws IOException {
+    GeneratorSpec spread =
+        GeneratorSpec.of(FROM, 1, 4_000, 11)
+            .withRates(new GeneratorRates(0.3, 0.2, 0, 0, 0, 0, 0, 0, 4));
+    Map<Long, Long> byDaysLate =
+        LandedEvents.of(new LandingGenerator().generate(spreadLake, spread)).stream()
+            .collect(
+                Collectors.groupingBy(
+                    e ->
+                        ChronoUnit.DAYS.between(
+                            ContractClassification.eventDate(e), e.file().ingestDate()),
+                    Collectors.counting()));
+
+    assertThat(byDaysLate).containsOnlyKeys(0L, 1L, 2L, 3L, 4L);
+    // A quarter of the late events are spread over 2 to 4 days: about 67 a day of 4,000 events.
+    assertThat(byDaysLate.get(4L)).isBetween(30L, 110L);
   }
 
   @Test
