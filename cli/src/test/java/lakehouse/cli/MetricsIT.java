@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +33,16 @@ class MetricsIT {
       Map.of("LAKEHOUSE_PII_KEY", "integration-test-key");
   private static final String JOB = "metrics-it";
   private static final Set<String> LABELS =
-      Set.of("job", "instance", "command", "layer", "outcome", "reason", "table");
+      Set.of(
+          "job",
+          "instance",
+          "command",
+          "layer",
+          "outcome",
+          "reason",
+          "table",
+          "quantile",
+          "days_late");
   private static final Set<String> LAYERS = Set.of("bronze", "silver", "gold", "publish");
 
   @TempDir Path lake;
@@ -191,6 +201,27 @@ class MetricsIT {
                         samples, "lakehouse_quarantined_records_total", "silver", "reason", reason))
                 .as(reason)
                 .isEqualTo(rows));
+    // Arrival: records by days late, the last bucket 3 days and more, and the latency's quantiles.
+    JsonNode daysLate = silver.at("/arrival_latency/days_late");
+    long threeAndMore = 0;
+    for (Iterator<Map.Entry<String, JsonNode>> days = daysLate.fields(); days.hasNext(); ) {
+      Map.Entry<String, JsonNode> bucket = days.next();
+      if (!List.of("0", "1", "2").contains(bucket.getKey())) {
+        threeAndMore += bucket.getValue().asLong();
+      }
+    }
+    for (String days : List.of("0", "1", "2")) {
+      assertThat(
+              layerValue(samples, "lakehouse_arrival_records_total", "silver", "days_late", days))
+          .isEqualTo(daysLate.get(days).asDouble());
+    }
+    assertThat(layerValue(samples, "lakehouse_arrival_records_total", "silver", "days_late", "3+"))
+        .isEqualTo((double) threeAndMore);
+    assertThat(
+            layerValue(samples, "lakehouse_arrival_latency_seconds", "silver", "quantile", "0.99"))
+        .isEqualTo(silver.at("/arrival_latency/seconds/p99").asDouble());
+    assertThat(value(samples, "lakehouse_recommended_allowed_lateness_days", "command", "run"))
+        .isEqualTo(metrics.at("/lake/lateness_recommendation/recommended_days").asDouble());
 
     // Gold: partitions promoted per table.
     report
