@@ -49,7 +49,8 @@ class MetricsExportTest {
     ExportOutcome second = export.export(SampleRuns.night("failed", 1, "2026-11-23T03:00:00Z", 0));
 
     assertThat(warnings).isEmpty();
-    assertThat(first.groupsPushed()).containsExactly("command=run", "layer=bronze", "layer=silver");
+    assertThat(first.groupsPushed())
+        .containsExactly("command=run", "layer=bronze", "layer=silver", "layer=gold");
     assertThat(second.warnings()).isEmpty();
     List<PushgatewayServer.Sample> samples = gateway.samples();
     String[] run = {"job", "export-test", "command", "run"};
@@ -96,7 +97,7 @@ class MetricsExportTest {
                 assertThat(w)
                     .startsWith("metrics not pushed to the Pushgateway http://127.0.0.1:")
                     .contains("(group command=run)")
-                    .endsWith("; 2 more not pushed"));
+                    .endsWith("; 3 more not pushed"));
     assertThat(warnings).isEqualTo(outcome.warnings());
     assertThat(Files.readString(textfile))
         .contains("lakehouse_last_success_timestamp_seconds{command=\"run\"}")

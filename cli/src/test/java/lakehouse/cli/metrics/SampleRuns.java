@@ -47,6 +47,24 @@ final class SampleRuns {
                 "0.5", 40_000L, "0.9", 80_000L, "0.99", 170_000L, "0.999", 250_000L, "max",
                 400_000L),
             Map.of("0", 700L, "1", 200L, "2", 50L, "3+", 50L));
+    LayerMetrics gold =
+        new LayerMetrics(
+            "gold",
+            500,
+            1_900,
+            Map.of("promoted", 340L),
+            Map.of(),
+            Map.of(),
+            Map.of(),
+            Map.of("user_features", 300L, "campaign_daily", 40L),
+            Map.of("user_features", 1L, "campaign_daily", 1L),
+            3_800,
+            new FileIo(8, 120_000, 1_900),
+            new FileIo(2, 30_000, 340),
+            2,
+            List.of(400L, 450L),
+            Map.of(),
+            Map.of());
     LakeGauges lake =
         new LakeGauges(
             endedAt,
@@ -69,7 +87,7 @@ final class SampleRuns {
         6_500,
         1_000,
         153.8,
-        List.of(bronze, silver),
+        List.of(bronze, silver, gold),
         lake,
         List.of(),
         null);
