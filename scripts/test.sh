@@ -3,8 +3,8 @@
 # with `mvn -B verify`; arguments go to Maven (scripts/test.sh -ntp, scripts/test.sh -pl cli).
 #
 # Some tests start real servers or tools, which must be on PATH: redis-server (the online store tests),
-# prometheus-pushgateway (the metrics tests push to a real Pushgateway) and promtool (the alerting rules
-# are checked and unit-tested with it). When one is missing, this installs the Debian packages with
+# prometheus-pushgateway (the metrics tests push to a real Pushgateway), promtool (the alerting rules
+# are checked and unit-tested with it) and chromium (the report page is opened in a headless Chromium). When one is missing, this installs the Debian packages with
 # apt-get if run as root, and otherwise prints the one command that does and exits 2.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,10 +14,11 @@ command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 command -v prometheus-pushgateway >/dev/null 2>&1 || missing+=(prometheus-pushgateway)
 # promtool comes with Debian's prometheus package.
 command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 
 if [ "${#missing[@]}" -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "test.sh: installing ${missing[*]} (tests start a real Redis and Pushgateway and run promtool)"
+    echo "test.sh: installing ${missing[*]} (tests start a real Redis and Pushgateway, run promtool and open a page in Chromium)"
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   else

@@ -1,11 +1,8 @@
 package lakehouse.cli;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -19,7 +16,6 @@ import lakehouse.shared.config.ConfigurationException;
 import lakehouse.shared.config.LakehouseConfig;
 import lakehouse.shared.config.LatenessRecommendationSettings;
 import lakehouse.shared.run.RunReportWriter;
-import lakehouse.silver.ArrivalLatency;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -101,43 +97,7 @@ final class StatusCommand implements Callable<Integer> {
     } else {
       printPartitions(console, rows);
     }
-    console.progress(latenessLine(lateness));
-  }
-
-  /**
-   * One line: the allowed lateness in force, what it rejected, and what the nights measured
-   * recommend.
-   */
-  static String latenessLine(LatenessRecommendation lateness) {
-    String configured =
-        String.format("allowed lateness: %d days configured", lateness.configuredDays());
-    if (lateness.recommendedDays() == null) {
-      return configured + "; no night measured yet, nothing to recommend";
-    }
-    String recommended =
-        lateness.beyondCountedDays()
-            ? "more than " + ArrivalLatency.DAYS_LATE_CAP + " days"
-            : lateness.recommendedDays() + " days";
-    return String.format(
-        Locale.ROOT,
-        "%s, %,d events rejected as too_late over the last %d nights (%s to %s);"
-            + " recommended: %s, to keep %s%% of their %,d events (the configured value kept %s%%)",
-        configured,
-        lateness.rejectedTooLate(),
-        lateness.nights(),
-        lateness.firstNight(),
-        lateness.lastNight(),
-        recommended,
-        percent(lateness.keepShare()),
-        lateness.events(),
-        percent(lateness.keptByConfigured()));
-  }
-
-  private static String percent(double share) {
-    return new BigDecimal(share * 100)
-        .round(new MathContext(6))
-        .stripTrailingZeros()
-        .toPlainString();
+    console.progress(lateness.line());
   }
 
   private static void printPartitions(Console console, List<PartitionStatus> rows) {

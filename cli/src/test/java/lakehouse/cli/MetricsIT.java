@@ -3,11 +3,13 @@ package lakehouse.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import javax.imageio.ImageIO;
 import lakehouse.cli.metrics.PushgatewayServer;
 import lakehouse.cli.metrics.PushgatewayServer.Sample;
 import lakehouse.online.client.testing.RedisServer;
@@ -26,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Two nights through scripts/lakehouse with a real Pushgateway (and, the second night, a real Redis
  * to publish to): what the Pushgateway holds after each night, read back over its HTTP API, is what
  * the night's report says, under the documented names and labels, and the second night replaces the
- * first.
+ * first. The page {@code report} draws of those nights, opened in a real headless Chromium, shows
+ * every chart.
  */
 class MetricsIT {
   private static final Map<String, String> KEY =
@@ -99,6 +103,67 @@ class MetricsIT {
                   + secondReport.at("/layers/bronze/rows_read").asLong())
           .contains("lakehouse_last_success_timestamp_seconds{command=\"run\"}");
     }
+    assertTheReportPageDrawsBothNights();
+  }
+
+  /**
+   * The page of {@code report} opened in a real headless Chromium: every chart drawn as SVG, no
+   * console message, nothing fetched from a network, and a screenshot that is not blank.
+   */
+  private void assertTheReportPageDrawsBothNights() throws Exception {
+    Path page = lake.resolve("nights.html");
+    LakehouseProcess.Outcome report =
+        LakehouseProcess.run(KEY, "report", "--out", page.toString(), "--lake", lake.toString());
+    assertThat(report.exitStatus()).as(report.all()).isZero();
+    assertThat(report.stdout())
+        .contains("report: 2 nights from 2026-11-20 to 2026-11-21, 8 charts, written to " + page);
+    assertThat(Files.readString(page))
+        .as("a self-contained page: no script, style or image fetched")
+        .doesNotContainPattern("<script[^>]*\\ssrc=")
+        .doesNotContain("<link")
+        .doesNotContainPattern("<img[^>]*\\ssrc=\"https?:");
+
+    Path screenshot = lake.resolve("nights.png");
+    HeadlessChromium.Rendered rendered =
+        HeadlessChromium.open(page, screenshot, 1320, 1900, servers);
+
+    assertThat(rendered.consoleMessages()).as("the page's console").isEmpty();
+    for (String chart :
+        List.of(
+            "durations",
+            "throughput",
+            "quarantine",
+            "duplicates",
+            "latency",
+            "days-late",
+            "freshness",
+            "gold-files")) {
+      String element = section(rendered.dom(), chart);
+      assertThat(element).as("chart %s", chart).contains("<svg");
+      assertThat(element.split("<path", -1).length - 1)
+          .as("shapes drawn in chart %s", chart)
+          .isGreaterThan(10);
+    }
+    BufferedImage image = ImageIO.read(screenshot.toFile());
+    assertThat(image.getWidth()).isEqualTo(1320);
+    assertThat(colours(image)).as("colours in the screenshot").isGreaterThan(20);
+  }
+
+  private static String section(String dom, String chartId) {
+    int start = dom.indexOf("id=\"" + chartId + "\"");
+    assertThat(start).as("the element of chart %s", chartId).isNotNegative();
+    int end = dom.indexOf("</section>", start);
+    return dom.substring(start, end < 0 ? dom.length() : end);
+  }
+
+  private static int colours(BufferedImage image) {
+    Set<Integer> seen = new HashSet<>();
+    for (int y = 0; y < image.getHeight(); y += 4) {
+      for (int x = 0; x < image.getWidth(); x += 4) {
+        seen.add(image.getRGB(x, y));
+      }
+    }
+    return seen.size();
   }
 
   private void night(

@@ -1,10 +1,7 @@
 package lakehouse.cli.metrics;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -17,11 +14,8 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
-import lakehouse.shared.run.RunReportWriter;
+import lakehouse.shared.run.RunReportFolder;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 
 /**
  * The lateness of the newest nights, from silver's {@code arrival_latency} in the run reports of a
@@ -49,7 +43,7 @@ public final class ArrivalHistory {
       throws IOException {
     List<NightArrival> all = new ArrayList<>(ownNights);
     String leftOut = ownRunId == null ? null : ownRunId + ".json";
-    for (JsonNode report : reports(hadoop, runsFolder, leftOut)) {
+    for (JsonNode report : RunReportFolder.read(hadoop, runsFolder, leftOut)) {
       all.addAll(of(report));
     }
     return newest(all, nights);
@@ -112,31 +106,5 @@ public final class ArrivalHistory {
     } catch (DateTimeParseException e) {
       return Optional.empty();
     }
-  }
-
-  private static List<JsonNode> reports(Configuration hadoop, String runsFolder, String leftOut)
-      throws IOException {
-    Path folder = new Path(runsFolder);
-    FileSystem fs = folder.getFileSystem(hadoop);
-    FileStatus[] files;
-    try {
-      files =
-          fs.listStatus(
-              folder, path -> path.getName().endsWith(".json") && !path.getName().equals(leftOut));
-    } catch (FileNotFoundException e) {
-      return List.of();
-    }
-    List<JsonNode> reports = new ArrayList<>();
-    for (FileStatus file : files) {
-      if (!file.isFile()) {
-        continue;
-      }
-      try (InputStream in = fs.open(file.getPath())) {
-        reports.add(RunReportWriter.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
-      } catch (IllegalArgumentException e) {
-        // A report being written, or not a report: it holds no night yet.
-      }
-    }
-    return reports;
   }
 }

@@ -2,8 +2,10 @@ package lakehouse.cli.metrics;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Locale;
 import lakehouse.silver.ArrivalLatency;
 
 /**
@@ -95,5 +97,40 @@ public record LatenessRecommendation(
   /** Whether the recommendation is a longer allowed lateness than the one in force. */
   public boolean exceedsConfigured() {
     return recommendedDays != null && recommendedDays > configuredDays;
+  }
+
+  /**
+   * One line: the allowed lateness in force, what it rejected, and what the nights measured
+   * recommend.
+   */
+  public String line() {
+    String configured = String.format("allowed lateness: %d days configured", configuredDays());
+    if (recommendedDays() == null) {
+      return configured + "; no night measured yet, nothing to recommend";
+    }
+    String recommended =
+        beyondCountedDays()
+            ? "more than " + ArrivalLatency.DAYS_LATE_CAP + " days"
+            : recommendedDays() + " days";
+    return String.format(
+        Locale.ROOT,
+        "%s, %,d events rejected as too_late over the last %d nights (%s to %s);"
+            + " recommended: %s, to keep %s%% of their %,d events (the configured value kept %s%%)",
+        configured,
+        rejectedTooLate(),
+        nights(),
+        firstNight(),
+        lastNight(),
+        recommended,
+        percent(keepShare()),
+        events(),
+        percent(keptByConfigured()));
+  }
+
+  private static String percent(double share) {
+    return new BigDecimal(share * 100)
+        .round(new MathContext(6))
+        .stripTrailingZeros()
+        .toPlainString();
   }
 }
