@@ -30,6 +30,7 @@ import lakehouse.bronze.LandingZone;
 import lakehouse.gold.GoldLayer;
 import lakehouse.shared.config.LakehouseConfig;
 import lakehouse.shared.config.LatenessRecommendationSettings;
+import lakehouse.shared.delta.DeltaColumnMax;
 import lakehouse.shared.delta.DeltaPartitionWriter;
 import lakehouse.shared.tables.ProcessedFiles;
 import lakehouse.shared.tables.SilverEvents;
@@ -43,7 +44,7 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Reads the {@link LakeGauges} from the lake after a run: the landing zone's folders and files,
- * silver's processed-files ledger (a row per file), the event_time column of silver's newest
+ * silver's processed-files ledger (a row per file), the event_time statistics of silver's newest
  * partitions, the gold lineage of the last weeks and the run reports' arrival latency; never a
  * whole table's data.
  */
@@ -177,26 +178,35 @@ public final class LakeGaugeReader {
 
   /**
    * The newest accepted event_time. Events dated before the watermark can no longer be accepted, so
-   * the newest one is in the partitions from there on; the whole table is read only when those hold
-   * none.
+   * the newest one is in the partitions from there on; all partitions are looked at only when those
+   * hold none. Read from the per-file statistics of silver's log, and from the event_time column
+   * only when some file in scope has none.
    */
   private Optional<Instant> newestEventTime(Optional<LocalDate> watermark) {
-    Optional<Dataset<Row>> silver = DeltaPartitionWriter.read(spark, config.lake().silverEvents());
-    if (silver.isEmpty()) {
+    String silver = config.lake().silverEvents();
+    if (!DeltaPartitionWriter.exists(spark, silver)) {
       return Optional.empty();
     }
     if (watermark.isPresent()) {
-      Optional<Instant> recent =
-          newest(
-              silver.get().where(col(SilverEvents.EVENT_DATE).geq(Date.valueOf(watermark.get()))));
+      Optional<Instant> recent = newest(silver, watermark);
       if (recent.isPresent()) {
         return recent;
       }
     }
-    return newest(silver.get());
+    return newest(silver, Optional.empty());
   }
 
-  private static Optional<Instant> newest(Dataset<Row> events) {
+  private Optional<Instant> newest(String silver, Optional<LocalDate> from) {
+    DeltaColumnMax.Answer fromStatistics =
+        DeltaColumnMax.timestamp(
+            spark, silver, SilverEvents.EVENT_TIME, SilverEvents.EVENT_DATE, from);
+    if (fromStatistics.known()) {
+      return fromStatistics.max();
+    }
+    Dataset<Row> events = spark.read().format("delta").load(silver);
+    if (from.isPresent()) {
+      events = events.where(col(SilverEvents.EVENT_DATE).geq(Date.valueOf(from.get())));
+    }
     Row row = events.agg(max(col(SilverEvents.EVENT_TIME))).head();
     return row.isNullAt(0) ? Optional.empty() : Optional.of(((Timestamp) row.get(0)).toInstant());
   }
