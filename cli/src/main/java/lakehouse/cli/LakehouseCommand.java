@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
       PublishCommand.class,
       CleanupCommand.class,
       GenerateCommand.class,
-      EstimateCommand.class
+      EstimateCommand.class,
+      TrainingSetCommand.class
     },
     footer = {
       "",

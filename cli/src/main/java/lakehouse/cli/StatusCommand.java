@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import lakehouse.gold.snapshot.GoldSnapshot;
+import lakehouse.gold.snapshot.GoldSnapshots;
 import lakehouse.gold.status.LakeStatus;
 import lakehouse.gold.status.PartitionRange;
 import lakehouse.gold.status.PartitionStatus;
@@ -40,6 +42,16 @@ final class StatusCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print JSON instead of a table.")
   boolean json;
 
+  @Option(
+      names = "--snapshots",
+      description =
+          "List the recent consistent gold snapshots (training-set takes them) instead of"
+              + " partitions; with --json, as a JSON array.")
+  boolean snapshots;
+
+  /** How many snapshots are listed, newest first. */
+  static final int RECENT_SNAPSHOTS = 10;
+
   private final CommandEnvironment environment;
 
   StatusCommand(CommandEnvironment environment) {
@@ -55,12 +67,41 @@ final class StatusCommand implements Callable<Integer> {
         new ConfigLoader().load(common.conf, ConfigLoader.overrides(common.lake, common.settings));
     SparkSession spark = environment.sessions().open("lakehouse status", config.sparkSettings());
     try {
+      List<GoldSnapshot> recent = new GoldSnapshots(spark, config.lake()).recent(RECENT_SNAPSHOTS);
+      if (snapshots) {
+        printSnapshots(recent);
+        return ExitStatus.DONE;
+      }
       print(
           new LakeStatus(spark, config.lake(), config.gold())
               .partitions(new PartitionRange(Optional.ofNullable(from), Optional.ofNullable(to))));
+      // The JSON of partitions keeps its shape (an array): snapshots are listed in it only by
+      // --snapshots.
+      if (!json && !recent.isEmpty()) {
+        environment.console().progress("");
+        printSnapshots(recent);
+      }
       return ExitStatus.DONE;
     } finally {
       environment.sessions().close(spark);
+    }
+  }
+
+  private void printSnapshots(List<GoldSnapshot> recent) {
+    Console console = environment.console();
+    if (json) {
+      console.progress(RunReportWriter.toJson(recent));
+      return;
+    }
+    if (recent.isEmpty()) {
+      console.progress("no consistent snapshot taken yet (training-set takes one)");
+      return;
+    }
+    String format = "%-60s %-30s %s";
+    console.progress(String.format(format, "snapshot", "taken (UTC)", "versions"));
+    for (GoldSnapshot snapshot : recent) {
+      console.progress(
+          String.format(format, snapshot.snapshotId(), snapshot.takenAt(), snapshot.tables()));
     }
   }
 
