@@ -236,6 +236,13 @@ final class TrainingSetCommand implements Callable<Integer> {
     if (snapshotId != null) {
       arguments.addAll(List.of("--snapshot", snapshotId));
     }
+    if (common.lake != null) {
+      arguments.addAll(List.of("--lake", common.lake));
+    }
+    if (common.conf != null) {
+      arguments.addAll(List.of("--conf", common.conf.toString()));
+    }
+    common.settings.forEach(setting -> arguments.addAll(List.of("--set", setting)));
     return arguments;
   }
 }
