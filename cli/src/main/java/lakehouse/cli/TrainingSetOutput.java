@@ -17,9 +17,10 @@ import scala.Tuple2;
 /**
  * Writes training rows as Parquet files whose bytes depend on the rows alone: sorted by row number,
  * cut into files of consecutive row numbers ({@link RowNumberRanges}, one file per million rows),
- * and renamed {@code part-00000.parquet}, ... (Spark names files with a random id). The same rows
- * give the same files, which is what makes {@code --snapshot} reproduce a training set byte for
- * byte.
+ * renamed {@code part-00000.parquet}, ... (Spark names files with a random id) and given a
+ * canonical footer. The footer step copies each file once on the driver, a cost paid for
+ * byte-for-byte reproduction. The same rows give the same files, which is what makes {@code
+ * --snapshot} reproduce a training set byte for byte.
  */
 final class TrainingSetOutput {
   static final long ROWS_PER_FILE = 1_000_000;
@@ -38,7 +39,10 @@ final class TrainingSetOutput {
     renameParts(spark, out);
   }
 
-  /** {@code part-00003-<uuid>-c000.snappy.parquet} becomes {@code part-00003.parquet}. */
+  /**
+   * {@code part-00003-<uuid>-c000.snappy.parquet} becomes {@code part-00003.parquet}, with a footer
+   * that does not depend on the JVM that wrote it ({@link CanonicalParquetFooter}).
+   */
   private static void renameParts(SparkSession spark, String out) {
     Path folder = new Path(out);
     try {
@@ -48,9 +52,7 @@ final class TrainingSetOutput {
       for (FileStatus part : parts) {
         String name = part.getPath().getName();
         Path renamed = new Path(folder, name.substring(0, "part-00000".length()) + ".parquet");
-        if (!fs.rename(part.getPath(), renamed)) {
-          throw new IOException("cannot rename " + part.getPath() + " to " + renamed);
-        }
+        CanonicalParquetFooter.copy(fs, part.getPath(), renamed);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot name the files of " + out, e);
