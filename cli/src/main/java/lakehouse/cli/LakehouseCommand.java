@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
       CleanupCommand.class,
       GenerateCommand.class,
       EstimateCommand.class,
-      ReportCommand.class
+      ReportCommand.class,
+      TrainingSetCommand.class
     },
     footer = {
       "",

@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import lakehouse.cli.metrics.ArrivalHistory;
 import lakehouse.cli.metrics.LatenessRecommendation;
+import lakehouse.gold.snapshot.GoldSnapshot;
+import lakehouse.gold.snapshot.GoldSnapshots;
 import lakehouse.gold.status.LakeStatus;
 import lakehouse.gold.status.PartitionRange;
 import lakehouse.gold.status.PartitionStatus;
@@ -28,8 +30,9 @@ import picocli.CommandLine.Option;
  * gold table of a feature version other than the configured one. The rules are {@link
  * lakehouse.gold.status.Staleness}'s; the command reads the range and renders. Below them, the
  * allowed lateness in force beside the one the last nights' lateness recommends ({@link
- * LatenessRecommendation}); {@code --json} prints {@code {"partitions": [...], "allowed_lateness":
- * {...}}}.
+ * LatenessRecommendation}), and the recent consistent gold snapshots that training sets are read
+ * at; {@code --json} prints {@code {"partitions": [...], "allowed_lateness": {...}, "snapshots":
+ * [...]}}.
  */
 @Command(
     name = "status",
@@ -49,6 +52,16 @@ final class StatusCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print JSON instead of a table.")
   boolean json;
 
+  @Option(
+      names = "--snapshots",
+      description =
+          "List the recent consistent gold snapshots (training-set takes them) instead of"
+              + " partitions; with --json, as a JSON array.")
+  boolean snapshots;
+
+  /** How many snapshots are listed, newest first. */
+  static final int RECENT_SNAPSHOTS = 10;
+
   private final CommandEnvironment environment;
 
   StatusCommand(CommandEnvironment environment) {
@@ -64,6 +77,11 @@ final class StatusCommand implements Callable<Integer> {
         new ConfigLoader().load(common.conf, ConfigLoader.overrides(common.lake, common.settings));
     SparkSession spark = environment.sessions().open("lakehouse status", config.sparkSettings());
     try {
+      List<GoldSnapshot> recent = new GoldSnapshots(spark, config.lake()).recent(RECENT_SNAPSHOTS);
+      if (snapshots) {
+        printSnapshots(recent);
+        return ExitStatus.DONE;
+      }
       List<PartitionStatus> partitions =
           new LakeStatus(spark, config.lake(), config.gold())
               .partitions(new PartitionRange(Optional.ofNullable(from), Optional.ofNullable(to)));
@@ -76,19 +94,39 @@ final class StatusCommand implements Callable<Integer> {
                   recommending.nights()),
               recommending.keepShare(),
               config.silver().allowedLatenessDays());
-      print(partitions, lateness);
+      print(partitions, lateness, recent);
       return ExitStatus.DONE;
     } finally {
       environment.sessions().close(spark);
     }
   }
 
-  private void print(List<PartitionStatus> rows, LatenessRecommendation lateness) {
+  private void printSnapshots(List<GoldSnapshot> recent) {
+    Console console = environment.console();
+    if (json) {
+      console.progress(RunReportWriter.toJson(recent));
+      return;
+    }
+    if (recent.isEmpty()) {
+      console.progress("no consistent snapshot taken yet (training-set takes one)");
+      return;
+    }
+    String format = "%-60s %-30s %s";
+    console.progress(String.format(format, "snapshot", "taken (UTC)", "versions"));
+    for (GoldSnapshot snapshot : recent) {
+      console.progress(
+          String.format(format, snapshot.snapshotId(), snapshot.takenAt(), snapshot.tables()));
+    }
+  }
+
+  private void print(
+      List<PartitionStatus> rows, LatenessRecommendation lateness, List<GoldSnapshot> recent) {
     Console console = environment.console();
     if (json) {
       Map<String, Object> status = new LinkedHashMap<>();
       status.put("partitions", rows);
       status.put("allowed_lateness", lateness);
+      status.put("snapshots", recent);
       console.progress(RunReportWriter.toJson(status));
       return;
     }
@@ -98,6 +136,10 @@ final class StatusCommand implements Callable<Integer> {
       printPartitions(console, rows);
     }
     console.progress(lateness.line());
+    if (!recent.isEmpty()) {
+      console.progress("");
+      printSnapshots(recent);
+    }
   }
 
   private static void printPartitions(Console console, List<PartitionStatus> rows) {

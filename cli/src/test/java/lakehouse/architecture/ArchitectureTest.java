@@ -29,7 +29,8 @@ class ArchitectureTest {
               "lakehouse.silver.dedup..",
               "lakehouse.silver.migration..",
               "lakehouse.silver.features..",
-              "lakehouse.gold.features..")
+              "lakehouse.gold.features..",
+              "lakehouse.gold.training..")
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage("io.delta..", "org.apache.hadoop..")

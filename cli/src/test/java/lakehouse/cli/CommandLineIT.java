@@ -181,7 +181,15 @@ class CommandLineIT {
   @Order(5)
   void everyCommandHasHelp() throws Exception {
     for (String command :
-        List.of("run", "backfill", "status", "publish", "cleanup", "generate", "estimate")) {
+        List.of(
+            "run",
+            "backfill",
+            "status",
+            "publish",
+            "cleanup",
+            "generate",
+            "estimate",
+            "training-set")) {
       LakehouseProcess.Outcome help = LakehouseProcess.run(Map.of(), command, "--help");
       assertThat(help.exitStatus()).as(help.all()).isZero();
       assertThat(help.stdout()).contains("Usage: lakehouse " + command);
@@ -242,6 +250,56 @@ class CommandLineIT {
           .as(outputs.get(1 - refused))
           .containsExactlyInAnyOrderElementsOf(userKeysAsOf(DAY));
     }
+  }
+
+  /**
+   * training-set through spark-submit, twice: the second run, in another JVM, reads the first's
+   * snapshot and writes the same bytes.
+   */
+  @Test
+  @Order(8)
+  @DisplayName("a training set reproduced with --snapshot in another JVM has the same bytes")
+  void aTrainingSetIsReproducedByteForByte() throws Exception {
+    Path entities =
+        Files.writeString(
+            Files.createTempFile("entities", ".csv"),
+            "user_id,event_timestamp,label\nu0000001,2026-11-22T00:00:01Z,1\n"
+                + "u0000002,2026-11-22T10:00:00Z,0\nu0000001,2026-11-22T00:00:01Z,1\n");
+    Path first = Files.createTempDirectory("training").resolve("first");
+    Path again = first.resolveSibling("again");
+    LakehouseProcess.Outcome taken =
+        LakehouseProcess.run(
+            Map.of(),
+            "training-set",
+            "--lake",
+            lake.toString(),
+            "--entities",
+            entities.toString(),
+            "--out",
+            first.toString());
+    assertThat(taken.exitStatus()).as(taken.all()).isZero();
+    String snapshot =
+        RunReportWriter.parse(Files.readString(first.resolve("_manifest.json")))
+            .get("snapshot_id")
+            .asText();
+
+    LakehouseProcess.Outcome reproduced =
+        LakehouseProcess.run(
+            Map.of(),
+            "training-set",
+            "--lake",
+            lake.toString(),
+            "--entities",
+            entities.toString(),
+            "--out",
+            again.toString(),
+            "--snapshot",
+            snapshot);
+
+    assertThat(reproduced.exitStatus()).as(reproduced.all()).isZero();
+    assertThat(Files.readAllBytes(again.resolve("part-00000.parquet")))
+        .isEqualTo(Files.readAllBytes(first.resolve("part-00000.parquet")));
+    assertThat(TestSpark.session().read().parquet(again.toString()).count()).isEqualTo(3);
   }
 
   private static Set<String> userKeysAsOf(String date) {

@@ -215,12 +215,28 @@ public final class GoldLayer {
         checked.subList(stagedFeatures.size(), checked.size());
 
     prefetchLineage(plan.userFeaturesAsOfDates(), plan.campaignDailyDates());
+    // Each commit names every table the run promotes, so a reader can hold back a run whose later
+    // promotion is missing (failed, or still to come) instead of showing half of it.
+    List<String> runTables = new ArrayList<>(List.of(tableId(userFeatures)));
+    if (!checkedCampaigns.isEmpty()) {
+      runTables.add(tableId(campaignDaily));
+    }
     List<PromotionResult> promotions = new ArrayList<>();
     promotions.add(
-        promote(userFeatures, run, checkedFeatures, Map.of(activity.name(), activity.version())));
+        promote(
+            userFeatures,
+            run,
+            checkedFeatures,
+            Map.of(activity.name(), activity.version()),
+            runTables));
     if (!checkedCampaigns.isEmpty()) {
       promotions.add(
-          promote(campaignDaily, run, checkedCampaigns, Map.of(events.name(), events.version())));
+          promote(
+              campaignDaily,
+              run,
+              checkedCampaigns,
+              Map.of(events.name(), events.version()),
+              runTables));
     }
     return result(
         ingestDate,
@@ -234,11 +250,20 @@ public final class GoldLayer {
         started);
   }
 
+  private static String tableId(GoldTable table) {
+    return table.name() + "/" + table.version();
+  }
+
   private PromotionResult promote(
-      GoldTable table, RunStart run, List<CheckedPartition> checked, Map<String, Long> inputs) {
+      GoldTable table,
+      RunStart run,
+      List<CheckedPartition> checked,
+      Map<String, Long> inputs,
+      List<String> runTables) {
     return new PartitionPromotion(spark, lake, table, run)
         .addAll(checked)
         .inputVersions(inputs)
+        .runTables(runTables)
         .lineage(lineage)
         .maxRowsPerFile(settings.maxRowsPerFile())
         .listener(listener)

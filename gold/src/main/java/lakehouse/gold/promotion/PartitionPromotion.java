@@ -75,6 +75,7 @@ public final class PartitionPromotion {
   private final RunStart run;
   private final TreeMap<LocalDate, StagedPartition> partitions = new TreeMap<>();
   private Map<String, Long> inputVersions = Map.of();
+  private List<String> runTables = List.of();
   private PromotionListener listener = PromotionListener.NONE;
   private GoldLineage lineage;
   private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
@@ -118,6 +119,15 @@ public final class PartitionPromotion {
 
   public PartitionPromotion addAll(List<CheckedPartition> checked) {
     checked.forEach(this::add);
+    return this;
+  }
+
+  /**
+   * Every gold table the run promotes ({@code <name>/<version>}, in promotion order), recorded in
+   * the commit so that a reader can tell a run whose later promotions are still missing.
+   */
+  public PartitionPromotion runTables(List<String> tables) {
+    this.runTables = List.copyOf(tables);
     return this;
   }
 
@@ -350,7 +360,8 @@ public final class PartitionPromotion {
             table.name(),
             table.version(),
             rows,
-            inputVersions);
+            inputVersions,
+            runTables.isEmpty() ? List.of(table.name() + "/" + table.version()) : runTables);
 
     String[] paths = toPromote.stream().map(StagedPartition::path).toArray(String[]::new);
     Dataset<Row> staged = spark.read().schema(table.schema()).parquet(paths);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -17,6 +18,9 @@ import java.util.TreeMap;
  * @param runStartedAt ISO-8601 instant of the run's first start
  * @param partitions partition key to row count, for the partitions this commit replaced
  * @param inputVersions silver table (lake-relative path) to the Delta version read
+ * @param runTables every gold table the run promotes, as {@code <name>/<version>}, in promotion
+ *     order: what a reader needs to see of a run before it may show any of it. Empty in commits
+ *     written before runs recorded it (read as: this table only)
  */
 public record PromotionCommitInfo(
     String promotionId,
@@ -25,7 +29,8 @@ public record PromotionCommitInfo(
     String table,
     String version,
     Map<String, Long> partitions,
-    Map<String, Long> inputVersions) {
+    Map<String, Long> inputVersions,
+    List<String> runTables) {
 
   /** Marks commit metadata written by gold promotion, to tell it from any other writer's. */
   static final String MARKER = "lakehouse-gold-promotion";
@@ -39,6 +44,7 @@ public record PromotionCommitInfo(
   public PromotionCommitInfo {
     partitions = new TreeMap<>(partitions);
     inputVersions = new TreeMap<>(inputVersions);
+    runTables = runTables == null ? List.of() : List.copyOf(runTables);
   }
 
   public String toJson() {

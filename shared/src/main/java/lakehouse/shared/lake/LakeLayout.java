@@ -81,6 +81,11 @@ public record LakeLayout(String root) implements Serializable {
     return runs() + "/" + runId + ".json";
   }
 
+  /** Where consistent snapshots of the gold tables are recorded, one JSON file per snapshot id. */
+  public String snapshots() {
+    return resolve("_snapshots");
+  }
+
   /**
    * Turns an absolute path of a file under the root into the lake-relative path reported to users
    * ({@code landing/ad_events/...}); paths outside the root are returned unchanged.
