@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.size;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.delta.tables.DeltaTable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import lakehouse.shared.lake.LakeLayout;
@@ -47,6 +49,7 @@ class ReplayQuarantineTest {
   private static final LocalDate FIRST = LocalDate.parse("2026-11-10");
   private static final LocalDate LAST = FIRST.plusDays(2);
   private static final LocalDate AFTER = LAST.plusDays(1);
+  private static final String RESUMED = "replay-resumed";
   private static final String RAISED_LATENESS = "silver.allowed-lateness-days=7";
 
   @TempDir static Path lake;
@@ -224,6 +227,33 @@ class ReplayQuarantineTest {
 
   @Test
   @Order(2)
+  @DisplayName(
+      "a replay that stopped before marking its records is finished by the next, which adds nothing to silver twice")
+  void aStoppedReplayIsFinishedByTheNext() throws IOException {
+    long silverRows = silver().count();
+    long acceptedFirst = report("replay-1").at("/layers/replay/rows_accepted").asLong();
+    // What a replay that died after its silver commits and before its release marks leaves.
+    DeltaTable.forPath(TestSpark.session(), layout.quarantine())
+        .update(
+            col(Quarantine.RELEASED_BY_RUN).equalTo(lit("replay-1")),
+            Map.of(Quarantine.RELEASED_BY_RUN, lit(null).cast("string")));
+
+    InProcessLakehouse.Outcome resumed = replay(RESUMED, "--set", RAISED_LATENESS);
+
+    assertThat(resumed.exitStatus()).as(resumed.stdout() + resumed.stderr()).isZero();
+    JsonNode replay = report(RESUMED).at("/layers/replay");
+    assertThat(replay.get("records_released").asLong())
+        .as(replay.toString())
+        .isEqualTo(tooLateOnly.size());
+    assertThat(replay.get("rows_accepted").asLong()).isZero();
+    assertThat(replay.get("rows_already_accepted").asLong()).isEqualTo(acceptedFirst);
+    assertThat(silver().count()).isEqualTo(silverRows);
+    assertThat(quarantine().where(col(Quarantine.RELEASED_BY_RUN).equalTo(lit(RESUMED))).count())
+        .isEqualTo(tooLateOnly.size());
+  }
+
+  @Test
+  @Order(3)
   void aSecondReplayReleasesNothing() throws IOException {
     long silverRows = silver().count();
 
@@ -239,12 +269,12 @@ class ReplayQuarantineTest {
         .as("nothing changed, so gold is not rebuilt")
         .isTrue();
     assertThat(silver().count()).isEqualTo(silverRows);
-    assertThat(quarantine().where(col(Quarantine.RELEASED_BY_RUN).equalTo(lit("replay-1"))).count())
+    assertThat(quarantine().where(col(Quarantine.RELEASED_BY_RUN).equalTo(lit(RESUMED))).count())
         .isEqualTo(tooLateOnly.size());
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   @DisplayName("a night after a replay writes its quarantine into the evolved table")
   void aNightAfterAReplayStillQuarantines() {
     InProcessLakehouse.Outcome night =
