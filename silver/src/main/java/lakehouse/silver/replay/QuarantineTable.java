@@ -10,6 +10,7 @@ import java.util.Map;
 import lakehouse.shared.tables.BronzeEvents;
 import lakehouse.shared.tables.Quarantine;
 import lakehouse.silver.table.DeclaredTable;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -83,7 +84,7 @@ final class QuarantineTable {
         .execute();
   }
 
-  private static org.apache.spark.sql.Column same(String target, String source, String column) {
+  private static Column same(String target, String source, String column) {
     return col(target + "." + column).equalTo(col(source + "." + column));
   }
 

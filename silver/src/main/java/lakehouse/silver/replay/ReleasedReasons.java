@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.array_contains;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count_if;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +28,7 @@ final class ReleasedReasons {
         rules.stream()
             .map(rule -> count_if(array_contains(col(Revalidation.PREVIOUS_REASONS), rule.name())))
             .toArray(Column[]::new);
-    Row counts =
-        released.agg(perRule[0], java.util.Arrays.copyOfRange(perRule, 1, perRule.length)).first();
+    Row counts = released.agg(perRule[0], Arrays.copyOfRange(perRule, 1, perRule.length)).first();
     Map<String, Long> byReason = new LinkedHashMap<>();
     for (int i = 0; i < rules.size(); i++) {
       byReason.put(rules.get(i).name(), counts.isNullAt(i) ? 0L : counts.getLong(i));
