@@ -186,6 +186,31 @@ class PublishVerifyTest {
   }
 
   @Test
+  @DisplayName("a night run with --publish --verify publishes, verifies and reports both")
+  void aNightWithPublishAndVerify() throws IOException {
+    InProcessLakehouse.Outcome night =
+        InProcessLakehouse.run(
+            withRedis(
+                "run",
+                "--date",
+                DAY.toString(),
+                "--publish",
+                "--verify",
+                "--lake",
+                lake.toString(),
+                "--run-id",
+                "run-publish-verify"));
+
+    assertThat(night.exitStatus()).as(night.stderr()).isZero();
+    JsonNode report = report("run-publish-verify");
+    assertThat(report.at("/layers/online/keys_written").asLong()).isEqualTo(users.size());
+    assertThat(report.at("/layers/verify/users_matching").asLong()).isEqualTo(users.size());
+    assertThat(InProcessLakehouse.run("run", "--date", DAY.toString(), "--verify").exitStatus())
+        .as("--verify without --publish")
+        .isEqualTo(2);
+  }
+
+  @Test
   void verifyAndVerifyOnlyTogetherAreAUsageError() {
     InProcessLakehouse.Outcome refused = publish("publish-both", "--verify", "--verify-only");
 
@@ -199,8 +224,13 @@ class PublishVerifyTest {
             List.of(
                 "publish", "--date", DAY.toString(), "--lake", lake.toString(), "--run-id", runId));
     all.addAll(List.of(more));
+    return InProcessLakehouse.run(withRedis(all.toArray(String[]::new)));
+  }
+
+  private static String[] withRedis(String... arguments) {
+    List<String> all = new ArrayList<>(List.of(arguments));
     all.addAll(List.of(OnlineStoreOptions.pointingAt(redis)));
-    return InProcessLakehouse.run(all.toArray(String[]::new));
+    return all.toArray(String[]::new);
   }
 
   private static JsonNode report(String runId) throws IOException {
