@@ -107,6 +107,29 @@ class ReplayQuarantineTest {
   }
 
   @Test
+  @Order(0)
+  @DisplayName(
+      "--reason considers only the records quarantined for it, and releases none that still fail")
+  void aReasonFilterConsidersOnlyItsRecords() throws IOException {
+    long invalidCountry =
+        quarantine().where(array_contains(col(Quarantine.REASONS), "invalid_country")).count();
+    assertThat(invalidCountry).as("the nights quarantined invalid countries").isPositive();
+
+    InProcessLakehouse.Outcome filtered =
+        replay("replay-country", "--reason", "invalid_country", "--set", RAISED_LATENESS);
+
+    assertThat(filtered.exitStatus()).as(filtered.stdout() + filtered.stderr()).isZero();
+    JsonNode replay = report("replay-country").at("/layers/replay");
+    assertThat(replay.get("records_considered").asLong())
+        .as(replay.toString())
+        .isEqualTo(invalidCountry);
+    assertThat(replay.get("records_released").asLong()).isZero();
+    assertThat(replay.at("/still_quarantined_by_reason/invalid_country").asLong())
+        .isEqualTo(invalidCountry);
+    assertThat(silver().count()).isEqualTo(silverBefore);
+  }
+
+  @Test
   @Order(1)
   @DisplayName(
       "after the lateness is raised, a replay releases the too-late records into silver, rebuilds what they change and marks them")
