@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
       BackfillCommand.class,
       StatusCommand.class,
       PublishCommand.class,
+      ReplayQuarantineCommand.class,
       CleanupCommand.class,
       GenerateCommand.class,
       EstimateCommand.class,

@@ -129,22 +129,13 @@ final class NightlyRun {
    * never got into gold (it failed before promoting).
    */
   private GoldResult gold(LocalDate ingestDate, SortedSet<LocalDate> changed, String runId) {
-    GoldLayer gold = gold();
-    SortedSet<LocalDate> dates = new TreeSet<>(changed);
-    SortedSet<LocalDate> leftBehind =
-        gold.silverChangesNotInGold(
-            ingestDate.minusDays(config.silver().allowedLatenessDays()), ingestDate.plusDays(1));
-    leftBehind.removeAll(dates);
-    if (!leftBehind.isEmpty()) {
-      console.progress(
-          "gold    "
-              + ingestDate
-              + ": also rebuilds event dates "
-              + leftBehind
-              + ", changed in silver since gold last built them");
-      dates.addAll(leftBehind);
-    }
-    return gold.build(ingestDate, dates, runId);
+    return new ChangedGold(gold(), console)
+        .build(
+            ingestDate,
+            changed,
+            ingestDate.minusDays(config.silver().allowedLatenessDays()),
+            ingestDate.plusDays(1),
+            runId);
   }
 
   /** The landing files bronze took in this time, ingested or rejected, as its result names them. */

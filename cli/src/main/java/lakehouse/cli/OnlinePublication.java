@@ -9,8 +9,13 @@ import lakehouse.online.client.RedisEndpoint;
 import lakehouse.online.publish.BuiltUserFeatures;
 import lakehouse.online.publish.ConfiguredRedisEndpoint;
 import lakehouse.online.publish.FeaturePublisher;
+import lakehouse.online.publish.FieldDifference;
+import lakehouse.online.publish.OnlineStoreVerifier;
 import lakehouse.online.publish.PublishCounts;
 import lakehouse.online.publish.PublishReport;
+import lakehouse.online.publish.VerificationSample;
+import lakehouse.online.publish.VerificationTally;
+import lakehouse.online.publish.VerifyReport;
 import lakehouse.shared.config.LakehouseConfig;
 import lakehouse.shared.tables.UserFeatures;
 import org.apache.spark.sql.SparkSession;
@@ -21,6 +26,9 @@ import org.apache.spark.sql.SparkSession;
  * --publish} after gold in the same Spark application.
  */
 final class OnlinePublication {
+  /** Differences shown on the console; the report holds more, and counts them all. */
+  private static final int SHOWN_DIFFERENCES = 20;
+
   private final LakehouseConfig config;
   private final RedisEndpoint redis;
   private final Console console;
@@ -63,6 +71,42 @@ final class OnlinePublication {
             readable(ttl),
             millis / 1000.0));
     return PublishReport.of(table, date, redis, ttl, counts, millis);
+  }
+
+  /**
+   * Reads a sample of the date's users back from the store and compares every field with gold: says
+   * how many matched and shows the first differences, one line each.
+   *
+   * @throws lakehouse.online.publish.FeaturesNotBuiltException if the date was never built
+   * @throws lakehouse.online.publish.OnlineStoreException if Redis cannot be reached or fails
+   */
+  VerifyReport verify(SparkSession spark, LocalDate date) {
+    long started = clock.millis();
+    BuiltUserFeatures features =
+        BuiltUserFeatures.asOf(spark, config.lake(), config.gold().userFeaturesVersion(), date);
+    long sampleSize = config.online().verifySampleSize();
+    VerificationSample sample = VerificationSample.of(features.rows(), sampleSize);
+    VerificationTally tally = new OnlineStoreVerifier(redis).verify(sample, features);
+    long millis = clock.millis() - started;
+    tally.examples().stream()
+        .limit(SHOWN_DIFFERENCES)
+        .map(FieldDifference::describe)
+        .forEach(line -> console.warn("verify " + date + ": " + line));
+    console.progress(
+        String.format(
+            "verify  %s: %,d of %,d users read back, %,d match, %,d differ (%,d values, %,d extra "
+                + "fields), %,d missing, %,d kept newer (%.1f s)",
+            date,
+            tally.usersChecked(),
+            sample.usersInDate(),
+            tally.usersMatching(),
+            tally.usersDiffering(),
+            tally.valuesDiffering(),
+            tally.fieldsExtra(),
+            tally.keysMissing(),
+            tally.keysNewer(),
+            millis / 1000.0));
+    return VerifyReport.of(date, redis, sample.usersInDate(), sampleSize, tally, millis);
   }
 
   /** 8d rather than PT192H. */

@@ -1,11 +1,14 @@
 package lakehouse.cli;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import lakehouse.online.publish.FeaturesNotBuiltException;
 import lakehouse.online.publish.OnlineStoreException;
 import lakehouse.online.publish.PublishReport;
+import lakehouse.online.publish.VerifyReport;
+import lakehouse.shared.config.ConfigurationException;
 import lakehouse.shared.pii.PiiKeySource;
 import lakehouse.shared.pii.PiiTokenizer;
 import lakehouse.shared.run.RunStatus;
@@ -37,6 +40,14 @@ final class RunCommand implements Callable<Integer> {
               + "tables stay as promoted, and running again publishes.")
   boolean publish;
 
+  @Option(
+      names = "--verify",
+      description =
+          "With --publish, then read the users back and compare them with gold, as publish --date D "
+              + "--verify does; a difference or a missing key fails the run (exit 1), the tables stay as "
+              + "promoted.")
+  boolean verify;
+
   private final CommandEnvironment environment;
   private final Console console;
 
@@ -47,10 +58,17 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    List<String> arguments =
-        publish
-            ? List.of("--date", date.toString(), "--publish")
-            : List.of("--date", date.toString());
+    if (verify && !publish) {
+      throw new ConfigurationException(
+          "--verify needs --publish: it checks what the run published");
+    }
+    List<String> arguments = new ArrayList<>(List.of("--date", date.toString()));
+    if (publish) {
+      arguments.add("--publish");
+    }
+    if (verify) {
+      arguments.add("--verify");
+    }
     LakeRun run = LakeRun.prepare("run", arguments, common, environment);
     PiiTokenizer tokenizer =
         PiiKeySource.tokenizer(run.config().pii(), environment.variables(), console::warn);
@@ -81,9 +99,26 @@ final class RunCommand implements Callable<Integer> {
                   PublishCommand.ONLINE,
                   run.cost().measure(PublishCommand.LAYER, () -> published(publication, run)));
             }
+            if (verify) {
+              VerifyReport verified =
+                  run.cost().measure(PublishCommand.LAYER, () -> verified(publication, run));
+              run.layer(PublishCommand.VERIFY, verified);
+              if (!verified.passed()) {
+                throw new OnlineStoreDiffersException(verified);
+              }
+            }
             return RunOutcome.of(
                 rejections ? RunStatus.SUCCEEDED_WITH_REJECTIONS : RunStatus.SUCCEEDED);
           });
+    }
+  }
+
+  /** As {@link #published}: the tables are promoted, and a failed read-back says so. */
+  private VerifyReport verified(OnlinePublication publication, LakeRun run) {
+    try {
+      return publication.verify(run.spark(), date);
+    } catch (FeaturesNotBuiltException | OnlineStoreException e) {
+      throw new PublishFailedException(e);
     }
   }
 

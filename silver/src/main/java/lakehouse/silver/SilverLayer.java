@@ -1,6 +1,5 @@
 package lakehouse.silver;
 
-import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import java.time.Clock;
@@ -10,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import lakehouse.shared.config.SilverSettings;
@@ -20,8 +18,6 @@ import lakehouse.shared.tables.BronzeEvents;
 import lakehouse.shared.tables.SilverEvents;
 import lakehouse.silver.dedup.DedupOutcome;
 import lakehouse.silver.dedup.EventDeduplication;
-import lakehouse.silver.features.FeatureGroup;
-import lakehouse.silver.features.FeatureGroups;
 import lakehouse.silver.migration.EventMigrations;
 import lakehouse.silver.table.DeclaredTable;
 import lakehouse.silver.validation.RecordValidation;
@@ -85,7 +81,7 @@ public final class SilverLayer {
   private final ProcessedFilesLedger ledger;
   private final EventMigrations migrations = EventMigrations.chain();
   private final List<ValidationRule> rules = ValidationRules.ALL;
-  private final List<FeatureGroup> featureGroups = FeatureGroups.all();
+  private final FeatureGroupTables featureGroups;
 
   public SilverLayer(SparkSession spark, LakeLayout lake, SilverSettings settings) {
     this(spark, lake, settings, Clock.systemUTC());
@@ -100,6 +96,7 @@ public final class SilverLayer {
     this.events = DeclaredTable.of(catalog.silverEvents());
     this.quarantine = DeclaredTable.of(catalog.quarantine());
     this.ledger = new ProcessedFilesLedger(spark, lake);
+    this.featureGroups = new FeatureGroupTables(spark, catalog);
   }
 
   /** Processes the bronze rows of ingest date D that silver has not processed yet. */
@@ -132,7 +129,8 @@ public final class SilverLayer {
     // the counts and the append agree on every decision.
     Dataset<Row> notKept =
         EventDeduplication.notKept(
-                EventDeduplication.classify(candidates, acceptedEvents(window), completedFiles))
+                EventDeduplication.classify(
+                    candidates, AcceptedEvents.within(spark, events, window), completedFiles))
             .persist();
     try {
       DedupCounts dedup = DedupCounts.of(notKept, input.validByEventDate());
@@ -157,7 +155,7 @@ public final class SilverLayer {
                 BronzeFile.rowsOf(ingestDate, input.files())));
       }
       if (!dedup.changedEventDates().isEmpty()) {
-        committed.putAll(rebuildFeatureGroups(dedup.changedEventDates()));
+        committed.putAll(featureGroups.rebuild(dedup.changedEventDates()));
       }
       committed.put(
           ledger.table(), ledger.record(ingestDate, input.files(), runId, clock.instant()));
@@ -176,36 +174,6 @@ public final class SilverLayer {
     } finally {
       notKept.unpersist();
     }
-  }
-
-  /** Lineage of the silver events among the dates this run can accept, as of the run's start. */
-  private Dataset<Row> acceptedEvents(EventTimeWindow window) {
-    long version = events.version(spark);
-    Dataset<Row> accepted = version < 0 ? events.empty(spark) : events.readAsOf(spark, version);
-    return accepted
-        .where(
-            col(SilverEvents.EVENT_DATE)
-                .between(lit(window.earliestDate()), lit(window.latestDate())))
-        .select(SilverEvents.EVENT_ID, SilverEvents.INGEST_DATE, SilverEvents.SOURCE_FILE);
-  }
-
-  /**
-   * Recomputes each group over the whole partitions of the changed dates: older events of a date
-   * count too. Returns each group's new version.
-   */
-  private Map<DeclaredTable, Long> rebuildFeatureGroups(SortedSet<LocalDate> dates) {
-    Dataset<Row> ofDates =
-        events.read(spark).where(col(SilverEvents.EVENT_DATE).isin(dates.toArray()));
-    Map<DeclaredTable, Long> versions = new LinkedHashMap<>();
-    for (FeatureGroup group : featureGroups) {
-      DeclaredTable table = featureTable(group);
-      versions.put(table, table.replaceDates(spark, group.compute(ofDates), dates));
-    }
-    return versions;
-  }
-
-  private DeclaredTable featureTable(FeatureGroup group) {
-    return DeclaredTable.of(catalog.featureGroup(group.name()));
   }
 
   private SilverResult result(
@@ -242,7 +210,7 @@ public final class SilverLayer {
 
   private List<DeclaredTable> allTables() {
     List<DeclaredTable> tables = new ArrayList<>(List.of(events, quarantine));
-    featureGroups.forEach(group -> tables.add(featureTable(group)));
+    tables.addAll(featureGroups.tables());
     tables.add(ledger.table());
     return tables;
   }

@@ -192,7 +192,8 @@ public final class ConfigLoader {
             atLeast(c, "lakehouse.online.redis.connect-timeout", Duration.ofMillis(1)),
             atLeast(c, "lakehouse.online.redis.command-timeout", Duration.ofMillis(1)),
             nonBlank(c, "lakehouse.online.redis.password-env"),
-            atLeastZero(c, "lakehouse.online.redis.max-writes-per-second")),
+            atLeastZero(c, "lakehouse.online.redis.max-writes-per-second"),
+            atLeastOne(c, "lakehouse.online.verify.sample-size")),
         lease,
         new BackfillSettings(goldRebuildBatchDays),
         metrics(c),
@@ -268,6 +269,12 @@ public final class ConfigLoader {
   private static int atLeastZero(Config c, String key) {
     int value = c.getInt(key);
     requireAtLeast(c, key, value, 0);
+    return value;
+  }
+
+  private static long atLeastOne(Config c, String key) {
+    long value = c.getLong(key);
+    requireAtLeast(c, key, value, 1);
     return value;
   }
 

@@ -15,6 +15,8 @@ import java.time.Duration;
  *     show it.
  * @param maxWritesPerSecond how many users' hashes a publish writes per second at most, all its
  *     executors together, so that serving reads keep their latency during a publish; 0 for no limit
+ * @param verifySampleSize how many users a verification reads back at most: all of a date's users
+ *     when they are no more, otherwise a seeded sample of about this many
  */
 public record OnlineStoreSettings(
     String redisHost,
@@ -23,7 +25,8 @@ public record OnlineStoreSettings(
     Duration connectTimeout,
     Duration commandTimeout,
     String passwordEnvironmentVariable,
-    long maxWritesPerSecond)
+    long maxWritesPerSecond,
+    long verifySampleSize)
     implements Serializable {
 
   /** How messages and reports name the store: {@code host:port}, never a password. */

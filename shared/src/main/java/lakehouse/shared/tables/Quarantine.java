@@ -16,6 +16,14 @@ public final class Quarantine {
   /** UTC date of the record's event time, for reading the quarantine next to silver. */
   public static final String EVENT_DATE = "event_date";
 
+  /**
+   * The id of the {@code replay-quarantine} run that released the record into silver; null while it
+   * stays quarantined. Not part of {@link #SCHEMA}: the first replay adds it to the table (a Delta
+   * schema change that every existing lake accepts), and nightly writes, which never release, leave
+   * it null.
+   */
+  public static final String RELEASED_BY_RUN = "released_by_run";
+
   public static final StructType SCHEMA = withReasons();
 
   public static final String PARTITION_COLUMN = BronzeEvents.INGEST_DATE;

@@ -1,11 +1,16 @@
 package lakehouse.online.client;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.Response;
 
 /**
  * Reads users' published features by user id, for serving. Safe to share between threads (it keeps
@@ -49,6 +54,30 @@ public final class OnlineFeatureClient implements AutoCloseable {
   public Optional<OnlineFeatures> features(String userId) {
     Map<String, String> fields = redis.hgetAll(FeatureHash.keyOf(userId));
     return fields.isEmpty() ? Optional.empty() : Optional.of(new OnlineFeatures(userId, fields));
+  }
+
+  /**
+   * Several users' features in one round trip: one HGETALL per user, pipelined on one connection,
+   * each answered whole. The caller bounds the batch: every answer is held until the last arrives.
+   *
+   * @return user id to features, in the order given, for the users that have features published
+   */
+  public Map<String, OnlineFeatures> features(List<String> userIds) {
+    List<Response<Map<String, String>>> answers = new ArrayList<>(userIds.size());
+    try (Pipeline pipeline = redis.pipelined()) {
+      for (String userId : userIds) {
+        answers.add(pipeline.hgetAll(FeatureHash.keyOf(userId)));
+      }
+      pipeline.sync();
+    }
+    Map<String, OnlineFeatures> found = new LinkedHashMap<>();
+    for (int i = 0; i < userIds.size(); i++) {
+      Map<String, String> fields = answers.get(i).get();
+      if (!fields.isEmpty()) {
+        found.put(userIds.get(i), new OnlineFeatures(userIds.get(i), fields));
+      }
+    }
+    return found;
   }
 
   @Override

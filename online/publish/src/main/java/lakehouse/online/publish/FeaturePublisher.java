@@ -115,7 +115,7 @@ public final class FeaturePublisher {
    * The Redis failure behind a failed Spark job (an executor's exception, wrapped by Spark), if
    * any.
    */
-  private static JedisException redisCause(Throwable failure) {
+  static JedisException redisCause(Throwable failure) {
     for (Throwable cause = failure;
         cause != null;
         cause = cause.getCause() == cause ? null : cause.getCause()) {

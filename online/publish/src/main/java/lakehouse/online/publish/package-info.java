@@ -36,5 +36,9 @@
  *       written per second, all tasks together, so that serving reads keep their latency; 0 (the
  *       default) writes as fast as Redis answers.
  * </ol>
+ *
+ * <p>{@link OnlineStoreVerifier} checks a publish from the serving side: it reads a seeded sample
+ * of the date's users back with the client and compares every field with the hash gold's row gives,
+ * on the executors, as the publish writes.
  */
 package lakehouse.online.publish;
