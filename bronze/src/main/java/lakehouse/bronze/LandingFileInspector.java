@@ -128,7 +128,7 @@ final class LandingFileInspector {
     return Arrays.equals(header.syncMarker(), readAt(input, length - size, size));
   }
 
-  private static byte[] readAt(FsInput input, long position, int size) throws IOException {
+  static byte[] readAt(FsInput input, long position, int size) throws IOException {
     byte[] bytes = new byte[size];
     input.seek(position);
     int read = 0;
