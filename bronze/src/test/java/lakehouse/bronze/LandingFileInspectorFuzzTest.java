@@ -6,7 +6,9 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Set;
+import lakehouse.shared.pii.PiiTokenizer;
 import org.apache.hadoop.conf.Configuration;
 
 /**
@@ -20,15 +22,14 @@ class LandingFileInspectorFuzzTest {
       new LandingFileInspector(TestLanding.SCHEMAS);
   private static final Configuration HADOOP = new Configuration();
   private static final Set<Integer> REGISTERED_VERSIONS = Set.of(1, 2);
+  private static final PiiTokenizer TOKENS = PiiTokenizer.fromSecret("fuzz-key");
+  private static final LocalDate DAY = LocalDate.parse("2026-11-23");
 
   @FuzzTest(maxDuration = "10m")
   void anyBytesAreAcceptedOrRejectedAsDocumented(byte[] landed) throws IOException {
     Path file = Files.createTempFile("landing-fuzz", ".avro");
     try {
-      Files.write(file, landed);
-      FileInspection inspection =
-          INSPECTOR.inspect(
-              LandingFile.of(file.toString(), "landing/fuzz.avro", landed.length, 0), HADOOP);
+      FileInspection inspection = inspect(file, landed);
       if (inspection.isAccepted()) {
         assertThat(inspection.schemaVersion()).isIn(REGISTERED_VERSIONS);
       } else {
@@ -39,5 +40,50 @@ class LandingFileInspectorFuzzTest {
     } finally {
       Files.delete(file);
     }
+  }
+
+  /**
+   * What inspection accepts, a task decodes: to its end, or failing with an {@link
+   * UnreadableLandingFileException} that rejects the file whole; never another exception, nor a
+   * buffer the size a length field claims.
+   */
+  @FuzzTest(maxDuration = "10m")
+  void acceptedFilesDecodeToTheirEndOrAreUnreadable(byte[] landed) throws IOException {
+    Path file = Files.createTempFile("landing-fuzz", ".avro");
+    try {
+      FileInspection inspection = inspect(file, landed);
+      if (!inspection.isAccepted()) {
+        return;
+      }
+      LandingFileRows rows =
+          new LandingFileRows(
+              inspection,
+              TestLanding.SCHEMAS.version(inspection.schemaVersion()),
+              TOKENS,
+              DAY,
+              "run-fuzz",
+              HADOOP,
+              count -> {});
+      try {
+        while (rows.hasNext()) {
+          rows.next();
+        }
+      } catch (UnreadableLandingFileException expected) {
+        // Rejected whole: the documented outcome for a file that is corrupt inside.
+      }
+    } finally {
+      Files.delete(file);
+    }
+  }
+
+  private static FileInspection inspect(Path file, byte[] landed) throws IOException {
+    Files.write(file, landed);
+    return INSPECTOR.inspect(
+        LandingFile.of(
+            file.toString(),
+            "landing/fuzz.avro",
+            landed.length,
+            Files.getLastModifiedTime(file).toMillis()),
+        HADOOP);
   }
 }
