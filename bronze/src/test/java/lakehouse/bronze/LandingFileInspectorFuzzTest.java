@@ -55,16 +55,17 @@ class LandingFileInspectorFuzzTest {
       if (!inspection.isAccepted()) {
         return;
       }
-      LandingFileRows rows =
-          new LandingFileRows(
-              inspection,
-              TestLanding.SCHEMAS.version(inspection.schemaVersion()),
-              TOKENS,
-              DAY,
-              "run-fuzz",
-              HADOOP,
-              count -> {});
       try {
+        // Opening reads ahead into the first block, so it can fail as reading does.
+        LandingFileRows rows =
+            new LandingFileRows(
+                inspection,
+                TestLanding.SCHEMAS.version(inspection.schemaVersion()),
+                TOKENS,
+                DAY,
+                "run-fuzz",
+                HADOOP,
+                count -> {});
         while (rows.hasNext()) {
           rows.next();
         }
