@@ -13,9 +13,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import lakehouse.shared.schema.AdEventSchemas;
 import lakehouse.shared.schema.SchemaVersion;
-import org.apache.avro.AvroRuntimeException;
+import org.apache.avro.Schema;
 import org.apache.avro.file.DataFileConstants;
-import org.apache.avro.file.DataFileReader;
+import org.apache.avro.file.DataFileStream;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.mapred.FsInput;
@@ -67,37 +67,50 @@ final class LandingFileInspector {
   }
 
   FileInspection inspect(LandingFile file, Configuration hadoop) {
-    DataFileReader<GenericRecord> reader;
+    try (FsInput input = new FsInput(new Path(file.path()), hadoop)) {
+      return inspect(file, input);
+    } catch (IOException | RuntimeException e) {
+      return FileInspection.rejected(
+          file, RejectionReason.CORRUPT_FILE, "cannot be read: " + describe(e));
+    }
+  }
+
+  private FileInspection inspect(LandingFile file, FsInput input) throws IOException {
+    long length = input.length();
+    if (length == 0) {
+      return FileInspection.rejected(file, RejectionReason.CORRUPT_FILE, "empty: zero bytes");
+    }
+    LandingFileHeader header;
     try {
-      // Opening reads the header only (magic, metadata, sync marker); blocks are read on demand.
-      reader =
-          new DataFileReader<>(
-              new FsInput(new Path(file.path()), hadoop), new GenericDatumReader<>());
-    } catch (IOException | AvroRuntimeException e) {
+      header =
+          LandingFileHeader.parse(
+              readAt(input, 0, (int) Math.min(length, LandingFileHeader.MAX_HEADER_BYTES)), length);
+    } catch (LandingFileHeader.MalformedHeaderException e) {
+      return FileInspection.rejected(file, RejectionReason.CORRUPT_FILE, e.getMessage());
+    }
+    Schema writerSchema;
+    // Avro parses the header from memory: its lengths were checked, it reads no further.
+    try (DataFileStream<GenericRecord> stream =
+        new DataFileStream<>(header.stream(), new GenericDatumReader<>())) {
+      writerSchema = stream.getSchema();
+    } catch (IOException | RuntimeException e) {
       return FileInspection.rejected(
           file, RejectionReason.CORRUPT_FILE, "not a readable Avro container: " + describe(e));
     }
-    try (reader) {
-      Optional<SchemaVersion> version = schemas.recognise(reader.getSchema());
-      if (version.isEmpty()) {
-        return FileInspection.rejected(
-            file,
-            RejectionReason.UNKNOWN_SCHEMA,
-            "writer schema "
-                + reader.getSchema().getFullName()
-                + " is not a registered ad event version");
-      }
-      if (!endsWithSyncMarker(file, reader.previousSync(), hadoop)) {
-        return FileInspection.rejected(
-            file,
-            RejectionReason.CORRUPT_FILE,
-            "cannot be read to its end: truncated, it does not end with its sync marker");
-      }
-      return FileInspection.accepted(file, version.get().number());
-    } catch (IOException | RuntimeException e) {
+    Optional<SchemaVersion> version = schemas.recognise(writerSchema);
+    if (version.isEmpty()) {
       return FileInspection.rejected(
-          file, RejectionReason.CORRUPT_FILE, "cannot be read to its end: " + describe(e));
+          file,
+          RejectionReason.UNKNOWN_SCHEMA,
+          "writer schema " + writerSchema.getFullName() + " is not a registered ad event version");
     }
+    if (!endsWithSyncMarker(input, header)) {
+      return FileInspection.rejected(
+          file,
+          RejectionReason.CORRUPT_FILE,
+          "cannot be read to its end: truncated, it does not end with its sync marker");
+    }
+    return FileInspection.accepted(file, version.get().number());
   }
 
   /**
@@ -105,19 +118,17 @@ final class LandingFileInspector {
    * would silently lose its last records. Every complete container ends with the sync marker that
    * closes its header (the 16 bytes before the first block), after the last block: check that.
    */
-  private static boolean endsWithSyncMarker(LandingFile file, long headerEnd, Configuration hadoop)
+  private static boolean endsWithSyncMarker(FsInput input, LandingFileHeader header)
       throws IOException {
     int size = DataFileConstants.SYNC_SIZE;
-    if (headerEnd < size || file.length() < headerEnd) {
+    long length = input.length();
+    if (length < header.end()) {
       return false;
     }
-    try (FsInput input = new FsInput(new Path(file.path()), hadoop)) {
-      return Arrays.equals(
-          readAt(input, headerEnd - size, size), readAt(input, input.length() - size, size));
-    }
+    return Arrays.equals(header.syncMarker(), readAt(input, length - size, size));
   }
 
-  private static byte[] readAt(FsInput input, long position, int size) throws IOException {
+  static byte[] readAt(FsInput input, long position, int size) throws IOException {
     byte[] bytes = new byte[size];
     input.seek(position);
     int read = 0;

@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import lakehouse.shared.pii.PiiTokenizer;
 import lakehouse.shared.schema.SchemaVersion;
 import org.apache.avro.file.DataFileReader;
+import org.apache.avro.file.SeekableInput;
 import org.apache.avro.mapred.FsInput;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -52,7 +53,7 @@ final class LandingFileRows implements Iterator<InternalRow> {
   }
 
   /** The file as listed: the same length and modification time, or it is another delivery. */
-  private static FsInput open(LandingFile file, Configuration hadoop) throws IOException {
+  private static SeekableInput open(LandingFile file, Configuration hadoop) throws IOException {
     Path path = new Path(file.path());
     FileSystem fs = path.getFileSystem(hadoop);
     FileStatus status = fs.getFileStatus(path);
@@ -65,7 +66,19 @@ final class LandingFileRows implements Iterator<InternalRow> {
               + status.getModificationTime()
               + ")");
     }
-    return new FsInput(path, fs);
+    FsInput input = new FsInput(path, fs);
+    try {
+      // The header was inspected on the driver; read again here, its end is where blocks start.
+      byte[] prefix =
+          LandingFileInspector.readAt(
+              input, 0, (int) Math.min(input.length(), LandingFileHeader.MAX_HEADER_BYTES));
+      long headerEnd = LandingFileHeader.parse(prefix, input.length()).end();
+      input.seek(0);
+      return new BlockFramingCheck(input, headerEnd);
+    } catch (IOException | RuntimeException e) {
+      input.close();
+      throw e;
+    }
   }
 
   /** Releases the file when the task ends before reading it to its end. */

@@ -26,6 +26,7 @@ import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -136,6 +137,39 @@ class BronzeIngestionTest {
     assertThat(landing.folder(DAY).resolve("part-01.avro"))
         .as("the landing zone is never changed")
         .exists();
+  }
+
+  @Test
+  @DisplayName(
+      "hostile files, caught on the driver or only when decoded, are rejected whole and the rest of the day is ingested")
+  void hostileFilesAreRejectedWholeAndTheRestOfTheDayIngested() throws IOException {
+    landing.write(DAY, "part-00.avro", v2Events(0, 4));
+    landing.write(DAY, "part-01.avro", v1Events(2000, 3));
+    Path folder = landing.folder(DAY);
+    Files.write(folder.resolve("part-02.avro"), new byte[0]);
+    Files.write(folder.resolve("part-03.avro"), HostileLanding.headerWithCodec("nope"));
+    Files.write(folder.resolve("part-04.avro"), HostileLanding.unionBranchOutOfRange());
+    byte[] valid = HostileLanding.valid(40);
+    int block = HostileLanding.Layout.of(valid).blockStarts().get(1);
+    Files.write(
+        folder.resolve("part-05.avro"),
+        HostileLanding.withBlockFields(
+            valid, block, HostileLanding.readVarLong(valid, block), Integer.MAX_VALUE));
+
+    BronzeResult result = bronze.ingest(DAY, "run-1");
+
+    assertThat(result.filesIngested()).isEqualTo(2);
+    assertThat(bronzeRows().count()).as("only the good files' records").isEqualTo(7);
+    assertThat(result.filesRejected())
+        .extracting(RejectedFile::file, RejectedFile::reason)
+        .containsExactlyInAnyOrder(
+            IntStream.rangeClosed(2, 5)
+                .mapToObj(
+                    i ->
+                        Tuple.tuple(
+                            "landing/ad_events/ingest_date=2026-11-23/part-0" + i + ".avro",
+                            RejectionReason.CORRUPT_FILE))
+                .toArray(Tuple[]::new));
   }
 
   @Test
