@@ -1,0 +1,169 @@
+package lakehouse.chaos;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import lakehouse.chaos.scenario.AmbiguousCommitScenario;
+import lakehouse.chaos.scenario.ConcurrentRunsScenario;
+import lakehouse.chaos.scenario.ExecutorKillScenario;
+import lakehouse.chaos.scenario.HistoryBoundsScenario;
+import lakehouse.chaos.scenario.SigkillScenario;
+import lakehouse.chaos.scenario.VacuumUnderReaderScenario;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code scripts/chaos.sh [--quick] [--scenarios a,b] [--seed S] [--work DIR]}: builds the clean
+ * lakes once, runs each scenario against its own copy, prints one line per scenario and the table
+ * of docs/RELIABILITY.md, and exits 1 if any guarantee was broken.
+ */
+@Command(
+    name = "chaos",
+    mixinStandardHelpOptions = true,
+    description = "Attacks lakes while they are written and checks the contract's guarantees.")
+public final class ChaosMain implements Callable<Integer> {
+  private static final LocalDate FIRST_DATE = LocalDate.parse("2026-11-01");
+
+  @Option(names = "--quick", description = "the small version of every scenario (CI)")
+  boolean quick;
+
+  @Option(
+      names = "--scenarios",
+      split = ",",
+      description = "the scenarios to run, by name; all by default")
+  List<String> only = new ArrayList<>();
+
+  @Option(names = "--seed", description = "seeds the landing files and every random choice")
+  long seed = 20261202L;
+
+  @Option(names = "--events-per-day", description = "landing events per ingest date")
+  int eventsPerDay = 2000;
+
+  @Option(names = "--work", required = true, description = "folder for the lakes and outputs")
+  Path work;
+
+  @Option(names = "--project", required = true, description = "the project (scripts/lakehouse)")
+  Path project;
+
+  /** Every scenario, in the order a run takes them: the cheap ones that find most first. */
+  static List<Scenario> scenarios() {
+    return List.of(
+        new SigkillScenario(),
+        new AmbiguousCommitScenario(),
+        new ConcurrentRunsScenario(),
+        new VacuumUnderReaderScenario(),
+        new ExecutorKillScenario(),
+        new HistoryBoundsScenario());
+  }
+
+  public static void main(String[] arguments) {
+    // The first argument is the name scripts/lakehouse was given ("chaos"); the options follow.
+    String[] options =
+        arguments.length > 0 && !arguments[0].startsWith("-")
+            ? java.util.Arrays.copyOfRange(arguments, 1, arguments.length)
+            : arguments;
+    System.exit(new CommandLine(new ChaosMain()).execute(options));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Map<String, Scenario> selected = new LinkedHashMap<>();
+    for (Scenario scenario : scenarios()) {
+      if (only.isEmpty() || only.contains(scenario.name())) {
+        selected.put(scenario.name(), scenario);
+      }
+    }
+    for (String name : only) {
+      if (scenarios().stream().noneMatch(scenario -> scenario.name().equals(name))) {
+        System.err.println("error: --scenarios: no scenario " + name);
+        return 2;
+      }
+    }
+    Files.createDirectories(work);
+    Lakehouse lakehouse = new Lakehouse(project, work.resolve("outputs"), childEnvironment());
+    SparkSession spark = readerSession();
+    long started = System.nanoTime();
+    System.out.println(
+        "chaos: " + (quick ? "quick" : "full") + " run, seed " + seed + ", work " + work);
+    ChaosFixture fixture = ChaosFixture.build(lakehouse, work, FIRST_DATE, eventsPerDay, seed);
+    System.out.printf(
+        "chaos: clean lakes built; an undisturbed night takes %d s%n",
+        fixture.secondNight().toSeconds());
+    ChaosContext context =
+        new ChaosContext(lakehouse, spark, fixture, work, new Random(seed), quick);
+    List<ScenarioResult> results = new ArrayList<>();
+    for (Scenario scenario : selected.values()) {
+      ScenarioResult result = scenario.run(context);
+      results.add(result);
+      System.out.println(result.line());
+      result.violations().forEach(violation -> System.out.println("  violation: " + violation));
+    }
+    writeTable(results, (System.nanoTime() - started) / 1_000_000_000L);
+    boolean passed = results.stream().allMatch(ScenarioResult::passed);
+    System.out.println(
+        "chaos: "
+            + (passed ? "no invariant violated" : "INVARIANTS VIOLATED")
+            + "; table in "
+            + work.resolve("chaos-results.md"));
+    spark.stop();
+    return passed ? 0 : 1;
+  }
+
+  private void writeTable(List<ScenarioResult> results, long seconds) throws IOException {
+    List<String> lines = new ArrayList<>();
+    lines.add(
+        "| scenario | trials | failures injected | invariant violations | rows lost | time | what the user saw |");
+    lines.add("| --- | --- | --- | --- | --- | --- | --- |");
+    results.forEach(result -> lines.add(result.markdownRow()));
+    lines.add("");
+    lines.add(
+        (quick ? "Quick" : "Full")
+            + " run, seed "
+            + seed
+            + ", "
+            + eventsPerDay
+            + " events per day, "
+            + seconds
+            + " s in all.");
+    Files.write(work.resolve("chaos-results.md"), lines, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The attacked commands: a PII key of their own, and scripts/lakehouse sized for tiny days (two
+   * shuffle partitions, a small driver, the quick JIT) as the project's tests size it; no setting
+   * changes a result.
+   */
+  private static Map<String, String> childEnvironment() {
+    return Map.of(
+        "LAKEHOUSE_PII_KEY", "chaos-pii-key",
+        "LAKEHOUSE_DRIVER_MEMORY", "2g",
+        "LAKEHOUSE_SUBMIT_OPTS",
+            "--conf spark.databricks.delta.snapshotPartitions=2 --conf spark.sql.shuffle.partitions=2",
+        "LAKEHOUSE_JAVA_OPTS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
+  }
+
+  /** The reader's own session: one core, so the attacked nights keep the machine's others. */
+  private static SparkSession readerSession() {
+    return SparkSession.builder()
+        .master("local[1]")
+        .appName("lakehouse-chaos-reader")
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.shuffle.partitions", "1")
+        .config("spark.databricks.delta.snapshotPartitions", "1")
+        .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+        .config(
+            "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+        .getOrCreate();
+  }
+}

@@ -1,0 +1,23 @@
+package lakehouse.chaos;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The end of every attack: what the reader saw while it ran, the guarantees on the recovered lake,
+ * and the recovered lake against the clean run.
+ */
+public final class RecoveryCheck {
+  private RecoveryCheck() {}
+
+  public static Found after(ChaosContext context, LakeReader reader, ChaosLake attacked) {
+    List<Violation> violations = new ArrayList<>(reader.violations());
+    violations.addAll(context.invariants().check(attacked));
+    LakeComparison.Differences differences =
+        context.comparison().compare(attacked, context.fixture().clean());
+    violations.addAll(differences.violations());
+    return new Found(violations, differences.rowsLost());
+  }
+
+  public record Found(List<Violation> violations, long rowsLost) {}
+}

@@ -1,0 +1,94 @@
+package lakehouse.chaos.scenario;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import lakehouse.chaos.Attacks;
+import lakehouse.chaos.ChaosContext;
+import lakehouse.chaos.ChaosLake;
+import lakehouse.chaos.LakeReader;
+import lakehouse.chaos.Lakehouse;
+import lakehouse.chaos.RecoveryCheck;
+import lakehouse.chaos.RunPhase;
+import lakehouse.chaos.Scenario;
+import lakehouse.chaos.ScenarioResult;
+
+/**
+ * The night killed with SIGKILL at random moments, over and over, each attempt the retry of the
+ * last (with the same run id or a new one, at random), then left to finish.
+ *
+ * <p>A moment is drawn as a commit and a delay: after the night's k-th Delta commit (k uniform over
+ * the commits an undisturbed night makes, 0 meaning during start-up and bronze) and a random delay
+ * after it. Kills thus land evenly in bronze, silver, staging, promotion and lineage, however long
+ * each takes; a uniform draw over wall time would land mostly in start-up.
+ */
+public final class SigkillScenario implements Scenario {
+  private static final long MAX_DELAY_AFTER_COMMIT_MS = 3_000;
+
+  @Override
+  public String name() {
+    return "sigkill-night";
+  }
+
+  @Override
+  public ScenarioResult run(ChaosContext context) {
+    long started = System.nanoTime();
+    int kills = context.trials(10, 100);
+    int maxAttempts = 2 * kills;
+    ChaosLake lake = context.fixture().startingLake(context.lakeFolder(name()));
+    int nightCommits = context.fixture().secondNightCommits();
+    Map<String, Integer> killsByPhase = new TreeMap<>();
+    int attempts = 0;
+    int killed = 0;
+    String runId = context.newRunId(name());
+    try (LakeReader reader = new LakeReader(context.invariants(), lake)) {
+      while (killed < kills && attempts < maxAttempts) {
+        attempts++;
+        if (attempts > 1 && context.random().nextBoolean()) {
+          runId = context.newRunId(name());
+        }
+        RunPhase phase = RunPhase.before(lake);
+        int afterCommit = context.random().nextInt(nightCommits + 1);
+        long delay =
+            afterCommit == 0
+                ? (long) (context.random().nextDouble() * startUpMillis(context))
+                : (long) (context.random().nextDouble() * MAX_DELAY_AFTER_COMMIT_MS);
+        Lakehouse.Command night =
+            context.lakehouse().start(context.fixture().secondNight(lake, runId));
+        while (night.isAlive() && phase.commitsSince() < afterCommit) {
+          Attacks.sleep(10);
+        }
+        if (Attacks.waitWhileAlive(night, delay)) {
+          String killedIn = phase.now(runId);
+          night.kill();
+          killed++;
+          killsByPhase.merge(killedIn, 1, Integer::sum);
+        } else {
+          night.await();
+        }
+      }
+      Lakehouse.Outcome recovery =
+          context.lakehouse().run(context.fixture().secondNight(lake, runId));
+      RecoveryCheck.Found found = RecoveryCheck.after(context, reader, lake);
+      return new ScenarioResult(
+          name(),
+          attempts,
+          killed,
+          Attacks.withRecovery(found, recovery),
+          found.rowsLost(),
+          Duration.ofNanos(System.nanoTime() - started),
+          "killed (exit 137) after "
+              + killsByPhase
+              + (attempts > killed ? ", " + (attempts - killed) + " attempts finished first" : "")
+              + "; retry exit "
+              + recovery.exitStatus()
+              + "; reader polls "
+              + reader.polls());
+    }
+  }
+
+  /** Start-up and bronze take about a third of a night of small days. */
+  private static long startUpMillis(ChaosContext context) {
+    return context.fixture().secondNight().toMillis() / 3;
+  }
+}
