@@ -107,7 +107,7 @@ public final class LakeInvariants {
     }
     try {
       return spark.read().parquet(staged).count();
-    } catch (RuntimeException discardedMeanwhile) {
+    } catch (Exception discardedMeanwhile) { // SparkException, undeclared
       return null;
     }
   }

@@ -42,7 +42,8 @@ public final class LakeReader implements AutoCloseable {
             }
           }
         }
-      } catch (RuntimeException e) {
+      } catch (Exception e) {
+        // Spark's own exceptions are checked in Scala, so unchecked to Java: caught as Exception.
         // A table read at the moment its first commit or a concurrent cleanup lands can fail; the
         // next poll reads it again, and the final check after the attack must pass.
         synchronized (this) {

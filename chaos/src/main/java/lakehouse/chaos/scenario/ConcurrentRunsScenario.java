@@ -32,7 +32,7 @@ public final class ConcurrentRunsScenario implements Scenario {
   @Override
   public ScenarioResult run(ChaosContext context) {
     long started = System.nanoTime();
-    int trials = context.trials(2, 20);
+    int trials = context.trials(1, 20);
     List<Violation> violations = new ArrayList<>();
     long rowsLost = 0;
     Map<String, Integer> exits = new TreeMap<>();

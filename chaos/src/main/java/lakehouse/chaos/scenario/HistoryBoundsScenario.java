@@ -54,7 +54,7 @@ public final class HistoryBoundsScenario implements Scenario {
   @Override
   public ScenarioResult run(ChaosContext context) throws IOException {
     long started = System.nanoTime();
-    int nights = context.trials(12, 30);
+    int nights = context.trials(6, 30);
     LocalDate first = LocalDate.parse("2026-10-01");
     LocalDate last = first.plusDays(nights - 1L);
     Path folder = context.lakeFolder(name());
