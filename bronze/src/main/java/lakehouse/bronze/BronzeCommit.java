@@ -92,11 +92,9 @@ final class BronzeCommit {
         batch.remove(file);
         rejected.add(
             new RejectedFile(
-                file.file().relativePath(),
-                RejectionReason.CORRUPT_FILE,
-                unreadable.get().detail()));
+                file.file().relativePath(), unreadable.get().reason(), unreadable.get().detail()));
         LOG.warn(
-            "bronze: {} does not decode to its end ({}); writing the other {} files without it",
+            "bronze: {} cannot be read to its end ({}); writing the other {} files without it",
             file.file().relativePath(),
             unreadable.get().detail(),
             batch.size());

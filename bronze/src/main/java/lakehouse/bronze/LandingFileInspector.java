@@ -70,9 +70,33 @@ final class LandingFileInspector {
     try (FsInput input = new FsInput(new Path(file.path()), hadoop)) {
       return inspect(file, input);
     } catch (IOException | RuntimeException e) {
+      if (isMissing(e)) {
+        return FileInspection.rejected(file, RejectionReason.MISSING_FILE, missing(e));
+      }
       return FileInspection.rejected(
           file, RejectionReason.CORRUPT_FILE, "cannot be read: " + describe(e));
     }
+  }
+
+  /** How the detail of a file that was listed, then gone, begins. */
+  static final String MISSING = "listed, then gone before it was read to its end";
+
+  /** Whether a failure to read a file is the file not being there (any more). */
+  static boolean isMissing(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof java.io.FileNotFoundException) {
+        return true;
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return false;
+  }
+
+  /** The detail of a file that was listed, then gone: said so, with what the store answered. */
+  static String missing(Throwable e) {
+    return MISSING + " (deleted or moved during the run): " + describe(e);
   }
 
   private FileInspection inspect(LandingFile file, FsInput input) throws IOException {

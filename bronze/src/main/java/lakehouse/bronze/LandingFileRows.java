@@ -141,6 +141,10 @@ final class LandingFileRows implements Iterator<InternalRow> {
       // The task is being killed (another file failed the write): not this file's fault.
       return e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
     }
+    if (LandingFileInspector.isMissing(e)) {
+      return new UnreadableLandingFileException(
+          file, LandingFileInspector.missing(e) + ", after " + rows.records() + " records", e);
+    }
     return new UnreadableLandingFileException(
         file, "after " + rows.records() + " records: " + LandingFileInspector.describe(e), e);
   }

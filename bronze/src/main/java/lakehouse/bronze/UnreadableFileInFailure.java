@@ -13,6 +13,13 @@ import java.util.Optional;
  */
 record UnreadableFileInFailure(FileInspection file, String detail) {
 
+  /** Why the file is rejected: gone since it was listed, or else unreadable. */
+  RejectionReason reason() {
+    return detail.startsWith(LandingFileInspector.MISSING)
+        ? RejectionReason.MISSING_FILE
+        : RejectionReason.CORRUPT_FILE;
+  }
+
   static Optional<UnreadableFileInFailure> find(Throwable failure, List<FileInspection> batch) {
     for (Throwable cause = failure; cause != null; cause = next(cause)) {
       if (cause instanceof UnreadableLandingFileException unreadable) {

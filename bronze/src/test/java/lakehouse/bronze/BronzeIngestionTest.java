@@ -226,6 +226,59 @@ class BronzeIngestionTest {
   }
 
   @Test
+  @DisplayName(
+      "a landing file gone between listing and reading is rejected as missing_file, the rest of the day"
+          + " ingested, and the next run ingests it when it is back")
+  void aLandingFileGoneBetweenListingAndReadingIsReportedAndIngestedWhenBack() throws IOException {
+    landing.write(DAY, "part-00.avro", v2Events(0, 4));
+    Path early = landing.write(DAY, "part-01.avro", v1Events(100, 3));
+    Path late = landing.write(DAY, "part-02.avro", v2Events(200, 5));
+    List<LandingFile> listed =
+        new LandingZone(lake, spark.sparkContext().hadoopConfiguration()).filesOf(DAY);
+    LandingFileInspector inspector = new LandingFileInspector(TestLanding.SCHEMAS);
+    Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+    byte[] earlyBytes = Files.readAllBytes(early);
+    byte[] lateBytes = Files.readAllBytes(late);
+    // part-01 goes after the listing, before inspection reads its ends; part-02 after inspection,
+    // before the task that decodes it opens it.
+    Files.delete(early);
+    List<FileInspection> inspected = inspector.inspectAll(listed, hadoop);
+    Files.delete(late);
+    List<FileInspection> accepted = inspected.stream().filter(FileInspection::isAccepted).toList();
+    BronzeCommit.Outcome outcome =
+        new BronzeCommit(spark, lake.bronzeEvents(), TestLanding.SCHEMAS, TOKENS)
+            .commit(accepted, DAY, "run-1");
+
+    List<RejectedFile> rejected = new ArrayList<>(outcome.rejected());
+    inspected.stream()
+        .filter(i -> !i.isAccepted())
+        .map(FileInspection::asRejected)
+        .forEach(rejected::add);
+    assertThat(rejected)
+        .extracting(RejectedFile::file, RejectedFile::reason)
+        .containsExactlyInAnyOrder(
+            Tuple.tuple(
+                "landing/ad_events/ingest_date=2026-11-23/part-01.avro",
+                RejectionReason.MISSING_FILE),
+            Tuple.tuple(
+                "landing/ad_events/ingest_date=2026-11-23/part-02.avro",
+                RejectionReason.MISSING_FILE));
+    assertThat(rejected)
+        .allSatisfy(r -> assertThat(r.detail()).startsWith(LandingFileInspector.MISSING));
+    assertThat(outcome.ingested()).hasSize(1);
+    assertThat(bronzeRows().count()).as("the rest of the day").isEqualTo(4);
+
+    Files.write(early, earlyBytes);
+    Files.write(late, lateBytes);
+    BronzeResult next = bronze.ingest(DAY, "run-2");
+
+    assertThat(next.filesIngested()).as("both files, back").isEqualTo(2);
+    assertThat(next.filesSkipped()).isEqualTo(1);
+    assertThat(next.filesRejected()).isEmpty();
+    assertThat(bronzeRows().count()).isEqualTo(12);
+  }
+
+  @Test
   void aSecondRunOfTheSameDayAddsNothing() throws IOException {
     landing.write(DAY, "part-00.avro", v1Events(0, 3));
     bronze.ingest(DAY, "run-1");

@@ -54,6 +54,7 @@ final class LakeRun implements AutoCloseable {
   private SparkSession spark;
   private RunCost cost;
   private LakeWriterLease lease;
+  private boolean foldersChecked;
 
   private LakeRun(
       String command,
@@ -105,6 +106,8 @@ final class LakeRun implements AutoCloseable {
 
   synchronized SparkSession spark() {
     if (spark == null) {
+      // A root that cannot hold the log is said as such, not as a log that cannot start.
+      LakeStorageCheck.checkLocalRoot(config.lake());
       // From here on Spark and Hadoop log: into the run's log, beside its report.
       runLog = logs.startRun(config.lake(), runId);
       LOG.info("{} {} {}: lake {}", command, runId, arguments, config.lake().root());
@@ -124,13 +127,21 @@ final class LakeRun implements AutoCloseable {
    * Starts Spark and, for a lake on an object store or HDFS, takes the lake's writer lease before
    * anything is written: Delta's S3 log store is safe for one writing application only, and gold's
    * per-table file lock orders promotions on one machine only (see {@link LakeStorage}), so a
-   * second application waits for the first to finish, then refuses to start.
+   * second application waits for the first to finish, then refuses to start. First it checks that
+   * no file stands where one of the lake's folders belongs and that every table's log can be read
+   * ({@link LakeStorageCheck}).
    *
+   * @throws LakehouseException naming a file where a folder of the lake belongs
    * @throws lakehouse.shared.lock.LakeWriterBusyException if another application kept the lease
    *     past the wait
    */
   synchronized void startWriting() {
     SparkSession session = spark();
+    if (!foldersChecked) {
+      LakeStorageCheck.checkTables(config, session.sparkContext().hadoopConfiguration());
+      LakeStorageCheck.checkTableLogs(session, config);
+      foldersChecked = true;
+    }
     if (lease != null
         || !config.writerLease().enabled()
         || !LakeStorage.of(config.lake().root()).takesWriterLease()) {
