@@ -16,6 +16,7 @@ import lakehouse.chaos.scenario.ConcurrentRunsScenario;
 import lakehouse.chaos.scenario.ExecutorKillScenario;
 import lakehouse.chaos.scenario.HistoryBoundsScenario;
 import lakehouse.chaos.scenario.SigkillScenario;
+import lakehouse.chaos.scenario.StorageFaultsScenario;
 import lakehouse.chaos.scenario.VacuumUnderReaderScenario;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
@@ -62,6 +63,7 @@ public final class ChaosMain implements Callable<Integer> {
         new AmbiguousCommitScenario(),
         new ConcurrentRunsScenario(),
         new VacuumUnderReaderScenario(),
+        new StorageFaultsScenario(),
         new ExecutorKillScenario(),
         new HistoryBoundsScenario());
   }
