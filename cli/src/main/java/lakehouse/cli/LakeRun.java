@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import lakehouse.cli.metrics.LakeGaugeReader;
 import lakehouse.cli.metrics.LakeGauges;
@@ -201,6 +202,14 @@ final class LakeRun implements AutoCloseable {
       console.error(command + " " + runId + " failed: " + e.getMessage());
       LOG.debug("{} {} failed", command, runId, e);
     } catch (Exception e) {
+      Optional<String> outage = ObjectStoreOutage.describe(e);
+      if (outage.isPresent()) {
+        // The lake's store stopped answering: not a bug, and the user's action is to run again.
+        outcome = RunOutcome.failed(outage.get());
+        console.error(command + " " + runId + " failed: " + outage.get());
+        LOG.error("{} {} failed", command, runId, e);
+        return end(outcome);
+      }
       // A bug: its class says what went wrong, the stack trace in the log says where.
       outcome = RunOutcome.failed(e.toString());
       LOG.error("{} {} failed", command, runId, e);
