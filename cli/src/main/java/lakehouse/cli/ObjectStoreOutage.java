@@ -15,10 +15,17 @@ final class ObjectStoreOutage {
   /** The one line for a failure caused by the lake's object store not answering, if it is one. */
   static Optional<String> describe(Throwable failure) {
     Throwable store = null;
+    boolean throughS3 = false;
     for (Throwable cause = failure; cause != null; cause = next(cause)) {
       String name = cause.getClass().getName();
       if (store == null && name.startsWith("org.apache.hadoop.fs.s3a.")) {
         store = cause;
+      }
+      // Only a network failure met by the S3 client counts: any other is not the lake's store.
+      throughS3 |=
+          name.startsWith("org.apache.hadoop.fs.s3a.") || name.startsWith("com.amazonaws.");
+      if (!throughS3) {
+        continue;
       }
       if (name.startsWith("com.amazonaws.SdkClientException")
           || cause instanceof java.net.ConnectException

@@ -35,5 +35,10 @@ class ObjectStoreOutageTest {
   void anyOtherFailureIsNotAnOutage() {
     assertThat(ObjectStoreOutage.describe(new IllegalStateException("a bug", new IOException())))
         .isEmpty();
+    assertThat(
+            ObjectStoreOutage.describe(
+                new IOException("Pushgateway", new ConnectException("Connection refused"))))
+        .as("a network failure that is not the S3 client's")
+        .isEmpty();
   }
 }
