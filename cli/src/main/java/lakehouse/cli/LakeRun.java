@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import lakehouse.cli.metrics.LakeGaugeReader;
 import lakehouse.cli.metrics.LakeGauges;
@@ -55,6 +56,9 @@ final class LakeRun implements AutoCloseable {
   private RunCost cost;
   private LakeWriterLease lease;
   private boolean foldersChecked;
+
+  /** Whether the work failed because the lake's object store stopped answering. */
+  private boolean storeDown;
 
   private LakeRun(
       String command,
@@ -212,6 +216,15 @@ final class LakeRun implements AutoCloseable {
       console.error(command + " " + runId + " failed: " + e.getMessage());
       LOG.debug("{} {} failed", command, runId, e);
     } catch (Exception e) {
+      Optional<String> outage = ObjectStoreOutage.describe(e);
+      if (outage.isPresent()) {
+        // The lake's store stopped answering: not a bug, and the user's action is to run again.
+        storeDown = true;
+        outcome = RunOutcome.failed(outage.get());
+        console.error(command + " " + runId + " failed: " + outage.get());
+        LOG.error("{} {} failed", command, runId, e);
+        return end(outcome);
+      }
       // A bug: its class says what went wrong, the stack trace in the log says where.
       outcome = RunOutcome.failed(e.toString());
       LOG.error("{} {} failed", command, runId, e);
@@ -223,7 +236,24 @@ final class LakeRun implements AutoCloseable {
 
   /** Writes the report of a work that ended so, says where it is, and returns the exit status. */
   int end(RunOutcome outcome) throws IOException {
-    RunReport report = finish(outcome);
+    RunReport report;
+    try {
+      report = finish(outcome);
+    } catch (IOException | RuntimeException e) {
+      Optional<String> outage = ObjectStoreOutage.describe(e);
+      if (!storeDown || outage.isEmpty()) {
+        throw e;
+      }
+      // The run failed as its store stopped answering, and the store still does not answer: the
+      // failure is said already; the report cannot be written, which is worth a warning only.
+      LOG.warn("cannot write the report of {} {}", command, runId, e);
+      console.warn(
+          "the report "
+              + config.lake().runReport(runId)
+              + " could not be written: the lake's object store did not answer");
+      console.progress(command + " " + runId + ": " + RunStatus.FAILED.label() + "; no report");
+      return ExitStatus.FAILED;
+    }
     console.progress(
         command
             + " "
@@ -276,7 +306,10 @@ final class LakeRun implements AutoCloseable {
   private RunMetrics metrics(RunStatus status, Instant endedAt) {
     LakeGauges lake = null;
     List<String> warnings = new ArrayList<>();
-    if (watchesLake) {
+    if (watchesLake && storeDown) {
+      // Reading it would only wait out the store's retries once more.
+      warnings.add("the lake's state was not read: the lake's object store did not answer");
+    } else if (watchesLake) {
       try {
         lake = new LakeGaugeReader(spark(), config, clock).read(runId, outcomes.arrivals());
       } catch (IOException | RuntimeException e) {

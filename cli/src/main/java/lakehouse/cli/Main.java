@@ -48,9 +48,15 @@ public final class Main {
                     LOG.debug("{} failed", command, failure);
                     return failure.exitStatus();
                   }
+                  LOG.error("{} failed", command, e);
+                  var outage = ObjectStoreOutage.describe(e);
+                  if (outage.isPresent()) {
+                    // The lake's store stopped answering (writing the report, say): one line.
+                    console.error(command + " failed: " + outage.get());
+                    return ExitStatus.FAILED;
+                  }
                   // Not a failure the lakehouse knows (a bug, or the environment failing under
                   // it): one line for the user, the stack trace for the log.
-                  LOG.error("{} failed", command, e);
                   console.error(
                       command
                           + " failed: "

@@ -368,6 +368,88 @@ class PublishTest {
         .isEqualTo("--publish");
   }
 
+  @Test
+  @DisplayName(
+      "Redis killed mid-publish: exit 1 in one line naming it, every key whole with its TTL, a retry converges")
+  void redisKilledMidPublishLeavesWholeKeysAndARetryConverges(@TempDir Path outageFolder)
+      throws Exception {
+    Map<String, Row> table = userFeatures(LATER);
+    assertThat(publish(LATER, "publish-undisturbed").exitStatus()).isZero();
+    Map<String, Map<String, String>> undisturbed = redis.dump();
+    RedisServer store = RedisServer.startPersistent(outageFolder);
+    try {
+      // Paced so that the publish takes about five seconds: long enough to be killed midway.
+      String[] options = {
+        "publish",
+        "--date",
+        LATER.toString(),
+        "--lake",
+        lake.toString(),
+        "--run-id",
+        "publish-redis-killed",
+        "--set",
+        "online.redis.host=" + RedisServer.HOST,
+        "--set",
+        "online.redis.port=" + store.port(),
+        "--set",
+        "online.redis.max-writes-per-second=" + Math.max(4, table.size() / 5)
+      };
+      java.util.concurrent.CompletableFuture<InProcessLakehouse.Outcome> publishing =
+          java.util.concurrent.CompletableFuture.supplyAsync(() -> InProcessLakehouse.run(options));
+      awaitKeys(store, 1, publishing);
+      store.kill();
+      long killed = System.nanoTime();
+      InProcessLakehouse.Outcome failed = publishing.get(2, java.util.concurrent.TimeUnit.MINUTES);
+      Duration toFail = Duration.ofNanos(System.nanoTime() - killed);
+
+      assertThat(failed.exitStatus()).as(failed.stdout() + failed.stderr()).isEqualTo(1);
+      assertOneLine(failed.stderr(), "cannot reach Redis at 127.0.0.1:" + store.port());
+      assertThat(failed.stderr()).as("no stack trace").doesNotContain("\tat ");
+      assertThat(toFail).as("bounded by the command timeout").isLessThan(Duration.ofSeconds(30));
+      assertThat(report("publish-redis-killed").get("status").asText()).isEqualTo("failed");
+
+      store = store.restarted();
+      Map<String, Map<String, String>> survived = store.dump();
+      assertThat(survived.size())
+          .as("killed midway: some users written, not all")
+          .isBetween(1, table.size() - 1);
+      try (Jedis jedis = store.connect()) {
+        for (Map.Entry<String, Map<String, String>> hash : survived.entrySet()) {
+          assertThat(hash.getValue())
+              .as("written whole: " + hash.getKey())
+              .isEqualTo(undisturbed.get(hash.getKey()));
+          assertThat(jedis.pttl(hash.getKey())).as("its TTL: " + hash.getKey()).isPositive();
+        }
+      }
+
+      options[6] = "publish-redis-retry";
+      InProcessLakehouse.Outcome retried = InProcessLakehouse.run(options);
+      assertThat(retried.exitStatus()).as(retried.stderr()).isZero();
+      assertThat(store.dump()).isEqualTo(undisturbed);
+    } finally {
+      store.close();
+    }
+  }
+
+  /** Waits until the server holds at least that many keys, while the publish still runs. */
+  private static void awaitKeys(
+      RedisServer store,
+      long keys,
+      java.util.concurrent.CompletableFuture<InProcessLakehouse.Outcome> publishing)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    while (System.nanoTime() < deadline) {
+      assertThat(publishing).as("finished before it could be killed").isNotDone();
+      try (Jedis jedis = store.connect()) {
+        if (jedis.dbSize() >= keys) {
+          return;
+        }
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("the publish wrote no key within two minutes");
+  }
+
   private static InProcessLakehouse.Outcome publish(LocalDate date, String runId) {
     return InProcessLakehouse.run(
         withRedis(

@@ -70,17 +70,37 @@ final class S3ProxyServer implements AutoCloseable {
             "jclouds.provider=filesystem",
             "jclouds.filesystem.basedir=" + data,
             ""));
+    return launch(directory, port, bucket, accessKey, secretKey);
+  }
+
+  private static S3ProxyServer launch(
+      Path directory, int port, String bucket, String accessKey, String secretKey)
+      throws IOException, InterruptedException {
+    Path properties = directory.resolve("s3proxy.properties");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process process =
         new ProcessBuilder(
                 java, "-Xmx512m", "-jar", JAR.toString(), "--properties", properties.toString())
             .redirectErrorStream(true)
-            .redirectOutput(directory.resolve("s3proxy.log").toFile())
+            .redirectOutput(
+                ProcessBuilder.Redirect.appendTo(directory.resolve("s3proxy.log").toFile()))
             .start();
     S3ProxyServer server =
         new S3ProxyServer(process, directory, port, bucket, accessKey, secretKey);
     server.awaitListening();
     return server;
+  }
+
+  /** Kills the server at once (SIGKILL), as an outage would. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly().waitFor();
+  }
+
+  /**
+   * A new server on the same port, bucket folder and credentials: the store back after an outage.
+   */
+  S3ProxyServer restarted() throws IOException, InterruptedException {
+    return launch(directory, port, bucket, accessKey, secretKey);
   }
 
   /** The folder that holds the bucket's objects, one file per object under its key. */

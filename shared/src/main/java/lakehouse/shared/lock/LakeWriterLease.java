@@ -28,6 +28,10 @@ import org.apache.hadoop.fs.Path;
  * lease is taken by writing it, waiting a settle time and reading it back: of two applications that
  * try at nearly the same moment, both read the one written last, and only its writer goes on.
  *
+ * <p>A lease whose holder has died on this same host (its pid is no longer alive) is taken at once
+ * rather than after its expiry, so a run retried on the machine where it failed goes on without
+ * waiting; a holder elsewhere is waited for until its lease expires.
+ *
  * <p>What it does not do: protect against applications that do not take it (other tools writing the
  * same tables), or against a holder paused for longer than the ttl (it then finds the lease taken
  * at its next renewal and reports it lost, but a commit already under way is not stopped). Several
@@ -104,7 +108,9 @@ public final class LakeWriterLease implements AutoCloseable {
       while (true) {
         Optional<LeaseRecord> current = read(fs, file);
         Instant now = clock.instant();
-        if (current.isEmpty() || current.get().isExpiredAt(now)) {
+        if (current.isEmpty()
+            || current.get().isExpiredAt(now)
+            || current.get().holderIsGone(host(), ProcessHandle.current().pid())) {
           LeaseRecord mine =
               new LeaseRecord(
                   token,

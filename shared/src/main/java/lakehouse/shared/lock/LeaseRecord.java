@@ -22,6 +22,20 @@ record LeaseRecord(
     return !expiresAt.isAfter(now);
   }
 
+  /**
+   * Whether the holder is known to be gone: it ran on this host (same host name) as another
+   * process, and no process of its pid is alive any more. A writer that failed or was killed
+   * without releasing its lease (its store was down as it ended) then blocks no retry on the same
+   * machine until the lease expires. A holder on another host is never judged so: only expiry frees
+   * its lease.
+   */
+  boolean holderIsGone(String thisHost, long thisPid) {
+    return host.equals(thisHost)
+        && pid > 0
+        && pid != thisPid
+        && ProcessHandle.of(pid).map(process -> !process.isAlive()).orElse(true);
+  }
+
   /** For messages: the holder, where it runs and how long its lease still holds. */
   String describe() {
     return holder

@@ -109,6 +109,41 @@ class LakeWriterLeaseTest {
   }
 
   @Test
+  void s3StoppedMidRunTheRetryTakesTheLeaseOfTheDeadWriterOnThisHostAtOnce() throws Exception {
+    // A run whose object store stopped mid-run fails without removing its lease; its process has
+    // exited when the retry starts on the same machine.
+    Process dead = new ProcessBuilder("true").start();
+    dead.waitFor();
+    Instant now = CLOCK.instant();
+    String thisHost = java.net.InetAddress.getLocalHost().getHostName();
+    writeLease(
+        new LeaseRecord(
+            "failed-token", "run-failed", thisHost, dead.pid(), now, now.plusSeconds(120)));
+    try (LakeWriterLease taken = acquire("run-failed", waitFor(Duration.ofSeconds(20)))) {
+      assertThat(taken.holder()).startsWith("run-failed");
+      assertThat(waits).as("the lease of a process that is gone is not waited for").isEmpty();
+    }
+  }
+
+  @Test
+  void aLiveHoldersOrAnotherHostsUnexpiredLeaseIsStillWaitedFor() throws Exception {
+    Instant now = CLOCK.instant();
+    String thisHost = java.net.InetAddress.getLocalHost().getHostName();
+    long alive = ProcessHandle.current().parent().orElseThrow().pid();
+    for (LeaseRecord held :
+        List.of(
+            new LeaseRecord("live-token", "run-live", thisHost, alive, now, now.plusSeconds(60)),
+            new LeaseRecord("far-token", "run-far", "elsewhere", 1, now, now.plusSeconds(60)))) {
+      writeLease(held);
+      assertThat(
+              catchThrowableOfType(
+                  LakeWriterBusyException.class,
+                  () -> acquire("run-next", waitFor(Duration.ofMillis(100)))))
+          .hasMessageContaining(held.holder());
+    }
+  }
+
+  @Test
   void aHolderWhoseLeaseWasTakenIsToldItLostIt() throws Exception {
     LakeWriterLease first = acquire("run-first", waitFor(Duration.ZERO));
     Instant now = CLOCK.instant();

@@ -26,11 +26,15 @@ public final class RedisServer implements AutoCloseable {
   private final Process process;
   private final Path log;
   private final int port;
+  private final Path directory;
+  private final boolean persistent;
 
-  private RedisServer(Process process, Path log, int port) {
+  private RedisServer(Process process, Path log, int port, Path directory, boolean persistent) {
     this.process = process;
     this.log = log;
     this.port = port;
+    this.directory = directory;
+    this.persistent = persistent;
   }
 
   /**
@@ -38,8 +42,22 @@ public final class RedisServer implements AutoCloseable {
    * answers.
    */
   public static RedisServer start(Path directory) throws IOException, InterruptedException {
+    return start(directory, freePort(), false);
+  }
+
+  /**
+   * Starts a server that keeps every write in its append-only file, synced at each write, so that a
+   * server killed and {@link #restarted} holds exactly what it had acknowledged: what the online
+   * store's tests of an outage look at.
+   */
+  public static RedisServer startPersistent(Path directory)
+      throws IOException, InterruptedException {
+    return start(directory, freePort(), true);
+  }
+
+  private static RedisServer start(Path directory, int port, boolean persistent)
+      throws IOException, InterruptedException {
     Path executable = onPath("redis-server");
-    int port = freePort();
     Path log = directory.resolve("redis.log");
     Process process =
         new ProcessBuilder(
@@ -51,17 +69,29 @@ public final class RedisServer implements AutoCloseable {
                 "--save",
                 "",
                 "--appendonly",
-                "no",
+                persistent ? "yes" : "no",
+                "--appendfsync",
+                "always",
                 "--dir",
                 directory.toString(),
                 "--daemonize",
                 "no")
             .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
             .start();
-    RedisServer server = new RedisServer(process, log, port);
+    RedisServer server = new RedisServer(process, log, port, directory, persistent);
     server.awaitAnswering();
     return server;
+  }
+
+  /** Kills the server at once (SIGKILL), as an outage would: no shutdown, no final save. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly().waitFor();
+  }
+
+  /** A new server on the same port and folder, holding what a persistent one had acknowledged. */
+  public RedisServer restarted() throws IOException, InterruptedException {
+    return start(directory, port, persistent);
   }
 
   public int port() {
