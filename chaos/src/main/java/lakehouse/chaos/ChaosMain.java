@@ -15,6 +15,7 @@ import lakehouse.chaos.scenario.AmbiguousCommitScenario;
 import lakehouse.chaos.scenario.ConcurrentRunsScenario;
 import lakehouse.chaos.scenario.ExecutorKillScenario;
 import lakehouse.chaos.scenario.HistoryBoundsScenario;
+import lakehouse.chaos.scenario.RedisOutageScenario;
 import lakehouse.chaos.scenario.SigkillScenario;
 import lakehouse.chaos.scenario.StorageFaultsScenario;
 import lakehouse.chaos.scenario.VacuumUnderReaderScenario;
@@ -64,6 +65,7 @@ public final class ChaosMain implements Callable<Integer> {
         new ConcurrentRunsScenario(),
         new VacuumUnderReaderScenario(),
         new StorageFaultsScenario(),
+        new RedisOutageScenario(),
         new ExecutorKillScenario(),
         new HistoryBoundsScenario());
   }

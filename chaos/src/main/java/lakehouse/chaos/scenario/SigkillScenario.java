@@ -1,6 +1,8 @@
 package lakehouse.chaos.scenario;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import lakehouse.chaos.Attacks;
@@ -12,6 +14,7 @@ import lakehouse.chaos.RecoveryCheck;
 import lakehouse.chaos.RunPhase;
 import lakehouse.chaos.Scenario;
 import lakehouse.chaos.ScenarioResult;
+import lakehouse.chaos.Violation;
 
 /**
  * The night killed with SIGKILL at random moments, over and over, each attempt the retry of the
@@ -35,56 +38,74 @@ public final class SigkillScenario implements Scenario {
     long started = System.nanoTime();
     int kills = context.trials(10, 100);
     int maxAttempts = 2 * kills;
-    ChaosLake lake = context.fixture().startingLake(context.lakeFolder(name()));
     int nightCommits = context.fixture().secondNightCommits();
     Map<String, Integer> killsByPhase = new TreeMap<>();
+    List<Violation> violations = new ArrayList<>();
+    Map<Integer, Integer> recoveries = new TreeMap<>();
+    long rowsLost = 0;
     int attempts = 0;
     int killed = 0;
-    String runId = context.newRunId(name());
-    try (LakeReader reader = new LakeReader(context.invariants(), lake)) {
-      while (killed < kills && attempts < maxAttempts) {
-        attempts++;
-        if (attempts > 1 && context.random().nextBoolean()) {
-          runId = context.newRunId(name());
+    int episodes = 0;
+    int polls = 0;
+    // An episode: a fresh lake at the start of the night, attacked until an attempt finishes on its
+    // own (attempts after that would find the night done) or the kills are all made; then the
+    // night is run to its end and the lake checked. Each attempt retries the last, killed one.
+    while (killed < kills && attempts < maxAttempts) {
+      episodes++;
+      ChaosLake lake = context.fixture().startingLake(context.lakeFolder(name()));
+      String runId = context.newRunId(name());
+      try (LakeReader reader = new LakeReader(context.invariants(), lake)) {
+        boolean finished = false;
+        while (!finished && killed < kills && attempts < maxAttempts) {
+          attempts++;
+          if (context.random().nextBoolean()) {
+            runId = context.newRunId(name());
+          }
+          RunPhase phase = RunPhase.before(lake);
+          int afterCommit = context.random().nextInt(nightCommits + 1);
+          long delay =
+              afterCommit == 0
+                  ? (long) (context.random().nextDouble() * startUpMillis(context))
+                  : (long) (context.random().nextDouble() * MAX_DELAY_AFTER_COMMIT_MS);
+          Lakehouse.Command night =
+              context.lakehouse().start(context.fixture().secondNight(lake, runId));
+          while (night.isAlive() && phase.commitsSince() < afterCommit) {
+            Attacks.sleep(10);
+          }
+          if (Attacks.waitWhileAlive(night, delay)) {
+            String killedIn = phase.now(runId);
+            night.kill();
+            killed++;
+            killsByPhase.merge(killedIn, 1, Integer::sum);
+          } else {
+            finished = night.await().succeeded();
+          }
         }
-        RunPhase phase = RunPhase.before(lake);
-        int afterCommit = context.random().nextInt(nightCommits + 1);
-        long delay =
-            afterCommit == 0
-                ? (long) (context.random().nextDouble() * startUpMillis(context))
-                : (long) (context.random().nextDouble() * MAX_DELAY_AFTER_COMMIT_MS);
-        Lakehouse.Command night =
-            context.lakehouse().start(context.fixture().secondNight(lake, runId));
-        while (night.isAlive() && phase.commitsSince() < afterCommit) {
-          Attacks.sleep(10);
-        }
-        if (Attacks.waitWhileAlive(night, delay)) {
-          String killedIn = phase.now(runId);
-          night.kill();
-          killed++;
-          killsByPhase.merge(killedIn, 1, Integer::sum);
-        } else {
-          night.await();
-        }
+        Lakehouse.Outcome recovery =
+            context.lakehouse().run(context.fixture().secondNight(lake, runId));
+        recoveries.merge(recovery.exitStatus(), 1, Integer::sum);
+        polls += reader.polls();
+        RecoveryCheck.Found found = RecoveryCheck.after(context, reader, lake);
+        violations.addAll(Attacks.withRecovery(found, recovery));
+        rowsLost += found.rowsLost();
       }
-      Lakehouse.Outcome recovery =
-          context.lakehouse().run(context.fixture().secondNight(lake, runId));
-      RecoveryCheck.Found found = RecoveryCheck.after(context, reader, lake);
-      return new ScenarioResult(
-          name(),
-          attempts,
-          killed,
-          Attacks.withRecovery(found, recovery),
-          found.rowsLost(),
-          Duration.ofNanos(System.nanoTime() - started),
-          "killed (exit 137) after "
-              + killsByPhase
-              + (attempts > killed ? ", " + (attempts - killed) + " attempts finished first" : "")
-              + "; retry exit "
-              + recovery.exitStatus()
-              + "; reader polls "
-              + reader.polls());
     }
+    return new ScenarioResult(
+        name(),
+        attempts,
+        killed,
+        violations,
+        rowsLost,
+        Duration.ofNanos(System.nanoTime() - started),
+        "killed (exit 137) after "
+            + killsByPhase
+            + (attempts > killed ? ", " + (attempts - killed) + " attempts finished first" : "")
+            + "; "
+            + episodes
+            + " lakes recovered by a last run, exit "
+            + recoveries
+            + "; reader polls "
+            + polls);
   }
 
   /** Start-up and bronze take about a third of a night of small days. */
