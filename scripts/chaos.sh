@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Attacks lakes while they are written and checks the contract's guarantees (docs/RELIABILITY.md):
 #
-#   scripts/chaos.sh [--quick] [--scenarios sigkill-night,ambiguous-commit,...] [--seed S] [--work DIR]
+#   scripts/chaos.sh [--quick] [--scenarios sigkill-night,ambiguous-commit,...] [--seed S] [--parallel N] [--work DIR]
 #
 # Each scenario runs scripts/lakehouse commands against its own copy of a small generated lake, kills,
 # races or starves them, while an independent reader polls the tables; after recovery the lake is

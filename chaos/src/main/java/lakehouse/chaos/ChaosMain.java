@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import lakehouse.chaos.scenario.AmbiguousCommitScenario;
 import lakehouse.chaos.scenario.ConcurrentRunsScenario;
 import lakehouse.chaos.scenario.ExecutorKillScenario;
@@ -50,6 +53,11 @@ public final class ChaosMain implements Callable<Integer> {
 
   @Option(names = "--events-per-day", description = "landing events per ingest date")
   int eventsPerDay = 2000;
+
+  @Option(
+      names = "--parallel",
+      description = "scenarios run at once, each with its own lakes; one by default")
+  int parallel = 1;
 
   @Option(names = "--work", required = true, description = "folder for the lakes and outputs")
   Path work;
@@ -103,15 +111,28 @@ public final class ChaosMain implements Callable<Integer> {
     System.out.printf(
         "chaos: clean lakes built; an undisturbed night takes %d s%n",
         fixture.secondNight().toSeconds());
-    ChaosContext context =
-        new ChaosContext(lakehouse, spark, fixture, work, new Random(seed), quick);
-    List<ScenarioResult> results = new ArrayList<>();
+    ExecutorService lanes = Executors.newFixedThreadPool(parallel);
+    List<Future<ScenarioResult>> running = new ArrayList<>();
     for (Scenario scenario : selected.values()) {
-      ScenarioResult result = scenario.run(context);
+      // Each scenario draws from its own seeded source, so lanes do not change what it draws.
+      ChaosContext context =
+          new ChaosContext(
+              lakehouse,
+              spark,
+              fixture,
+              work,
+              new Random(seed ^ scenario.name().hashCode()),
+              quick);
+      running.add(lanes.submit(() -> runOne(scenario, context)));
+    }
+    List<ScenarioResult> results = new ArrayList<>();
+    for (Future<ScenarioResult> scenario : running) {
+      ScenarioResult result = scenario.get();
       results.add(result);
       System.out.println(result.line());
       result.violations().forEach(violation -> System.out.println("  violation: " + violation));
     }
+    lanes.shutdown();
     writeTable(results, (System.nanoTime() - started) / 1_000_000_000L);
     boolean passed = results.stream().allMatch(ScenarioResult::passed);
     System.out.println(
@@ -121,6 +142,28 @@ public final class ChaosMain implements Callable<Integer> {
             + work.resolve("chaos-results.md"));
     spark.stop();
     return passed ? 0 : 1;
+  }
+
+  /**
+   * A scenario that could not go on (a command nothing attacked failed, a server did not start) is
+   * a result with that failure as its violation, and the other scenarios still run.
+   */
+  private static ScenarioResult runOne(Scenario scenario, ChaosContext context) {
+    long started = System.nanoTime();
+    try {
+      return scenario.run(context);
+    } catch (Exception | Error e) {
+      String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+      return new ScenarioResult(
+          scenario.name(),
+          0,
+          0,
+          List.of(
+              new Violation("scenario completes", e.getClass().getSimpleName() + ": " + message)),
+          0,
+          java.time.Duration.ofNanos(System.nanoTime() - started),
+          "did not complete");
+    }
   }
 
   private void writeTable(List<ScenarioResult> results, long seconds) throws IOException {
