@@ -9,8 +9,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code scripts/chaos.sh --quick}, as CI runs it: every scenario's small version against the
- * packaged lakehouse, with no guarantee broken.
+ * {@code scripts/chaos.sh --quick --parallel 2}, as CI runs it: every scenario's small version
+ * against the packaged lakehouse, two at a time, with no guarantee broken.
  */
 class ChaosQuickIT {
   private static final Path PROJECT =
@@ -25,6 +25,8 @@ class ChaosQuickIT {
         new ProcessBuilder(
                 PROJECT.resolve("scripts/chaos.sh").toString(),
                 "--quick",
+                "--parallel",
+                "2",
                 "--work",
                 work.toString())
             .directory(PROJECT.toFile())
