@@ -54,15 +54,18 @@ public final class SigkillScenario implements Scenario {
       episodes++;
       ChaosLake lake = context.fixture().startingLake(context.lakeFolder(name()));
       String runId = context.newRunId(name());
+      RunPhase episode = RunPhase.before(lake);
       try (LakeReader reader = new LakeReader(context.invariants(), lake)) {
-        boolean finished = false;
-        while (!finished && killed < kills && attempts < maxAttempts) {
+        Lakehouse.Outcome finished = null;
+        while (finished == null && killed < kills && attempts < maxAttempts) {
           attempts++;
           if (context.random().nextBoolean()) {
             runId = context.newRunId(name());
           }
           RunPhase phase = RunPhase.before(lake);
-          int afterCommit = context.random().nextInt(nightCommits + 1);
+          // The commits still to make: a retry redoes only what the killed attempts left.
+          int remaining = Math.max(1, nightCommits - episode.commitsSince());
+          int afterCommit = context.random().nextInt(remaining);
           long delay =
               afterCommit == 0
                   ? (long) (context.random().nextDouble() * startUpMillis(context))
@@ -78,11 +81,14 @@ public final class SigkillScenario implements Scenario {
             killed++;
             killsByPhase.merge(killedIn, 1, Integer::sum);
           } else {
-            finished = night.await().succeeded();
+            finished = night.await();
           }
         }
+        // An attempt that finished on its own is the episode's recovery; else one more run is.
         Lakehouse.Outcome recovery =
-            context.lakehouse().run(context.fixture().secondNight(lake, runId));
+            finished != null
+                ? finished
+                : context.lakehouse().run(context.fixture().secondNight(lake, runId));
         recoveries.merge(recovery.exitStatus(), 1, Integer::sum);
         polls += reader.polls();
         RecoveryCheck.Found found = RecoveryCheck.after(context, reader, lake);
