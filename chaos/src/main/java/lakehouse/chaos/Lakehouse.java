@@ -22,6 +22,7 @@ public final class Lakehouse {
   private final Path project;
   private final Path outputs;
   private final Map<String, String> environment;
+  private final java.util.Set<Process> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private int started;
 
   /**
@@ -32,6 +33,17 @@ public final class Lakehouse {
     this.project = project;
     this.outputs = outputs;
     this.environment = Map.copyOf(environment);
+    // Interrupted (Ctrl-C, a CI timeout), the attacker takes its commands down with it rather than
+    // leaving them writing to its lakes.
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () ->
+                    running.forEach(
+                        process -> {
+                          process.descendants().forEach(ProcessHandle::destroyForcibly);
+                          process.destroyForcibly();
+                        })));
   }
 
   public Path project() {
@@ -68,7 +80,10 @@ public final class Lakehouse {
       Path out = outputs.resolve("command-" + number + ".out");
       Path err = outputs.resolve("command-" + number + ".err");
       builder.redirectOutput(out.toFile()).redirectError(err.toFile());
-      return new Command(String.join(" ", arguments), builder.start(), out, err);
+      Process process = builder.start();
+      running.add(process);
+      running.removeIf(earlier -> !earlier.isAlive());
+      return new Command(String.join(" ", arguments), process, out, err);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + script, e);
     }
