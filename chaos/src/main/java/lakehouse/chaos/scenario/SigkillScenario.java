@@ -54,7 +54,6 @@ public final class SigkillScenario implements Scenario {
       episodes++;
       ChaosLake lake = context.fixture().startingLake(context.lakeFolder(name()));
       String runId = context.newRunId(name());
-      RunPhase episode = RunPhase.before(lake);
       try (LakeReader reader = new LakeReader(context.invariants(), lake)) {
         Lakehouse.Outcome finished = null;
         while (finished == null && killed < kills && attempts < maxAttempts) {
@@ -63,9 +62,9 @@ public final class SigkillScenario implements Scenario {
             runId = context.newRunId(name());
           }
           RunPhase phase = RunPhase.before(lake);
-          // The commits still to make: a retry redoes only what the killed attempts left.
-          int remaining = Math.max(1, nightCommits - episode.commitsSince());
-          int afterCommit = context.random().nextInt(remaining);
+          // A retry makes fewer commits than a whole night; when it makes fewer than k, it
+          // finishes, and that run is its lake's recovery.
+          int afterCommit = context.random().nextInt(nightCommits + 1);
           long delay =
               afterCommit == 0
                   ? (long) (context.random().nextDouble() * startUpMillis(context))
