@@ -30,7 +30,7 @@ done
 work="${work:-$project/target/chaos}"
 
 # The attacker runs on the lakehouse's own Spark runtime, so its reader reads the lake with the same
-# Spark and Delta as the commands it attacks; one core for it, the machine's others for them.
+# Spark and Delta as the commands it attacks.
 LAKEHOUSE_JAR="$jar" LAKEHOUSE_MAIN_CLASS=lakehouse.chaos.ChaosMain \
   LAKEHOUSE_DRIVER_MEMORY="${LAKEHOUSE_DRIVER_MEMORY:-2g}" \
-  exec "$here/lakehouse" --master 'local[1]' chaos --project "$project" --work "$work" "${arguments[@]}"
+  exec "$here/lakehouse" --master 'local[4]' chaos --project "$project" --work "$work" "${arguments[@]}"

@@ -199,10 +199,14 @@ public final class ChaosMain implements Callable<Integer> {
         "LAKEHOUSE_JAVA_OPTS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
   }
 
-  /** The reader's own session: one core, so the attacked nights keep the machine's others. */
+  /**
+   * The readers' session, shared by the scenarios of every lane. Four task slots, though the work
+   * is light: the long reader of vacuum-under-reader holds some of them while it waits for cleanup,
+   * and the other lane's reader must not wait behind it.
+   */
   private static SparkSession readerSession() {
     return SparkSession.builder()
-        .master("local[1]")
+        .master("local[4]")
         .appName("lakehouse-chaos-reader")
         .config("spark.ui.enabled", "false")
         .config("spark.sql.shuffle.partitions", "1")

@@ -23,6 +23,7 @@ import lakehouse.chaos.Violation;
  */
 public final class ConcurrentRunsScenario implements Scenario {
   private static final long MAX_OFFSET_MS = 8_000;
+  private static final int ERROR_SHOWN = 160;
 
   @Override
   public String name() {
@@ -58,7 +59,12 @@ public final class ConcurrentRunsScenario implements Scenario {
         for (Lakehouse.Outcome done : List.of(firstDone, secondDone)) {
           if (!done.succeeded()) {
             retries++;
-            exits.merge("failed: " + done.errorLine(), 1, Integer::sum);
+            String line = done.errorLine();
+            exits.merge(
+                "failed: "
+                    + (line.length() > ERROR_SHOWN ? line.substring(0, ERROR_SHOWN) + "..." : line),
+                1,
+                Integer::sum);
             recovery = context.lakehouse().run(night);
           }
         }

@@ -32,6 +32,9 @@ public final class StorageFaultsScenario implements Scenario {
   public static final String CLEAR_ERROR = "refused with one line naming the path";
   public static final String NOTHING_WRITTEN = "a refused night writes nothing";
 
+  /** Bronze lists, inspects and decodes a small day's files within about this long. */
+  private static final long LISTING_WINDOW_MS = 3_000;
+
   @Override
   public String name() {
     return "storage-faults";
@@ -118,9 +121,11 @@ public final class StorageFaultsScenario implements Scenario {
         Path aside = context.work().resolve("aside-" + victim.getFileName());
         Lakehouse.Command night =
             context.lakehouse().start(context.fixture().secondNight(lake, null));
-        long deleteAfter =
-            (long) (context.random().nextDouble() * context.fixture().secondNight().toMillis() / 3);
-        Attacks.waitWhileAlive(night, deleteAfter);
+        // The night prints its first line once Spark is up, just before bronze lists the day.
+        while (night.isAlive() && night.stdoutSoFar().isEmpty()) {
+          Attacks.sleep(10);
+        }
+        Attacks.waitWhileAlive(night, (long) (context.random().nextDouble() * LISTING_WINDOW_MS));
         Files.move(victim, aside, StandardCopyOption.REPLACE_EXISTING);
         Lakehouse.Outcome attacked = night.await();
         String warning =
