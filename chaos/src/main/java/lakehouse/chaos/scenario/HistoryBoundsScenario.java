@@ -2,7 +2,6 @@ package lakehouse.chaos.scenario;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.input_file_name;
 import static org.apache.spark.sql.functions.lit;
 
@@ -160,8 +159,10 @@ public final class HistoryBoundsScenario implements Scenario {
             .read()
             .format("delta")
             .load(table.path())
+            .select(col(partition), input_file_name().as("file"))
+            .distinct()
             .groupBy(col(partition))
-            .agg(countDistinct(input_file_name()).as("files"), count(lit(1)).as("rows"))
+            .agg(count(lit(1)).as("files"))
             .orderBy(col("files").desc())
             .limit(1)
             .collectAsList();
