@@ -31,8 +31,9 @@ class S3OutageIT {
   @DisplayName(
       "S3 stopped mid-run: exit 1 within bounded time in one line; the same run id converges after the restart")
   void s3StoppedMidRunFailsInOneLineAndTheRetryConverges() throws Exception {
-    S3ProxyServer s3 =
-        S3ProxyServer.start(Files.createDirectories(work.resolve("s3")), "lakehouse");
+    // A bucket of its own: Hadoop caches one s3a FileSystem per bucket in the test JVM, and
+    // S3LakeIT, in the same JVM, must not be handed the one bound to this killed server.
+    S3ProxyServer s3 = S3ProxyServer.start(Files.createDirectories(work.resolve("s3")), "outage");
     try {
       LakeLayout s3Lake = new LakeLayout(s3.uri("lake"));
       LakeLayout localLake = new LakeLayout(work.resolve("local-lake").toString());
