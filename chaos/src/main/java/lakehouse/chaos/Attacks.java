@@ -18,6 +18,15 @@ public final class Attacks {
     return command.isAlive();
   }
 
+  /** A free port on loopback, for a server a scenario starts. */
+  public static int freePort() {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   public static void sleep(long millis) {
     try {
       Thread.sleep(millis);

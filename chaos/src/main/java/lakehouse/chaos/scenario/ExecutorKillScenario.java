@@ -1,8 +1,6 @@
 package lakehouse.chaos.scenario;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,12 +38,12 @@ public final class ExecutorKillScenario implements Scenario {
     int trials = context.trials(1, 5);
     int killsPerNight = context.trials(2, 3);
     Path clusterDir = context.work().resolve("cluster");
-    int masterPort = freePort();
+    int masterPort = Attacks.freePort();
     Map<String, String> cluster =
         Map.of(
             "LAKEHOUSE_CLUSTER_DIR", clusterDir.toString(),
             "SPARK_MASTER_PORT", String.valueOf(masterPort),
-            "SPARK_MASTER_WEBUI_PORT", String.valueOf(freePort()),
+            "SPARK_MASTER_WEBUI_PORT", String.valueOf(Attacks.freePort()),
             "SPARK_WORKER_CORES", "2",
             "SPARK_WORKER_MEMORY", "2g");
     Lakehouse lakehouse = context.lakehouse();
@@ -136,14 +134,6 @@ public final class ExecutorKillScenario implements Scenario {
           .startsWith(clusterDir);
     } catch (IOException | UnsupportedOperationException e) {
       return false;
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

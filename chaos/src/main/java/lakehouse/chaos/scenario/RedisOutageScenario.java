@@ -2,7 +2,6 @@ package lakehouse.chaos.scenario;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +46,7 @@ public final class RedisOutageScenario implements Scenario {
       Path data = context.work().resolve("redis-" + trial);
       ChaosLake.delete(data);
       Files.createDirectories(data);
-      int port = freePort();
+      int port = Attacks.freePort();
       Process redis = startRedis(data, port);
       try {
         String[] publish = {
@@ -198,14 +197,6 @@ public final class RedisOutageScenario implements Scenario {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return "";
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }
