@@ -6,14 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import lakehouse.chaos.scenario.AmbiguousCommitScenario;
 import lakehouse.chaos.scenario.ConcurrentRunsScenario;
 import lakehouse.chaos.scenario.ExecutorKillScenario;
@@ -112,7 +114,7 @@ public final class ChaosMain implements Callable<Integer> {
         "chaos: clean lakes built; an undisturbed night takes %d s%n",
         fixture.secondNight().toSeconds());
     ExecutorService lanes = Executors.newFixedThreadPool(parallel);
-    List<Future<ScenarioResult>> running = new ArrayList<>();
+    CompletionService<ScenarioResult> finished = new ExecutorCompletionService<>(lanes);
     for (Scenario scenario : selected.values()) {
       // Each scenario draws from its own seeded source, so lanes do not change what it draws.
       ChaosContext context =
@@ -123,17 +125,21 @@ public final class ChaosMain implements Callable<Integer> {
               work,
               new Random(seed ^ scenario.name().hashCode()),
               quick);
-      running.add(lanes.submit(() -> runOne(scenario, context)));
+      finished.submit(() -> runOne(scenario, context));
     }
+    // Each line as its scenario ends, and the table rewritten with it: a long run stopped early
+    // still leaves the figures of what it finished.
+    List<String> order = new ArrayList<>(selected.keySet());
     List<ScenarioResult> results = new ArrayList<>();
-    for (Future<ScenarioResult> scenario : running) {
-      ScenarioResult result = scenario.get();
+    for (int done = 0; done < selected.size(); done++) {
+      ScenarioResult result = finished.take().get();
       results.add(result);
+      results.sort(Comparator.comparingInt(r -> order.indexOf(r.scenario())));
       System.out.println(result.line());
       result.violations().forEach(violation -> System.out.println("  violation: " + violation));
+      writeTable(results, (System.nanoTime() - started) / 1_000_000_000L);
     }
     lanes.shutdown();
-    writeTable(results, (System.nanoTime() - started) / 1_000_000_000L);
     boolean passed = results.stream().allMatch(ScenarioResult::passed);
     System.out.println(
         "chaos: "

@@ -94,6 +94,36 @@ final class LakeTables {
     }
   }
 
+  /**
+   * Asserts that each table holds the same rows in both lakes, apart from the columns that name the
+   * run that wrote a row (and the landing file's fingerprint), for lakes that ran the same input
+   * under other run ids.
+   */
+  static void assertSameIgnoringRuns(LakeLayout expected, LakeLayout actual) {
+    List<String> expectedTables = pathsOf(expected);
+    List<String> actualTables = pathsOf(actual);
+    for (int i = 0; i < expectedTables.size(); i++) {
+      Dataset<Row> want = withoutRuns(expectedTables.get(i));
+      Dataset<Row> got = withoutRuns(actualTables.get(i));
+      assertThat(want.count()).as("nothing to compare in " + expectedTables.get(i)).isPositive();
+      try {
+        lakehouse.shared.testing.DataFrames.assertSameRows(want, got);
+      } catch (AssertionError e) {
+        throw new AssertionError(
+            actualTables.get(i) + " differs from " + expectedTables.get(i) + ": " + e.getMessage(),
+            e);
+      }
+    }
+  }
+
+  private static Dataset<Row> withoutRuns(String table) {
+    return TestSpark.session()
+        .read()
+        .format("delta")
+        .load(table)
+        .drop(RUN_COLUMNS.toArray(String[]::new));
+  }
+
   private static List<String> pathsOf(LakeLayout lake) {
     return List.of(
         lake.bronzeEvents(),

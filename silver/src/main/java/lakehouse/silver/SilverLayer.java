@@ -3,6 +3,7 @@ package lakehouse.silver;
 import static org.apache.spark.sql.functions.lit;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,6 +15,7 @@ import java.util.stream.Collectors;
 import lakehouse.shared.config.SilverSettings;
 import lakehouse.shared.lake.LakeLayout;
 import lakehouse.shared.lake.TableCatalog;
+import lakehouse.shared.lock.LakeLock;
 import lakehouse.shared.tables.BronzeEvents;
 import lakehouse.shared.tables.SilverEvents;
 import lakehouse.silver.dedup.DedupOutcome;
@@ -71,6 +73,12 @@ import org.slf4j.LoggerFactory;
 public final class SilverLayer {
   private static final Logger LOG = LoggerFactory.getLogger(SilverLayer.class);
 
+  /** The lock of the lake that silver's writers take in turn (see {@link #process}). */
+  public static final String WRITER_LOCK = "silver";
+
+  /** Long enough for another run's silver of a large night. */
+  public static final Duration LOCK_TIMEOUT = Duration.ofMinutes(30);
+
   private final SparkSession spark;
   private final LakeLayout lake;
   private final SilverSettings settings;
@@ -99,9 +107,25 @@ public final class SilverLayer {
     this.featureGroups = new FeatureGroupTables(spark, catalog);
   }
 
-  /** Processes the bronze rows of ingest date D that silver has not processed yet. */
+  /**
+   * Processes the bronze rows of ingest date D that silver has not processed yet.
+   *
+   * <p>On a local lake two runs of the lakehouse (a night and a backfill of the same dates, say)
+   * process silver one after the other, under a lock of the lake: silver decides what is new by
+   * reading silver and its ledger, and Delta lets two appends of the same new events both commit,
+   * as neither replaced what the other read. The second run then finds the files processed. On an
+   * object store or HDFS no file lock is seen by other machines, and the lake's writer lease keeps
+   * a second application out instead.
+   */
+  @SuppressWarnings("try") // the lock is held for the body, not used in it
   public SilverResult process(LocalDate ingestDate, String runId) {
     long started = clock.millis();
+    try (LakeLock lock = LakeLock.acquire(lake, WRITER_LOCK, runId, LOCK_TIMEOUT)) {
+      return processHoldingLock(ingestDate, runId, started);
+    }
+  }
+
+  private SilverResult processHoldingLock(LocalDate ingestDate, String runId, long started) {
     Set<BronzeFile> processed = ledger.filesProcessed(ingestDate);
     EventTimeWindow window = EventTimeWindow.of(ingestDate, settings);
     Dataset<Row> pending =

@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import lakehouse.shared.config.SilverSettings;
 import lakehouse.shared.lake.LakeLayout;
 import lakehouse.shared.lake.TableCatalog;
+import lakehouse.shared.lock.LakeLock;
 import lakehouse.shared.tables.BronzeEvents;
 import lakehouse.shared.tables.SilverEvents;
 import lakehouse.silver.AcceptedEvents;
@@ -24,6 +25,7 @@ import lakehouse.silver.EventTimeWindow;
 import lakehouse.silver.FeatureGroupTables;
 import lakehouse.silver.InputSummary;
 import lakehouse.silver.QuarantineCounts;
+import lakehouse.silver.SilverLayer;
 import lakehouse.silver.dedup.EventDeduplication;
 import lakehouse.silver.migration.EventMigrations;
 import lakehouse.silver.table.DeclaredTable;
@@ -61,6 +63,7 @@ public final class QuarantineReplay {
   private static final Logger LOG = LoggerFactory.getLogger(QuarantineReplay.class);
 
   private final SparkSession spark;
+  private final LakeLayout lake;
   private final SilverSettings settings;
   private final Clock clock;
   private final DeclaredTable events;
@@ -73,6 +76,7 @@ public final class QuarantineReplay {
       SparkSession spark, LakeLayout lake, SilverSettings settings, Clock clock) {
     TableCatalog catalog = new TableCatalog(lake);
     this.spark = spark;
+    this.lake = lake;
     this.settings = settings;
     this.clock = clock;
     this.events = DeclaredTable.of(catalog.silverEvents());
@@ -86,9 +90,19 @@ public final class QuarantineReplay {
    * @param reason only records quarantined for this reason (a name of {@link ValidationRules}), or
    *     all of them
    */
+  @SuppressWarnings("try") // the lock is held for the body, not used in it
   public ReplayResult replay(LocalDate from, LocalDate to, Optional<String> reason, String runId) {
     reason.ifPresent(QuarantineReplay::requireKnownReason);
     long started = clock.millis();
+    // Silver's writers take turns on a local lake: a replay decides what is new as a night does.
+    try (LakeLock lock =
+        LakeLock.acquire(lake, SilverLayer.WRITER_LOCK, runId, SilverLayer.LOCK_TIMEOUT)) {
+      return replayHoldingLock(from, to, reason, runId, started);
+    }
+  }
+
+  private ReplayResult replayHoldingLock(
+      LocalDate from, LocalDate to, Optional<String> reason, String runId, long started) {
     QuarantineTable table = new QuarantineTable(spark, quarantine);
     Tally tally = new Tally(rules);
     List<Dataset<Row>> releasedRecords = new ArrayList<>();
