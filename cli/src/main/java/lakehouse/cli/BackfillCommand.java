@@ -117,7 +117,13 @@ final class BackfillCommand implements Callable<Integer> {
           BackfillLedger.open(ledgerPath, backfill.spark().sparkContext().hadoopConfiguration());
       NightlyRun nightly =
           new NightlyRun(
-              backfill.spark(), backfill.config(), tokenizer, console, clock, backfill.cost());
+              backfill.spark(),
+              backfill.config(),
+              tokenizer,
+              console,
+              clock,
+              backfill.cost(),
+              backfill::goldUpToDate);
       Range range = new Range(backfill, ledger, layers);
       if (layers.equals(EnumSet.of(Layer.GOLD))) {
         range.rebuildGold(nightly, backfill.config().backfill().goldRebuildBatchDays());

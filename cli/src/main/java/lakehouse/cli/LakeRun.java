@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import lakehouse.cli.metrics.GoldUpToDate;
 import lakehouse.cli.metrics.LakeGaugeReader;
 import lakehouse.cli.metrics.LakeGauges;
 import lakehouse.cli.metrics.LayerOutcomes;
@@ -49,6 +50,7 @@ final class LakeRun implements AutoCloseable {
   private final Map<String, Object> layers = new LinkedHashMap<>();
   private final LayerOutcomes outcomes = new LayerOutcomes();
   private boolean watchesLake;
+  private Optional<GoldUpToDate> goldUpToDate = Optional.empty();
   private final Console console;
   private final LogLines logs;
   private LogLines.RunLog runLog;
@@ -202,6 +204,15 @@ final class LakeRun implements AutoCloseable {
   }
 
   /**
+   * The event dates the run's gold has just searched and brought up to date (the last such search
+   * of the run, after which silver did not change): the lake's gauges count no stale partition
+   * there without reading again.
+   */
+  void goldUpToDate(GoldUpToDate dates) {
+    goldUpToDate = Optional.of(dates);
+  }
+
+  /**
    * Runs the command's work, then writes the report and says how it ended; returns the exit status.
    * A {@link LakehouseException} is said in one line, its message alone; any other exception is a
    * bug, logged with its stack trace.
@@ -311,7 +322,9 @@ final class LakeRun implements AutoCloseable {
       warnings.add("the lake's state was not read: the lake's object store did not answer");
     } else if (watchesLake) {
       try {
-        lake = new LakeGaugeReader(spark(), config, clock).read(runId, outcomes.arrivals());
+        lake =
+            new LakeGaugeReader(spark(), config, clock)
+                .read(runId, outcomes.arrivals(), goldUpToDate);
       } catch (IOException | RuntimeException e) {
         LOG.warn("cannot read the lake's state for the run's metrics", e);
         warnings.add("the lake's state (freshness, backlog, watermark) could not be read: " + e);

@@ -6,9 +6,11 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import lakehouse.bronze.BronzeIngestion;
 import lakehouse.bronze.BronzeResult;
 import lakehouse.bronze.LandingZone;
+import lakehouse.cli.metrics.GoldUpToDate;
 import lakehouse.gold.GoldLayer;
 import lakehouse.gold.GoldResult;
 import lakehouse.shared.config.LakehouseConfig;
@@ -31,20 +33,26 @@ final class NightlyRun {
   private final Console console;
   private final Clock clock;
   private final RunCost cost;
+  private final Consumer<GoldUpToDate> goldUpToDate;
 
+  /**
+   * @param goldUpToDate told the event dates each night's gold searched and brought up to date
+   */
   NightlyRun(
       SparkSession spark,
       LakehouseConfig config,
       PiiTokenizer tokenizer,
       Console console,
       Clock clock,
-      RunCost cost) {
+      RunCost cost,
+      Consumer<GoldUpToDate> goldUpToDate) {
     this.spark = spark;
     this.config = config;
     this.tokenizer = tokenizer;
     this.console = console;
     this.clock = clock;
     this.cost = cost;
+    this.goldUpToDate = goldUpToDate;
   }
 
   /**
@@ -129,13 +137,12 @@ final class NightlyRun {
    * never got into gold (it failed before promoting).
    */
   private GoldResult gold(LocalDate ingestDate, SortedSet<LocalDate> changed, String runId) {
-    return new ChangedGold(gold(), console)
-        .build(
-            ingestDate,
-            changed,
-            ingestDate.minusDays(config.silver().allowedLatenessDays()),
-            ingestDate.plusDays(1),
-            runId);
+    LocalDate searchFrom = ingestDate.minusDays(config.silver().allowedLatenessDays());
+    LocalDate searchTo = ingestDate.plusDays(1);
+    GoldResult built =
+        new ChangedGold(gold(), console).build(ingestDate, changed, searchFrom, searchTo, runId);
+    goldUpToDate.accept(new GoldUpToDate(searchFrom, searchTo));
+    return built;
   }
 
   /** The landing files bronze took in this time, ingested or rejected, as its result names them. */

@@ -92,7 +92,8 @@ final class RunCommand implements Callable<Integer> {
                         tokenizer,
                         console,
                         environment.clock(),
-                        run.cost())
+                        run.cost(),
+                        run::goldUpToDate)
                     .run(date, run.runId(), java.util.EnumSet.allOf(Layer.class), run::layer);
             if (publication != null) {
               run.layer(

@@ -3,6 +3,7 @@ package lakehouse.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -133,9 +134,14 @@ class NightlyOperationsTest {
                     "--layers",
                     "bronze,silver",
                     "--lake",
-                    nightly.toString())
+                    nightly.toString(),
+                    "--run-id",
+                    "silver-only")
                 .exitStatus())
         .isZero();
+    assertThat(staleGauge("silver-only", "campaign_daily"))
+        .as("the run's gauges count the partitions silver left stale")
+        .isPositive();
     JsonNode stale = status();
     assertThat(staleOf(stale, "gold/user_features/v1", FIRST.plusDays(1).toString()))
         .as("user_features as of the second day read days the late events changed")
@@ -163,6 +169,24 @@ class NightlyOperationsTest {
           .as("still stale after gold was rebuilt: " + partition)
           .isTrue();
     }
+
+    // A night's gold searches its window for what silver left behind; its gauges take the answer
+    // (nothing stale) rather than search again, and agree with status.
+    assertThat(
+            InProcessLakehouse.run(
+                    "run", "--date", third, "--lake", nightly.toString(), "--run-id", "again")
+                .exitStatus())
+        .isZero();
+    assertThat(staleGauge("again", "campaign_daily")).isZero();
+    assertThat(staleGauge("again", "user_features")).isZero();
+  }
+
+  private long staleGauge(String runId, String table) throws IOException {
+    JsonNode report =
+        RunReportWriter.parse(Files.readString(nightly.resolve("_runs/" + runId + ".json")));
+    JsonNode stale = report.at("/metrics/lake/gold_partitions_stale/" + table);
+    assertThat(stale.isNumber()).as(report.toString()).isTrue();
+    return stale.asLong();
   }
 
   @Test

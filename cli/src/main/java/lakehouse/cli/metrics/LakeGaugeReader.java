@@ -66,8 +66,11 @@ public final class LakeGaugeReader {
    *
    * @param runId the run measuring it, whose report is not written yet
    * @param ownNights the nights silver measured in this run, which its report will hold
+   * @param goldUpToDate the event dates this run's gold searched and brought up to date, if it did
    */
-  public LakeGauges read(String runId, List<NightArrival> ownNights) throws IOException {
+  public LakeGauges read(
+      String runId, List<NightArrival> ownNights, Optional<GoldUpToDate> goldUpToDate)
+      throws IOException {
     long started = System.nanoTime();
     NavigableMap<LocalDate, Set<String>> processed = processedFiles();
     Optional<LocalDate> newestProcessed =
@@ -82,9 +85,15 @@ public final class LakeGaugeReader {
     Optional<Instant> newestEvent;
     Backlog backlog;
     try {
+      LocalDate upTo = newestProcessed.orElse(LocalDate.MIN);
       CompletableFuture<Map<String, Long>> stale =
-          CompletableFuture.supplyAsync(
-              () -> goldPartitionsStale(watermark, newestProcessed.orElse(LocalDate.MIN)), beside);
+          watermark.isPresent()
+                  && goldUpToDate.isPresent()
+                  && goldUpToDate.get().covers(watermark.get(), upTo.plusDays(1))
+              // This run's gold has just searched these dates: nothing in them is stale, unless
+              // another run changed silver since, which the next night's gauges will show.
+              ? CompletableFuture.completedFuture(StaleGold.partitions(Set.of(), upTo))
+              : CompletableFuture.supplyAsync(() -> goldPartitionsStale(watermark, upTo), beside);
       newestEvent = newestEventTime(watermark);
       Set<String> processedFingerprints = new HashSet<>();
       processed.values().forEach(processedFingerprints::addAll);
