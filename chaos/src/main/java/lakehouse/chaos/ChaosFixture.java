@@ -3,6 +3,8 @@ package lakehouse.chaos;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The lakes every scenario starts from and is compared with, built once per chaos run by
@@ -13,6 +15,8 @@ import java.time.LocalDate;
  * @param clean both nights done without interference
  * @param secondNight how long the undisturbed second night took
  * @param secondNightCommits the Delta commits it made, over all tables; kills are spread over them
+ * @param generateOptions the options of {@code generate} after {@code --out}: the same landing
+ *     files elsewhere (on an object store, say)
  */
 public record ChaosFixture(
     LocalDate firstDate,
@@ -20,18 +24,16 @@ public record ChaosFixture(
     ChaosLake afterFirstNight,
     ChaosLake clean,
     Duration secondNight,
-    int secondNightCommits) {
+    int secondNightCommits,
+    List<String> generateOptions) {
 
   public static ChaosFixture build(
       Lakehouse lakehouse, Path work, LocalDate firstDate, int eventsPerDay, long seed) {
     LocalDate secondDate = firstDate.plusDays(1);
     Path source = work.resolve("fixture/landed");
     ChaosLake.delete(source);
-    lakehouse
-        .run(
-            "generate",
-            "--out",
-            source.toString(),
+    List<String> generateOptions =
+        List.of(
             "--from",
             firstDate.toString(),
             "--days",
@@ -39,8 +41,10 @@ public record ChaosFixture(
             "--events-per-day",
             String.valueOf(eventsPerDay),
             "--seed",
-            String.valueOf(seed))
-        .requireSuccess();
+            String.valueOf(seed));
+    List<String> generate = new ArrayList<>(List.of("generate", "--out", source.toString()));
+    generate.addAll(generateOptions);
+    lakehouse.run(generate.toArray(String[]::new)).requireSuccess();
     ChaosLake afterFirstNight = new ChaosLake(source).copyTo(work.resolve("fixture/after-night-1"));
     lakehouse.run(night(afterFirstNight, firstDate, null)).requireSuccess();
     ChaosLake clean = afterFirstNight.copyTo(work.resolve("fixture/clean"));
@@ -49,7 +53,7 @@ public record ChaosFixture(
     lakehouse.run(night(clean, secondDate, null)).requireSuccess();
     Duration took = Duration.ofNanos(System.nanoTime() - started);
     return new ChaosFixture(
-        firstDate, secondDate, afterFirstNight, clean, took, night.commitsSince());
+        firstDate, secondDate, afterFirstNight, clean, took, night.commitsSince(), generateOptions);
   }
 
   /** A lake at the start of the second night, in its own folder. */

@@ -21,6 +21,7 @@ import lakehouse.chaos.scenario.ConcurrentRunsScenario;
 import lakehouse.chaos.scenario.ExecutorKillScenario;
 import lakehouse.chaos.scenario.HistoryBoundsScenario;
 import lakehouse.chaos.scenario.RedisOutageScenario;
+import lakehouse.chaos.scenario.S3OutageScenario;
 import lakehouse.chaos.scenario.SigkillScenario;
 import lakehouse.chaos.scenario.StorageFaultsScenario;
 import lakehouse.chaos.scenario.VacuumUnderReaderScenario;
@@ -76,6 +77,7 @@ public final class ChaosMain implements Callable<Integer> {
         new VacuumUnderReaderScenario(),
         new StorageFaultsScenario(),
         new RedisOutageScenario(),
+        new S3OutageScenario(),
         new ExecutorKillScenario(),
         new HistoryBoundsScenario());
   }

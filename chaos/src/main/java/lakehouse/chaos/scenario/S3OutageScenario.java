@@ -1,0 +1,132 @@
+package lakehouse.chaos.scenario;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import lakehouse.chaos.Attacks;
+import lakehouse.chaos.ChaosContext;
+import lakehouse.chaos.ChaosFixture;
+import lakehouse.chaos.ChaosLake;
+import lakehouse.chaos.LakeReader;
+import lakehouse.chaos.Lakehouse;
+import lakehouse.chaos.RecoveryCheck;
+import lakehouse.chaos.S3Server;
+import lakehouse.chaos.Scenario;
+import lakehouse.chaos.ScenarioResult;
+import lakehouse.chaos.Violation;
+
+/**
+ * The S3 server of an s3a lake (a real S3Proxy) killed at a random moment of the second night and
+ * started again once the night has failed. The night must fail with exit status 1 and one line
+ * saying the object store did not answer; the retry of the same run id must converge to the clean
+ * run. The reader polls the lake's objects in the server's folder all along.
+ */
+public final class S3OutageScenario implements Scenario {
+  public static final String FAILS_CLEARLY = "run fails in one line naming the object store";
+  private static final String LAKE_KEY = "lake";
+
+  @Override
+  public String name() {
+    return "s3-outage";
+  }
+
+  @Override
+  public ScenarioResult run(ChaosContext context) throws IOException, InterruptedException {
+    long started = System.nanoTime();
+    int trials = context.trials(1, 4);
+    Lakehouse lakehouse = context.lakehouse();
+    ChaosFixture fixture = context.fixture();
+    List<Violation> violations = new ArrayList<>();
+    List<String> saw = new ArrayList<>();
+    long rowsLost = 0;
+    int injected = 0;
+    for (int trial = 0; trial < trials; trial++) {
+      Path folder = context.work().resolve("s3-" + trial);
+      ChaosLake.delete(folder);
+      S3Server s3 = S3Server.start(lakehouse.project(), folder, "chaos");
+      try {
+        String lake = s3.uri(LAKE_KEY);
+        String conf = s3.confFile().toString();
+        Map<String, String> credentials = s3.credentials();
+        List<String> generate = new ArrayList<>(List.of("generate", "--out", lake, "--conf", conf));
+        generate.addAll(fixture.generateOptions());
+        lakehouse.start(credentials, generate.toArray(String[]::new)).await().requireSuccess();
+        lakehouse
+            .start(credentials, night(lake, conf, fixture.firstDate().toString(), null))
+            .await()
+            .requireSuccess();
+
+        String runId = context.newRunId(name());
+        String[] night = night(lake, conf, fixture.secondDate().toString(), runId);
+        ChaosLake objects = new ChaosLake(s3.folderOf(LAKE_KEY));
+        try (LakeReader reader = new LakeReader(context.invariants(), objects)) {
+          Lakehouse.Command attacked = lakehouse.start(credentials, night);
+          long delay = (long) (context.random().nextDouble() * fixture.secondNight().toMillis());
+          boolean killedMidway = Attacks.waitWhileAlive(attacked, delay);
+          String phase = phase(attacked.stdoutSoFar());
+          s3.kill();
+          Lakehouse.Outcome failed = attacked.await();
+          s3 = s3.restarted();
+          Lakehouse.Outcome retried = lakehouse.start(credentials, night).await();
+          if (killedMidway) {
+            injected++;
+            if (failed.exitStatus() != 1
+                || !failed.errorLine().contains("object store did not answer")) {
+              violations.add(
+                  new Violation(
+                      FAILS_CLEARLY, "exit " + failed.exitStatus() + ": " + failed.errorLine()));
+            }
+          }
+          saw.add(
+              (killedMidway
+                      ? "killed "
+                          + phase
+                          + ": exit "
+                          + failed.exitStatus()
+                          + " \""
+                          + failed.errorLine()
+                          + "\""
+                      : "night ended before the kill")
+                  + "; retry exit "
+                  + retried.exitStatus());
+          RecoveryCheck.Found found = RecoveryCheck.after(context, reader, objects);
+          violations.addAll(Attacks.withRecovery(found, retried));
+          rowsLost += found.rowsLost();
+        }
+      } finally {
+        s3.close();
+      }
+    }
+    return new ScenarioResult(
+        name(),
+        trials,
+        injected,
+        violations,
+        rowsLost,
+        Duration.ofNanos(System.nanoTime() - started),
+        String.join("; ", saw));
+  }
+
+  private static String[] night(String lake, String conf, String date, String runId) {
+    List<String> arguments =
+        new ArrayList<>(List.of("run", "--lake", lake, "--date", date, "--conf", conf));
+    if (runId != null) {
+      arguments.addAll(List.of("--run-id", runId));
+    }
+    return arguments.toArray(String[]::new);
+  }
+
+  /** Where the night was, from the layer lines it had printed. */
+  private static String phase(String stdout) {
+    if (stdout.lines().anyMatch(line -> line.startsWith("silver "))) {
+      return "after silver";
+    }
+    if (stdout.lines().anyMatch(line -> line.startsWith("bronze "))) {
+      return "after bronze";
+    }
+    return "before bronze committed";
+  }
+}
