@@ -11,10 +11,16 @@ public final class RecoveryCheck {
   private RecoveryCheck() {}
 
   public static Found after(ChaosContext context, LakeReader reader, ChaosLake attacked) {
+    return after(context, reader, attacked, context.comparison());
+  }
+
+  /** The same, with a comparison of the scenario's own. */
+  public static Found after(
+      ChaosContext context, LakeReader reader, ChaosLake attacked, LakeComparison comparison) {
     List<Violation> violations = new ArrayList<>(reader.violations());
     violations.addAll(context.invariants().check(attacked));
     LakeComparison.Differences differences =
-        context.comparison().compare(attacked, context.fixture().clean());
+        comparison.compare(attacked, context.fixture().clean());
     violations.addAll(differences.violations());
     return new Found(violations, differences.rowsLost());
   }
