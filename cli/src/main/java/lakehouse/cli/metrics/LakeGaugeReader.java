@@ -41,6 +41,8 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads the {@link LakeGauges} from the lake after a run: the landing zone's folders and files,
@@ -49,6 +51,7 @@ import org.apache.spark.sql.SparkSession;
  * whole table's data.
  */
 public final class LakeGaugeReader {
+  private static final Logger LOG = LoggerFactory.getLogger(LakeGaugeReader.class);
   private static final String DATE_FOLDER = "ingest_date=";
 
   private final SparkSession spark;
@@ -73,6 +76,7 @@ public final class LakeGaugeReader {
       throws IOException {
     long started = System.nanoTime();
     NavigableMap<LocalDate, Set<String>> processed = processedFiles();
+    long ledgerRead = System.nanoTime();
     Optional<LocalDate> newestProcessed =
         processed.isEmpty() ? Optional.empty() : Optional.of(processed.lastKey());
     int lateness = config.silver().allowedLatenessDays();
@@ -84,6 +88,9 @@ public final class LakeGaugeReader {
     Map<String, Long> stalePartitions;
     Optional<Instant> newestEvent;
     Backlog backlog;
+    long newestRead;
+    long backlogRead;
+    long staleRead;
     try {
       LocalDate upTo = newestProcessed.orElse(LocalDate.MIN);
       CompletableFuture<Map<String, Long>> stale =
@@ -95,10 +102,13 @@ public final class LakeGaugeReader {
               ? CompletableFuture.completedFuture(StaleGold.partitions(Set.of(), upTo))
               : CompletableFuture.supplyAsync(() -> goldPartitionsStale(watermark, upTo), beside);
       newestEvent = newestEventTime(watermark);
+      newestRead = System.nanoTime();
       Set<String> processedFingerprints = new HashSet<>();
       processed.values().forEach(processedFingerprints::addAll);
       backlog = Backlog.of(landingFiles(), processedFingerprints);
+      backlogRead = System.nanoTime();
       stalePartitions = joined(stale);
+      staleRead = System.nanoTime();
     } finally {
       beside.shutdown();
     }
@@ -113,6 +123,16 @@ public final class LakeGaugeReader {
                 recommending.nights()),
             recommending.keepShare(),
             lateness);
+    long ended = System.nanoTime();
+    LOG.info(
+        "lake state read in {} ms: processed-files ledger {} ms, newest event time {} ms, landing"
+            + " backlog {} ms, then waiting for gold staleness {} ms, arrival history {} ms",
+        (ended - started) / 1_000_000,
+        (ledgerRead - started) / 1_000_000,
+        (newestRead - ledgerRead) / 1_000_000,
+        (backlogRead - newestRead) / 1_000_000,
+        (staleRead - backlogRead) / 1_000_000,
+        (ended - staleRead) / 1_000_000);
     Instant now = clock.instant();
     return new LakeGauges(
         now.toString(),
