@@ -19,14 +19,25 @@ import lakehouse.chaos.ScenarioResult;
 import lakehouse.chaos.Violation;
 
 /**
- * The S3 server of an s3a lake (a real S3Proxy) killed at a random moment of the second night and
- * started again once the night has failed. The night must fail with exit status 1 and one line
- * saying the object store did not answer; the retry of the same run id must converge to the clean
- * run. The reader polls the lake's objects in the server's folder all along.
+ * The S3 server of an s3a lake (a real S3Proxy) killed at a random moment of the second night (a
+ * few seconds after its start, after bronze or after silver) and started again once the night has
+ * failed. The night must fail with exit status 1 and one line saying the object store did not
+ * answer; the retry of the same run id must converge to the clean run. The reader polls the lake's
+ * objects in the server's folder all along.
  */
 public final class S3OutageScenario implements Scenario {
   public static final String FAILS_CLEARLY = "run fails in one line naming the object store";
   private static final String LAKE_KEY = "lake";
+
+  /**
+   * The kill comes a random moment after one of these lines, drawn at random: the night's start,
+   * bronze committed, silver committed. Each layer takes longer than the delay, so the night is
+   * still running when the store goes.
+   */
+  private static final List<String> MARKS = List.of("run ", "bronze ", "silver ");
+
+  private static final long MAX_DELAY_AFTER_MARK_MS = 4_000;
+  private static final long POLL_MS = 50;
 
   @Override
   public String name() {
@@ -64,8 +75,14 @@ public final class S3OutageScenario implements Scenario {
         ChaosLake objects = new ChaosLake(s3.folderOf(LAKE_KEY));
         try (LakeReader reader = new LakeReader(context.invariants(), objects)) {
           Lakehouse.Command attacked = lakehouse.start(credentials, night);
-          long delay = (long) (context.random().nextDouble() * fixture.secondNight().toMillis());
-          boolean killedMidway = Attacks.waitWhileAlive(attacked, delay);
+          String mark = MARKS.get(context.random().nextInt(MARKS.size()));
+          while (attacked.isAlive()
+              && attacked.stdoutSoFar().lines().noneMatch(line -> line.startsWith(mark))) {
+            Attacks.sleep(POLL_MS);
+          }
+          boolean killedMidway =
+              Attacks.waitWhileAlive(
+                  attacked, (long) (context.random().nextDouble() * MAX_DELAY_AFTER_MARK_MS));
           String phase = phase(attacked.stdoutSoFar());
           s3.kill();
           Lakehouse.Outcome failed = attacked.await();
