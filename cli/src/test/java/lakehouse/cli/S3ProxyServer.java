@@ -91,18 +91,6 @@ final class S3ProxyServer implements AutoCloseable {
     return server;
   }
 
-  /** Kills the server at once (SIGKILL), as an outage would. */
-  void kill() throws InterruptedException {
-    process.destroyForcibly().waitFor();
-  }
-
-  /**
-   * A new server on the same port, bucket folder and credentials: the store back after an outage.
-   */
-  S3ProxyServer restarted() throws IOException, InterruptedException {
-    return launch(directory, port, bucket, accessKey, secretKey);
-  }
-
   /** The folder that holds the bucket's objects, one file per object under its key. */
   Path bucketDirectory() {
     return directory.resolve("data").resolve(bucket);

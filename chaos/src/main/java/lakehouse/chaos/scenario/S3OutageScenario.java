@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import lakehouse.chaos.Attacks;
 import lakehouse.chaos.ChaosContext;
 import lakehouse.chaos.ChaosFixture;
@@ -26,7 +27,8 @@ import lakehouse.chaos.Violation;
  * objects in the server's folder all along.
  */
 public final class S3OutageScenario implements Scenario {
-  public static final String FAILS_CLEARLY = "run fails in one line naming the object store";
+  public static final String FAILS_CLEARLY =
+      "run fails in bounded time with one line naming the object store and no stack trace";
   private static final String LAKE_KEY = "lake";
 
   /**
@@ -38,6 +40,12 @@ public final class S3OutageScenario implements Scenario {
 
   private static final long MAX_DELAY_AFTER_MARK_MS = 4_000;
   private static final long POLL_MS = 50;
+
+  /** s3a's retries are bounded: a night whose store is gone fails within this. */
+  private static final Duration LONGEST_FAILURE = Duration.ofMinutes(3);
+
+  /** What a run prints while it waits for another writer's lease. */
+  private static final String WAITING_FOR_LEASE = "waiting up to";
 
   @Override
   public String name() {
@@ -85,16 +93,24 @@ public final class S3OutageScenario implements Scenario {
                   attacked, (long) (context.random().nextDouble() * MAX_DELAY_AFTER_MARK_MS));
           String phase = phase(attacked.stdoutSoFar());
           s3.kill();
+          long killed = System.nanoTime();
           Lakehouse.Outcome failed = attacked.await();
+          Duration toFail = Duration.ofNanos(System.nanoTime() - killed);
           s3 = s3.restarted();
           Lakehouse.Outcome retried = lakehouse.start(credentials, night).await();
           if (killedMidway) {
             injected++;
-            if (failed.exitStatus() != 1
-                || !failed.errorLine().contains("object store did not answer")) {
+            failedClearly(failed, toFail).ifPresent(violations::add);
+            if (retried.stdout().contains(WAITING_FOR_LEASE)) {
               violations.add(
                   new Violation(
-                      FAILS_CLEARLY, "exit " + failed.exitStatus() + ": " + failed.errorLine()));
+                      "the retry does not wait for the lease of the run that died",
+                      retried
+                          .stdout()
+                          .lines()
+                          .filter(l -> l.contains(WAITING_FOR_LEASE))
+                          .findFirst()
+                          .orElse("")));
             }
           }
           saw.add(
@@ -129,6 +145,33 @@ public final class S3OutageScenario implements Scenario {
         rowsLost,
         Duration.ofNanos(System.nanoTime() - started),
         String.join("; ", saw));
+  }
+
+  /**
+   * The failed night's user sees one error line naming the object store, no stack trace, within the
+   * bounded retries of {@code conf/application.conf}.
+   */
+  private static Optional<Violation> failedClearly(Lakehouse.Outcome failed, Duration toFail) {
+    List<String> errors = failed.stderr().lines().filter(l -> l.startsWith("error: ")).toList();
+    if (failed.exitStatus() != 1
+        || errors.size() != 1
+        || !errors.get(0).contains("object store did not answer")
+        || failed.stderr().contains("\tat ")) {
+      return Optional.of(
+          new Violation(
+              FAILS_CLEARLY,
+              "exit "
+                  + failed.exitStatus()
+                  + ", "
+                  + errors.size()
+                  + " error lines: "
+                  + failed.errorLine()));
+    }
+    if (toFail.compareTo(LONGEST_FAILURE) > 0) {
+      return Optional.of(
+          new Violation(FAILS_CLEARLY, "failed " + toFail.toSeconds() + " s after the store went"));
+    }
+    return Optional.empty();
   }
 
   private static String[] night(String lake, String conf, String date, String runId) {
