@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import lakehouse.shared.lake.LakeLayout;
 import lakehouse.shared.tables.AdHourlyActivity;
 import lakehouse.shared.tables.CampaignDaily;
@@ -78,20 +79,7 @@ final class LakeTables {
    * modification time, which differs between two deliveries of the same bytes, so it is left out.
    */
   static void assertSame(LakeLayout expected, LakeLayout actual) {
-    List<String> expectedTables = pathsOf(expected);
-    List<String> actualTables = pathsOf(actual);
-    for (int i = 0; i < expectedTables.size(); i++) {
-      Dataset<Row> want = withoutFingerprint(expectedTables.get(i));
-      Dataset<Row> got = withoutFingerprint(actualTables.get(i));
-      assertThat(want.count()).as("nothing to compare in " + expectedTables.get(i)).isPositive();
-      try {
-        lakehouse.shared.testing.DataFrames.assertSameRows(want, got);
-      } catch (AssertionError e) {
-        throw new AssertionError(
-            actualTables.get(i) + " differs from " + expectedTables.get(i) + ": " + e.getMessage(),
-            e);
-      }
-    }
+    assertSameTables(expected, actual, LakeTables::withoutFingerprint);
   }
 
   /**
@@ -100,11 +88,17 @@ final class LakeTables {
    * under other run ids.
    */
   static void assertSameIgnoringRuns(LakeLayout expected, LakeLayout actual) {
+    assertSameTables(expected, actual, LakeTables::withoutRuns);
+  }
+
+  /** Each table of both lakes, read the given way, holds the same rows; the expected not none. */
+  private static void assertSameTables(
+      LakeLayout expected, LakeLayout actual, Function<String, Dataset<Row>> read) {
     List<String> expectedTables = pathsOf(expected);
     List<String> actualTables = pathsOf(actual);
     for (int i = 0; i < expectedTables.size(); i++) {
-      Dataset<Row> want = withoutRuns(expectedTables.get(i));
-      Dataset<Row> got = withoutRuns(actualTables.get(i));
+      Dataset<Row> want = read.apply(expectedTables.get(i));
+      Dataset<Row> got = read.apply(actualTables.get(i));
       assertThat(want.count()).as("nothing to compare in " + expectedTables.get(i)).isPositive();
       try {
         lakehouse.shared.testing.DataFrames.assertSameRows(want, got);
