@@ -109,8 +109,9 @@ public final class SigkillScenario implements Scenario {
             + episodes
             + " lakes recovered by a last run, exit "
             + recoveries
-            + "; reader polls "
-            + polls);
+            + "; the reader checked "
+            + polls
+            + " states of the lakes");
   }
 
   /** Start-up and bronze take about a third of a night of small days. */
