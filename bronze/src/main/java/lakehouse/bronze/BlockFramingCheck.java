@@ -10,7 +10,8 @@ import org.apache.avro.file.SeekableInput;
  * field says (up to 2 GiB) before it reads the block, so a hostile length would take a task's
  * memory; here a block that claims more bytes than the file has left, or a negative record count,
  * fails the read first. A container is a header, then blocks: record count, byte size, that many
- * bytes, sync marker.
+ * bytes, sync marker. A block is also held to the most a landing file's block may hold ({@link
+ * BoundedBlockCodecs#MAX_BLOCK_BYTES}), which bounds what Avro allocates for it on a long file too.
  */
 final class BlockFramingCheck implements SeekableInput {
   /** A zig-zag varint long takes at most 10 bytes. */
@@ -121,6 +122,16 @@ final class BlockFramingCheck implements SeekableInput {
               + " bytes, but the file has "
               + Math.max(left, 0)
               + " left before its sync marker");
+    }
+    if (value > BoundedBlockCodecs.MAX_BLOCK_BYTES) {
+      throw new IOException(
+          "block ending at byte "
+              + position
+              + " claims "
+              + value
+              + " bytes, more than the "
+              + BoundedBlockCodecs.MAX_BLOCK_BYTES
+              + " a landing file's block may hold");
     }
     field = Field.DATA;
     fieldEnd = position + value;

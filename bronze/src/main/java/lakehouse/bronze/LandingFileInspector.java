@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -37,6 +39,7 @@ final class LandingFileInspector {
 
   LandingFileInspector(AdEventSchemas schemas) {
     this.schemas = schemas;
+    BoundedBlockCodecs.install();
   }
 
   /** Inspects the files concurrently, on the driver; results in the order of the files. */
@@ -113,13 +116,24 @@ final class LandingFileInspector {
       return FileInspection.rejected(file, RejectionReason.CORRUPT_FILE, e.getMessage());
     }
     Schema writerSchema;
+    String codec;
     // Avro parses the header from memory: its lengths were checked, it reads no further.
     try (DataFileStream<GenericRecord> stream =
         new DataFileStream<>(header.stream(), new GenericDatumReader<>())) {
       writerSchema = stream.getSchema();
+      codec = Objects.requireNonNullElse(stream.getMetaString(DataFileConstants.CODEC), "null");
     } catch (IOException | RuntimeException e) {
       return FileInspection.rejected(
           file, RejectionReason.CORRUPT_FILE, "not a readable Avro container: " + describe(e));
+    }
+    if (!BoundedBlockCodecs.CONTRACT_CODECS.contains(codec)) {
+      return FileInspection.rejected(
+          file,
+          RejectionReason.CORRUPT_FILE,
+          "codec "
+              + codec
+              + " is not one a landing file may use: "
+              + new TreeSet<>(BoundedBlockCodecs.CONTRACT_CODECS));
     }
     Optional<SchemaVersion> version = schemas.recognise(writerSchema);
     if (version.isEmpty()) {

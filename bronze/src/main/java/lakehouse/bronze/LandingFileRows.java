@@ -43,6 +43,8 @@ final class LandingFileRows implements Iterator<InternalRow> {
     this.file = inspection.file();
     this.completed = completed;
     this.rows = new AdEventRowReader(version, tokenizer, file, ingestDate, runId);
+    // Before the reader looks its codec up: an executor may decode before it inspects anything.
+    BoundedBlockCodecs.install();
     DataFileReader<InternalRow> opened;
     try {
       opened = new DataFileReader<>(open(file, hadoop), rows);

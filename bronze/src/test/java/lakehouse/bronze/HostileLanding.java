@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.zip.Deflater;
 import org.apache.avro.Schema;
 import org.apache.avro.file.CodecFactory;
 import org.apache.avro.file.DataFileConstants;
@@ -31,10 +32,15 @@ final class HostileLanding {
 
   /** A valid v2 container of {@code records} events in several blocks, no compression. */
   static byte[] valid(int records) throws IOException {
+    return valid(records, CodecFactory.nullCodec());
+  }
+
+  /** A valid v2 container of {@code records} events in several blocks, with the given codec. */
+  static byte[] valid(int records, CodecFactory codec) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (DataFileWriter<GenericRecord> writer =
         new DataFileWriter<>(new GenericDatumWriter<GenericRecord>(V2))) {
-      writer.setCodec(CodecFactory.nullCodec());
+      writer.setCodec(codec);
       writer.setSyncInterval(BLOCK_BYTES);
       writer.create(V2, out);
       for (int i = 0; i < records; i++) {
@@ -72,6 +78,34 @@ final class HostileLanding {
       writer.create(V2, out);
       writer.appendEncoded(ByteBuffer.wrap(record.toByteArray()));
     }
+    return out.toByteArray();
+  }
+
+  /**
+   * A v2 container with the given codec whose one block holds {@code data} as it is, claiming one
+   * record: a block whose compressed bytes are made by hand.
+   */
+  static byte[] oneBlock(String codec, byte[] data) {
+    return concat(headerWithCodec(codec), zigZag(1), zigZag(data.length), data, SYNC);
+  }
+
+  /** Raw deflate (Avro's: no zlib wrapper) of {@code zeros} zero bytes, made a MiB at a time. */
+  static byte[] deflatedZeros(long zeros) {
+    Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    byte[] chunk = new byte[1 << 20];
+    byte[] buffer = new byte[1 << 16];
+    for (long left = zeros; left > 0; left -= chunk.length) {
+      deflater.setInput(chunk, 0, (int) Math.min(chunk.length, left));
+      while (!deflater.needsInput()) {
+        out.write(buffer, 0, deflater.deflate(buffer));
+      }
+    }
+    deflater.finish();
+    while (!deflater.finished()) {
+      out.write(buffer, 0, deflater.deflate(buffer));
+    }
+    deflater.end();
     return out.toByteArray();
   }
 

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import lakehouse.shared.pii.PiiTokenizer;
+import org.apache.avro.file.CodecFactory;
 import org.apache.avro.file.DataFileConstants;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
@@ -184,6 +185,60 @@ class HostileLandingFileTest {
         .isInstanceOf(UnreadableLandingFileException.class)
         .message()
         .containsIgnoringCase("block");
+  }
+
+  @Test
+  void deflateAndSnappyFilesDecodeToTheirEnd() throws IOException {
+    assertThat(decode(HostileLanding.valid(40, CodecFactory.deflateCodec(6)))).isEqualTo(40);
+    assertThat(decode(HostileLanding.valid(40, CodecFactory.snappyCodec()))).isEqualTo(40);
+  }
+
+  @Test
+  void deflateBlockThatInflatesBeyondTheBoundIsRejected() throws IOException {
+    // 80 MiB of zeros in about 80 KB: decompressed whole, it would be read as one record of zeros
+    // and the file accepted, after taking 80 MiB of the task's memory (2 GiB of zeros in 2 MB
+    // would take it all).
+    byte[] bomb =
+        HostileLanding.oneBlock(
+            "deflate",
+            HostileLanding.deflatedZeros(BoundedBlockCodecs.MAX_BLOCK_BYTES + (16 << 20)));
+    assertThat(bomb.length).isLessThan(1 << 20);
+
+    assertThatThrownBy(() -> decode(bomb))
+        .isInstanceOf(UnreadableLandingFileException.class)
+        .hasMessageContaining(
+            "a deflate block decompresses to more than the 67108864 bytes a landing file's block"
+                + " may hold");
+  }
+
+  @Test
+  void snappyBlockStatingTwoGiBIsRejectedBeforeAnythingIsAllocated() throws IOException {
+    // Snappy's preamble says 2^31 - 1 bytes; Avro's codec would allocate that much first.
+    byte[] data =
+        concat(new byte[] {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x07}, new byte[12]);
+
+    assertThatThrownBy(() -> decode(HostileLanding.oneBlock("snappy", data)))
+        .isInstanceOf(UnreadableLandingFileException.class)
+        .hasMessageContaining("a snappy block states it decompresses to 2147483647 bytes");
+  }
+
+  @Test
+  void snappyBlockThatFailsItsChecksumIsRejected() throws IOException {
+    byte[] valid = HostileLanding.valid(40, CodecFactory.snappyCodec());
+    int secondBlock = HostileLanding.Layout.of(valid).blockStarts().get(1);
+    // The byte before the second block's sync marker is the last of the first block's checksum.
+    valid[secondBlock - DataFileConstants.SYNC_SIZE - 1] ^= 0x01;
+
+    assertThatThrownBy(() -> decode(valid))
+        .isInstanceOf(UnreadableLandingFileException.class)
+        .hasMessageContaining("checksum");
+  }
+
+  @Test
+  void codecOutsideTheContractIsRejected() throws IOException {
+    assertCorrupt(
+        inspect(HostileLanding.valid(5, CodecFactory.bzip2Codec())),
+        "codec bzip2 is not one a landing file may use: [deflate, null, snappy]");
   }
 
   @Test
