@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -31,10 +33,21 @@ import org.apache.spark.sql.SparkSession;
  * snapshot of a gold table, one still within the retention: the reader has read its first file and
  * reads the others, among them files the newer version superseded, only after cleanup ended. It
  * must finish with exactly the rows of that snapshot.
+ *
+ * <p>So that VACUUM has something to decide, the table's data files are made two days old and the
+ * retention is one day: the superseded files are then kept only because the version that removed
+ * them is within the retention. A file no version refers to, two days old too (what a writer killed
+ * before its commit leaves), must be removed by the same cleanup.
  */
 public final class VacuumUnderReaderScenario implements Scenario {
   public static final String READER_FINISHES = "long reader finishes with its snapshot's rows";
+  public static final String KEEPS_RETAINED =
+      "cleanup keeps the files of versions within the retention";
+  public static final String REMOVES_ORPHANS =
+      "cleanup removes files no version needs, past the retention";
   private static final long ONE_FILE_PER_PARTITION = 128L * 1024 * 1024;
+  private static final String RETENTION = "cleanup.vacuum-retention=24h";
+  private static final Duration FILES_AGE = Duration.ofDays(2);
 
   @Override
   public String name() {
@@ -59,6 +72,7 @@ public final class VacuumUnderReaderScenario implements Scenario {
       superseded.removeAll(
           Arrays.asList(spark.read().format("delta").load(table.path()).inputFiles()));
       List<String> expected = sorted(snapshot.collectAsList());
+      Path orphan = ageDataFilesAndLeaveAnOrphan(Path.of(table.path()));
       long filesBefore = dataFiles(lake.root());
 
       Path gates = Files.createDirectories(context.work().resolve("gates-" + trial));
@@ -80,7 +94,7 @@ public final class VacuumUnderReaderScenario implements Scenario {
         Attacks.sleep(50);
       }
       Lakehouse.Outcome cleanup =
-          context.lakehouse().run("cleanup", "--lake", lake.root().toString());
+          context.lakehouse().run("cleanup", "--lake", lake.root().toString(), "--set", RETENTION);
       injected++;
       Files.createFile(cleanupDone);
       try {
@@ -108,13 +122,23 @@ public final class VacuumUnderReaderScenario implements Scenario {
       }
       if (!cleanup.succeeded()) {
         violations.add(new Violation("cleanup succeeds", cleanup.errorLine()));
+      } else if (Files.exists(orphan)) {
+        violations.add(new Violation(REMOVES_ORPHANS, orphan + " is still there"));
+      }
+      List<String> lost = superseded.stream().filter(file -> !exists(file)).toList();
+      if (!lost.isEmpty()) {
+        violations.add(
+            new Violation(
+                KEEPS_RETAINED, "version " + older + " lost " + lost.size() + " files: " + lost));
       }
       saw.add(
           "cleanup exit "
               + cleanup.exitStatus()
               + ", removed "
               + (filesBefore - dataFiles(lake.root()))
-              + " files; reader of version "
+              + " files (the orphan among them: "
+              + !Files.exists(orphan)
+              + "); reader of version "
               + older
               + " ("
               + superseded.size()
@@ -130,6 +154,33 @@ public final class VacuumUnderReaderScenario implements Scenario {
         0,
         Duration.ofNanos(System.nanoTime() - started),
         String.join("; ", saw));
+  }
+
+  /**
+   * Makes every data file of the table two days old, as after two quiet days, and leaves beside
+   * them a copy of one under a name no version refers to, as old.
+   */
+  private static Path ageDataFilesAndLeaveAnOrphan(Path table) throws IOException {
+    FileTime old = FileTime.from(Instant.now().minus(FILES_AGE));
+    List<Path> files;
+    try (var walk = Files.walk(table)) {
+      files =
+          walk.filter(file -> file.toString().endsWith(".parquet"))
+              .filter(file -> !file.toString().contains("_delta_log"))
+              .toList();
+    }
+    for (Path file : files) {
+      Files.setLastModifiedTime(file, old);
+    }
+    Path orphan =
+        files.get(0).resolveSibling("part-00000-orphan-of-a-killed-writer.c000.snappy.parquet");
+    Files.copy(files.get(0), orphan);
+    Files.setLastModifiedTime(orphan, old);
+    return orphan;
+  }
+
+  private static boolean exists(String file) {
+    return Files.exists(Path.of(java.net.URI.create(file)));
   }
 
   private static List<String> sorted(List<Row> rows) {
