@@ -7,7 +7,8 @@
 # races or starves them, while an independent reader polls the tables; after recovery the lake is
 # compared with a clean run of the same dates. One line per scenario: trials, failures injected,
 # invariant violations (must be 0), rows lost and time; the table goes to WORK/chaos-results.md.
-# --quick is the small version CI runs (a few minutes); without it, the full one (about two hours).
+# --quick is the small version CI runs (about 25 minutes on 2 cores); without it, the full one (about
+# three hours on 2 cores, sigkill-night alone 2.8 of them: pick scenarios with --scenarios).
 # Exit status 0 when no guarantee was broken, 1 otherwise. Builds nothing: mvn -DskipTests package first.
 set -euo pipefail
 
