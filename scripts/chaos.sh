@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # Attacks lakes while they are written and checks the contract's guarantees (docs/RELIABILITY.md):
 #
-#   scripts/chaos.sh [--quick] [--scenarios sigkill-night,ambiguous-commit,...] [--seed S] [--parallel N] [--work DIR]
+#   scripts/chaos.sh [--quick] [--scenarios sigkill-night,ambiguous-commit,...] [--seed S] [--parallel N]
+#                    [--trials N] [--work DIR]
 #
 # Each scenario runs scripts/lakehouse commands against its own copy of a small generated lake, kills,
 # races or starves them, while an independent reader polls the tables; after recovery the lake is
 # compared with a clean run of the same dates. One line per scenario: trials, failures injected,
 # invariant violations (must be 0), rows lost and time; the table goes to WORK/chaos-results.md.
 # --quick is the small version CI runs (about 25 minutes on 2 cores); without it, the full one (about
-# three hours on 2 cores, sigkill-night alone 2.8 of them: pick scenarios with --scenarios).
+# three hours on 2 cores, sigkill-night alone 2.8 of them: pick scenarios with --scenarios). --trials N
+# runs N trials of each scenario instead (kills, nights, rounds), so a full run can be made in pieces:
+# sigkill-night's 100 kills as --trials 50 twice, with two seeds.
 # Exit status 0 when no guarantee was broken, 1 otherwise. Builds nothing: mvn -DskipTests package first.
 set -euo pipefail
 

@@ -10,6 +10,8 @@ import org.apache.spark.sql.SparkSession;
  * size of the run.
  *
  * @param quick the small version of every scenario, for CI
+ * @param trials the trials of every scenario when above 0 (a scenario's kills, nights or rounds),
+ *     instead of its quick or full count; a full run can so be made in pieces of different seeds
  */
 public record ChaosContext(
     Lakehouse lakehouse,
@@ -17,10 +19,17 @@ public record ChaosContext(
     ChaosFixture fixture,
     Path work,
     Random random,
-    boolean quick) {
+    boolean quick,
+    int trials) {
 
+  /** The scenario's trials (kills, nights, rounds): the run's count, else the quick or full one. */
   public int trials(int quickTrials, int fullTrials) {
-    return quick ? quickTrials : fullTrials;
+    return trials > 0 ? trials : size(quickTrials, fullTrials);
+  }
+
+  /** A size within one trial, which a count of trials leaves as it is. */
+  public int size(int quickSize, int fullSize) {
+    return quick ? quickSize : fullSize;
   }
 
   public LakeInvariants invariants() {

@@ -25,6 +25,7 @@ import lakehouse.chaos.scenario.S3OutageScenario;
 import lakehouse.chaos.scenario.SigkillScenario;
 import lakehouse.chaos.scenario.StorageFaultsScenario;
 import lakehouse.chaos.scenario.VacuumUnderReaderScenario;
+import lakehouse.shared.spark.SmallData;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -61,6 +62,13 @@ public final class ChaosMain implements Callable<Integer> {
       names = "--parallel",
       description = "scenarios run at once, each with its own lakes; one by default")
   int parallel = 1;
+
+  @Option(
+      names = "--trials",
+      description =
+          "trials of each scenario (kills, nights, rounds) instead of its quick or full count: a full"
+              + " run in pieces, each with its own seed")
+  int trials;
 
   @Option(names = "--work", required = true, description = "folder for the lakes and outputs")
   Path work;
@@ -105,12 +113,23 @@ public final class ChaosMain implements Callable<Integer> {
         return 2;
       }
     }
+    if (trials < 0) {
+      System.err.println("error: --trials: " + trials + " is not a count of trials");
+      return 2;
+    }
     Files.createDirectories(work);
     Lakehouse lakehouse = new Lakehouse(project, work.resolve("outputs"), childEnvironment());
     SparkSession spark = readerSession();
     long started = System.nanoTime();
     System.out.println(
-        "chaos: " + (quick ? "quick" : "full") + " run, seed " + seed + ", work " + work);
+        "chaos: "
+            + (quick ? "quick" : "full")
+            + " run"
+            + (trials > 0 ? ", " + trials + " trials of each scenario" : "")
+            + ", seed "
+            + seed
+            + ", work "
+            + work);
     ChaosFixture fixture = ChaosFixture.build(lakehouse, work, FIRST_DATE, eventsPerDay, seed);
     System.out.printf(
         "chaos: clean lakes built; an undisturbed night takes %d s%n",
@@ -126,7 +145,8 @@ public final class ChaosMain implements Callable<Integer> {
               fixture,
               work,
               new Random(seed ^ scenario.name().hashCode()),
-              quick);
+              quick,
+              trials);
       finished.submit(() -> runOne(scenario, context));
     }
     // Each line as its scenario ends, and the table rewritten with it: a long run stopped early
@@ -195,15 +215,16 @@ public final class ChaosMain implements Callable<Integer> {
 
   /**
    * The attacked commands: a PII key of their own, and scripts/lakehouse sized for tiny days (two
-   * shuffle partitions, a small driver, the quick JIT) as the project's tests size it; no setting
-   * changes a result.
+   * shuffle partitions, a small driver, the quick JIT, Spark's interpreter: {@link SmallData}) as
+   * the project's tests size it; no setting changes a result.
    */
   private static Map<String, String> childEnvironment() {
     return Map.of(
         "LAKEHOUSE_PII_KEY", "chaos-pii-key",
         "LAKEHOUSE_DRIVER_MEMORY", "2g",
         "LAKEHOUSE_SUBMIT_OPTS",
-            "--conf spark.databricks.delta.snapshotPartitions=2 --conf spark.sql.shuffle.partitions=2",
+            "--conf spark.databricks.delta.snapshotPartitions=2 --conf spark.sql.shuffle.partitions=2 "
+                + SmallData.submitOptions(),
         "LAKEHOUSE_JAVA_OPTS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
   }
 
@@ -219,6 +240,11 @@ public final class ChaosMain implements Callable<Integer> {
         .config("spark.ui.enabled", "false")
         .config("spark.sql.shuffle.partitions", "1")
         .config("spark.databricks.delta.snapshotPartitions", "1")
+        .config(
+            "spark.sql.codegen.wholeStage", SmallData.SETTINGS.get("spark.sql.codegen.wholeStage"))
+        .config(
+            "spark.sql.codegen.factoryMode",
+            SmallData.SETTINGS.get("spark.sql.codegen.factoryMode"))
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
         .config(

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import lakehouse.shared.spark.SmallData;
 
 /**
  * Runs {@code scripts/lakehouse} (or another script) as a user would, in its own process, and keeps
@@ -79,8 +80,9 @@ final class LakehouseProcess {
    * Sizes the Spark application a script starts for a test's tiny days, as the test JVM's own
    * session is sized: two partitions for Delta's log replay and for shuffles (Delta replays each
    * table's log into 50 by default, which on two cores costs more than the day's work), a small
-   * driver, and a JIT that stops at the quick C1 compiler, since these applications live for
-   * seconds. No setting changes a result.
+   * driver, a JIT that stops at the quick C1 compiler, since these applications live for seconds,
+   * and Spark's interpreter instead of compiled queries ({@link SmallData}). No setting changes a
+   * result.
    */
   static void testSized(Map<String, String> environment) {
     environment.remove("SPARK_HOME");
@@ -88,7 +90,8 @@ final class LakehouseProcess {
     environment.put(
         "LAKEHOUSE_SUBMIT_OPTS",
         "--conf spark.databricks.delta.snapshotPartitions=2"
-            + " --conf spark.sql.shuffle.partitions=2");
+            + " --conf spark.sql.shuffle.partitions=2 "
+            + SmallData.submitOptions());
     environment.put("LAKEHOUSE_JAVA_OPTS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
   }
 

