@@ -129,9 +129,8 @@ final class BlockFramingCheck implements SeekableInput {
               + position
               + " claims "
               + value
-              + " bytes, more than the "
-              + BoundedBlockCodecs.MAX_BLOCK_BYTES
-              + " a landing file's block may hold");
+              + " bytes, more than "
+              + BoundedBlockCodecs.bound(BoundedBlockCodecs.MAX_BLOCK_BYTES));
     }
     field = Field.DATA;
     fieldEnd = position + value;

@@ -75,6 +75,9 @@ final class BoundedBlockCodecs {
   static final class BoundedDeflate extends Codec {
     private final int limit;
     private final DeflateCodec avro = new DeflateCodec(CodecFactory.DEFAULT_DEFLATE_LEVEL);
+    // One per codec, reset for each block, as Avro's own deflate keeps one: a file's blocks are
+    // decoded one after the other by one reader. Ending it is left to its cleaner, as Avro does.
+    private final Inflater inflater = new Inflater(true);
 
     BoundedDeflate(int limit) {
       this.limit = limit;
@@ -93,14 +96,13 @@ final class BoundedBlockCodecs {
     @Override
     public ByteBuffer decompress(ByteBuffer compressed) throws IOException {
       BoundedOutput out = new BoundedOutput(limit);
-      Inflater inflater = new Inflater(true);
+      inflater.reset();
+      // Closing the stream finishes the block; it leaves an inflater it was given open.
       try (InflaterOutputStream inflating = new InflaterOutputStream(out, inflater)) {
         inflating.write(
             compressed.array(),
             compressed.arrayOffset() + compressed.position(),
             compressed.remaining());
-      } finally {
-        inflater.end();
       }
       return out.asByteBuffer();
     }
