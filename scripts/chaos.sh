@@ -8,7 +8,7 @@
 # races or starves them, while an independent reader polls the tables; after recovery the lake is
 # compared with a clean run of the same dates. One line per scenario: trials, failures injected,
 # invariant violations (must be 0), rows lost and time; the table goes to WORK/chaos-results.md.
-# --quick is the small version CI runs (about 25 minutes on 2 cores); without it, the full one (about
+# --quick is the small version CI runs (about 22 minutes on 2 cores); without it, the full one (about
 # three hours on 2 cores, sigkill-night alone 2.8 of them: pick scenarios with --scenarios). --trials N
 # runs N trials of each scenario instead (kills, nights, rounds), so a full run can be made in pieces:
 # sigkill-night's 100 kills as --trials 50 twice, with two seeds.
