@@ -11,9 +11,9 @@ import org.apache.spark.sql.SparkSession;
  * fork).
  *
  * <p>Expressions are evaluated by Spark's interpreter ({@link SmallData}): a test's few rows cost
- * less to interpret than to compile, which cuts a module's test time by about a third. The golden
- * datasets set {@code lakehouse.test.codegen=compiled} and run with Spark's code generation, as a
- * night of real size does; both give the same rows.
+ * less to interpret than to compile (the silver module's tests took 106 s instead of 152 s). The
+ * golden datasets set {@code lakehouse.test.codegen=compiled} and run with Spark's code generation,
+ * as a night of real size does; both give the same rows.
  */
 public final class TestSpark {
   private static SparkSession session;
