@@ -19,13 +19,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A week's backfill through {@code scripts/lakehouse}, killed with SIGKILL once its first date is
- * done, then started again: it skips what was completed, redoes the date it was killed in, and ends
- * with the tables that seven nightly runs make.
+ * A backfill of several dates through {@code scripts/lakehouse}, killed with SIGKILL once its first
+ * date is done, then started again: it skips what was completed, redoes the date it was killed in,
+ * and ends with the tables that the nightly runs of the same dates make.
  */
 class BackfillIT {
+  /** Enough dates that the kill after the first leaves some done and some to do. */
+  private static final int DATES = 4;
+
   private static final LocalDate FIRST = LocalDate.parse("2026-11-10");
-  private static final LocalDate LAST = FIRST.plusDays(6);
+  private static final LocalDate LAST = FIRST.plusDays(DATES - 1);
   private static final Pattern DATE_SUCCEEDED =
       Pattern.compile("^backfill \\d{4}-\\d{2}-\\d{2}: succeeded$");
 
@@ -41,7 +44,7 @@ class BackfillIT {
             "--from",
             FIRST.toString(),
             "--days",
-            "7",
+            String.valueOf(DATES),
             "--events-per-day",
             "400",
             "--seed",
@@ -57,7 +60,7 @@ class BackfillIT {
 
   @Test
   @DisplayName(
-      "a backfill killed in the middle resumes without redoing completed dates and matches seven nightly runs")
+      "a backfill killed in the middle resumes without redoing completed dates and matches the nightly runs")
   void aKilledBackfillResumesAndMatchesNightlyRuns() throws Exception {
     generate(nightly);
     generate(backfilled);
@@ -74,7 +77,7 @@ class BackfillIT {
             backfilled.toString(),
             "--run-id",
             "backfill-1");
-    // The same week, night by night, in this JVM while the backfill runs in its own.
+    // The same dates, night by night, in this JVM while the backfill runs in its own.
     CompletableFuture<Void> nightlyRuns =
         CompletableFuture.runAsync(
             () -> {
@@ -96,7 +99,7 @@ class BackfillIT {
     assertThat(killed.exitStatus()).as(killed.all()).isNotZero();
     assertThat(completedBeforeTheKill)
         .as("the kill came after the last date:\n" + killed.stdout())
-        .isLessThan(7);
+        .isLessThan(DATES);
     nightlyRuns.join();
 
     InProcessLakehouse.Outcome resumed =
@@ -117,7 +120,9 @@ class BackfillIT {
     assertThat(skipped)
         .as(completedBeforeTheKill + " dates were done before the kill:\n" + resumed.stdout())
         .isIn(completedBeforeTheKill, completedBeforeTheKill + 1);
-    assertThat(count(resumed.stdout(), DATE_SUCCEEDED)).as(resumed.stdout()).isEqualTo(7 - skipped);
+    assertThat(count(resumed.stdout(), DATE_SUCCEEDED))
+        .as(resumed.stdout())
+        .isEqualTo(DATES - skipped);
     assertSameTables(nightly, backfilled);
 
     // Started once more, it finds every date done with the same inputs and redoes none, even with
@@ -143,15 +148,15 @@ class BackfillIT {
     assertThat(again.exitStatus()).as(again.stderr()).isZero();
     assertThat(again.stdout().lines().filter(l -> l.contains("already completed")).count())
         .as(again.stdout())
-        .isEqualTo(7);
+        .isEqualTo(DATES);
 
     aGoldBackfillBesideANightlyRunOfTheSamePartitionsLeavesTheSameTables();
   }
 
   /**
-   * A gold rebuild of the week in its own process and, once it has started gold, the nightly run of
-   * the last day in this JVM: both succeed, the run that started later holds the partition both
-   * built, and every table still holds what seven nightly runs make.
+   * A gold rebuild of the dates in its own process and, once it has started gold, the nightly run
+   * of the last day in this JVM: both succeed, the run that started later holds the partition both
+   * built, and every table still holds what the nightly runs make.
    */
   private void aGoldBackfillBesideANightlyRunOfTheSamePartitionsLeavesTheSameTables()
       throws Exception {
