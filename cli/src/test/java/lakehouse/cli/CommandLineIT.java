@@ -200,6 +200,20 @@ class CommandLineIT {
   }
 
   @Test
+  @Order(5)
+  @DisplayName("a command recorded by Java Flight Recorder runs and leaves its recording")
+  void aCommandRecordedByFlightRecorderRuns() throws Exception {
+    Path recording = Files.createTempDirectory("lakehouse-jfr").resolve("help.jfr");
+    LakehouseProcess.Outcome help =
+        LakehouseProcess.run(
+            Map.of("LAKEHOUSE_JAVA_OPTS", "-XX:StartFlightRecording=filename=" + recording),
+            "--help");
+    assertThat(help.exitStatus()).as(help.all()).isZero();
+    assertThat(help.stdout()).contains("Exit status");
+    assertThat(recording).isNotEmptyFile();
+  }
+
+  @Test
   @Order(6)
   @DisplayName(
       "two nightly scripts started together run once, the second says the lock is held, and the night is published")
