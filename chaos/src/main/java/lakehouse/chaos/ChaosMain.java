@@ -234,17 +234,14 @@ public final class ChaosMain implements Callable<Integer> {
    * and the other lane's reader must not wait behind it.
    */
   private static SparkSession readerSession() {
-    return SparkSession.builder()
+    SparkSession.Builder builder = SparkSession.builder();
+    SmallData.SETTINGS.forEach(builder::config);
+    return builder
         .master("local[4]")
         .appName("lakehouse-chaos-reader")
         .config("spark.ui.enabled", "false")
         .config("spark.sql.shuffle.partitions", "1")
         .config("spark.databricks.delta.snapshotPartitions", "1")
-        .config(
-            "spark.sql.codegen.wholeStage", SmallData.SETTINGS.get("spark.sql.codegen.wholeStage"))
-        .config(
-            "spark.sql.codegen.factoryMode",
-            SmallData.SETTINGS.get("spark.sql.codegen.factoryMode"))
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
         .config(
