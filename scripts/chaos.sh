@@ -35,6 +35,9 @@ work="${work:-$project/target/chaos}"
 
 # The attacker runs on the lakehouse's own Spark runtime, so its reader reads the lake with the same
 # Spark and Delta as the commands it attacks.
+# The attacking JVM (its reader polls the lakes throughout) with the quick JIT alone and the serial
+# collector, as the commands it attacks: the optimizing compiler's threads would take the cores they need.
 LAKEHOUSE_JAR="$jar" LAKEHOUSE_MAIN_CLASS=lakehouse.chaos.ChaosMain \
   LAKEHOUSE_DRIVER_MEMORY="${LAKEHOUSE_DRIVER_MEMORY:-2g}" \
+  LAKEHOUSE_JAVA_OPTS="${LAKEHOUSE_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}" \
   exec "$here/lakehouse" --master 'local[4]' chaos --project "$project" --work "$work" "${arguments[@]}"

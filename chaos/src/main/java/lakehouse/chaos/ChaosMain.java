@@ -76,18 +76,22 @@ public final class ChaosMain implements Callable<Integer> {
   @Option(names = "--project", required = true, description = "the project (scripts/lakehouse)")
   Path project;
 
-  /** Every scenario, in the order a run takes them: the cheap ones that find most first. */
+  /**
+   * Every scenario, in the order a run takes them: the longest first (as the quick run measures
+   * them), so that lanes taking the next scenario as they free up end at about the same time. In
+   * the other order the quick run's second lane went on alone for five minutes after the first.
+   */
   static List<Scenario> scenarios() {
     return List.of(
         new SigkillScenario(),
+        new S3OutageScenario(),
+        new HistoryBoundsScenario(),
+        new StorageFaultsScenario(),
         new AmbiguousCommitScenario(),
         new ConcurrentRunsScenario(),
-        new VacuumUnderReaderScenario(),
-        new StorageFaultsScenario(),
-        new RedisOutageScenario(),
-        new S3OutageScenario(),
         new ExecutorKillScenario(),
-        new HistoryBoundsScenario());
+        new VacuumUnderReaderScenario(),
+        new RedisOutageScenario());
   }
 
   public static void main(String[] arguments) {
