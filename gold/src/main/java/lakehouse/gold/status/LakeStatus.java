@@ -49,11 +49,12 @@ public final class LakeStatus {
    */
   public List<PartitionStatus> partitions(PartitionRange range) throws IOException {
     TablePartitions partitions = new TablePartitions(spark, range);
+    InputChanges changes = new InputChanges();
     CatalogTable silverEvents = catalog.silverEvents();
     List<PartitionStatus> statuses = new ArrayList<>();
     for (CatalogTable table : catalog.dataTables(gold)) {
       if (table.layer() == TableLayer.GOLD) {
-        statuses.addAll(gold(partitions, table));
+        statuses.addAll(gold(partitions, changes, table));
       } else if (table.layer() == TableLayer.SILVER && table.version().isPresent()) {
         statuses.addAll(featureGroup(partitions, table, silverEvents));
       } else {
@@ -79,10 +80,10 @@ public final class LakeStatus {
     return statuses;
   }
 
-  private List<PartitionStatus> gold(TablePartitions partitions, CatalogTable configured)
+  private List<PartitionStatus> gold(
+      TablePartitions partitions, InputChanges changes, CatalogTable configured)
       throws IOException {
     String configuredVersion = configured.version().orElseThrow();
-    InputChanges changes = new InputChanges();
     List<PartitionStatus> statuses = new ArrayList<>();
     for (String version : goldVersions(configured.name(), configuredVersion)) {
       CatalogTable table = catalog.goldTable(configured.name(), version);
@@ -127,7 +128,7 @@ public final class LakeStatus {
     return table.partitionColumn().orElseThrow();
   }
 
-  /** The silver inputs' commit logs, each read once per gold table. */
+  /** The silver inputs' commit logs, each read once by a status, whatever the gold tables. */
   private final class InputChanges implements Staleness.InputChanges {
     private final Map<String, Dataset<Row>> logs = new HashMap<>();
 

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.max_by;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,11 +16,13 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Reads a Delta table's partitions within a range of dates: rows per partition and the commit that
- * last changed it.
+ * last changed it. Each table is read once per instance: {@code status} asks for silver's events
+ * once for the table itself and again for each feature group built from it.
  */
 final class TablePartitions {
   private final SparkSession spark;
   private final PartitionRange range;
+  private final Map<String, Map<String, TablePartition>> read = new HashMap<>();
 
   TablePartitions(SparkSession spark, PartitionRange range) {
     this.spark = spark;
@@ -28,6 +31,12 @@ final class TablePartitions {
 
   /** The partitions by key, in key order; none when the table does not exist. */
   Map<String, TablePartition> of(String path, String partitionColumn) {
+    return read.computeIfAbsent(
+        path + "#" + partitionColumn,
+        table -> Collections.unmodifiableMap(read(path, partitionColumn)));
+  }
+
+  private Map<String, TablePartition> read(String path, String partitionColumn) {
     Map<String, TablePartition> partitions = new TreeMap<>();
     if (!DeltaPartitionWriter.exists(spark, path)) {
       return partitions;
