@@ -4,14 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * What the invariants of a lake read, in a few file listings: the names and sizes of the files in
- * the checked tables' Delta logs, the run reports and the gold staging. Two equal fingerprints mean
- * the checks would read the same commits, reports and staged partitions.
+ * What a check of a lake reads, in a few file listings: the names and sizes of the files in its
+ * folders (a table's Delta log, its gold staging, the run reports). Two equal fingerprints mean the
+ * check would read the same commits, staged partitions and reports.
  */
 final class LakeFingerprint {
   private final List<Path> folders;
@@ -20,12 +19,7 @@ final class LakeFingerprint {
     this.folders = folders;
   }
 
-  static LakeFingerprint of(ChaosLake lake) {
-    List<Path> folders = new ArrayList<>();
-    folders.add(lake.reports());
-    folders.add(Path.of(lake.layout().staging()));
-    lake.goldTables().forEach(table -> folders.add(Path.of(table.path(), "_delta_log")));
-    folders.add(Path.of(lake.silverEvents().path(), "_delta_log"));
+  static LakeFingerprint of(List<Path> folders) {
     return new LakeFingerprint(List.copyOf(folders));
   }
 
