@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import lakehouse.shared.config.ConfigLoader;
 import lakehouse.shared.config.GoldSettings;
@@ -18,6 +19,7 @@ import lakehouse.shared.lake.TableLayer;
 
 /** A local lake that a scenario attacks or compares with: its folder and its tables. */
 public record ChaosLake(Path root) {
+  private static final Pattern COMMIT_FILE = Pattern.compile("\\d{20}\\.json");
 
   public LakeLayout layout() {
     return new LakeLayout(root.toString());
@@ -75,7 +77,9 @@ public record ChaosLake(Path root) {
     }
     try (Stream<Path> files = Files.list(log)) {
       return (int)
-          files.filter(file -> file.getFileName().toString().matches("\\d{20}\\.json")).count();
+          files
+              .filter(file -> COMMIT_FILE.matcher(file.getFileName().toString()).matches())
+              .count();
     } catch (IOException e) {
       return 0;
     }

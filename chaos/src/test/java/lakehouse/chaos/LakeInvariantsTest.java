@@ -112,6 +112,26 @@ class LakeInvariantsTest {
         .contains("1 rows missing", "u2");
   }
 
+  @Test
+  void aRowHeldTwiceOrOneTooManyIsExtraAndCountedWithItsCopies() {
+    ChaosLake clean = new ChaosLake(root.resolve("clean"));
+    writeGold(clean, "('2026-11-01', 'u1', 'clean-run'), ('2026-11-01', 'u2', 'clean-run')");
+    ChaosLake duplicated = new ChaosLake(root.resolve("duplicated"));
+    writeGold(
+        duplicated,
+        "('2026-11-01', 'u1', 'retry'), ('2026-11-01', 'u1', 'retry'),"
+            + " ('2026-11-01', 'u3', 'retry'), ('2026-11-02', 'u2', 'retry')");
+
+    LakeComparison.Differences differences = new LakeComparison(spark).compare(duplicated, clean);
+
+    assertThat(differences.rowsLost()).as("u2 of 2026-11-01").isEqualTo(1);
+    assertThat(differences.violations())
+        .singleElement()
+        .extracting(Violation::detail)
+        .asString()
+        .contains("1 rows missing", "3 rows extra", "u3");
+  }
+
   /** user_features rows (as_of_date, user_id, run_id): what the checks read of a gold table. */
   private void writeGold(ChaosLake lake, String values) {
     CatalogTable table = lake.goldTables().get(0);
