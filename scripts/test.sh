@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The project's test command: every test (unit, integration through scripts/lakehouse, golden datasets)
-# with `mvn -B verify`; arguments go to Maven (scripts/test.sh -ntp, scripts/test.sh -pl cli).
+# with `mvn -B -T 2 verify`; arguments go to Maven (scripts/test.sh -ntp, scripts/test.sh -pl cli).
+# Two modules build side by side where their dependencies allow: the golden datasets run beside the chaos
+# quick run, which alone leaves part of a 2-core machine idle while its lanes wait on their commands.
 #
 # Some tests start real servers or tools, which must be on PATH: redis-server (the online store tests),
 # prometheus-pushgateway (the metrics tests push to a real Pushgateway), promtool (the alerting rules
@@ -28,4 +30,4 @@ if [ "${#missing[@]}" -gt 0 ]; then
   fi
 fi
 
-exec mvn -B verify "$@"
+exec mvn -B -T 2 verify "$@"
