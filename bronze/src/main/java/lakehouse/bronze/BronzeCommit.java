@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Decodes a batch of accepted landing files and commits their rows to {@code bronze/ad_events} in
- * one Delta commit, in one Spark job: one task per file, which decodes the file once, as the write
- * consumes its rows.
+ * one Delta commit, in one Spark job: each task decodes a group of files ({@link
+ * LandingFileGroups}) once, as the write consumes its rows.
  *
  * <p>A file is only known to decode to its end once its task has read it all, by which time the
  * other files' rows are being written. So a file that fails fails the whole write, before the
@@ -114,27 +114,36 @@ final class BronzeCommit {
         new SerializableConfiguration(spark.sparkContext().hadoopConfiguration());
     AdEventSchemas schemas = this.schemas;
     PiiTokenizer tokenizer = this.tokenizer;
-    // One file per task, so a record's position is its index in the file.
+    // A task decodes a group of files one after the other; a record's position is its index in
+    // its own file.
+    List<List<FileInspection>> groups =
+        LandingFileGroups.of(
+            batch,
+            spark.sparkContext().defaultParallelism(),
+            spark.sessionState().conf().filesMaxPartitionBytes());
     JavaRDD<InternalRow> rows =
         JavaSparkContext.fromSparkContext(spark.sparkContext())
-            .parallelize(batch, batch.size())
+            .parallelize(groups, groups.size())
             .flatMap(
-                file -> {
-                  LandingFileRows fileRows =
-                      new LandingFileRows(
-                          file,
-                          schemas.version(file.schemaVersion()),
-                          tokenizer,
-                          ingestDate,
-                          runId,
-                          hadoop.value(),
-                          counts::add);
+                group -> {
+                  LandingGroupRows groupRows =
+                      new LandingGroupRows(
+                          group,
+                          file ->
+                              new LandingFileRows(
+                                  file,
+                                  schemas.version(file.schemaVersion()),
+                                  tokenizer,
+                                  ingestDate,
+                                  runId,
+                                  hadoop.value(),
+                                  counts::add));
                   TaskContext task = TaskContext.get();
                   if (task != null) {
                     task.addTaskCompletionListener(
-                        (TaskCompletionListener) context -> fileRows.close());
+                        (TaskCompletionListener) context -> groupRows.close());
                   }
-                  return fileRows;
+                  return groupRows;
                 });
     // Spark's internal rows, not external Rows: converting every field of every external Row into
     // Spark's format costs more than decoding the Avro itself. The decoder makes them in that

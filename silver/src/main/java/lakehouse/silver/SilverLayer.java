@@ -28,6 +28,7 @@ import lakehouse.silver.validation.ValidationRules;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,12 +64,13 @@ import org.slf4j.LoggerFactory;
  * <p>Every read of bronze and silver inside a run is pinned to the Delta version seen at its start,
  * so the counts and the commits describe the same rows even when a step is recomputed.
  *
- * <p>No day of rows is cached and no job runs only to count: one aggregate over the validated rows
- * answers everything known before dedup ({@link InputSummary}), and one over the event_time column
- * measures how late the records arrived ({@link ArrivalLatencyAggregate}); dedup classifies the
- * valid records on the few columns it needs and keeps only the records it drops, from which the
- * dedup counts follow; the append and the quarantine write then read and validate the pending rows
- * again, which costs less than holding a day of wide rows in memory.
+ * <p>The pending rows are read from bronze and validated once, and held in Spark's cache (memory,
+ * then local disk) for the run's passes; no job runs only to count: one aggregate over the
+ * validated rows answers everything known before dedup ({@link InputSummary}), and one over the
+ * event_time column measures how late the records arrived ({@link ArrivalLatencyAggregate}); dedup
+ * classifies the valid records on the few columns it needs and keeps only the records it drops,
+ * from which the dedup counts follow; the append and the quarantine write then take their rows from
+ * the held ones.
  */
 public final class SilverLayer {
   private static final Logger LOG = LoggerFactory.getLogger(SilverLayer.class);
@@ -130,7 +132,26 @@ public final class SilverLayer {
     EventTimeWindow window = EventTimeWindow.of(ingestDate, settings);
     Dataset<Row> pending =
         PendingInput.read(spark, lake.bronzeEvents(), ingestDate, processed).rows();
-    Dataset<Row> validated = RecordValidation.validate(pending, rules, window);
+    // Held for the run's passes over the day (its counts, its latency, dedup, the append and the
+    // quarantine), so the bronze files are read and validated once. Spark keeps the columns
+    // compressed and moves to local disk what does not fit in its storage memory, so a large day
+    // costs disk, not heap.
+    Dataset<Row> validated =
+        RecordValidation.validate(pending, rules, window).persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      return processValidated(ingestDate, runId, started, processed, window, validated);
+    } finally {
+      validated.unpersist();
+    }
+  }
+
+  private SilverResult processValidated(
+      LocalDate ingestDate,
+      String runId,
+      long started,
+      Set<BronzeFile> processed,
+      EventTimeWindow window,
+      Dataset<Row> validated) {
     InputSummary input = InputSummary.of(validated, rules);
     Map<DeclaredTable, Long> committed = new LinkedHashMap<>();
     if (input.isEmpty()) {
@@ -144,7 +165,7 @@ public final class SilverLayer {
     }
     // Its own small job over the event_time column: percentiles do not add up per file, so they
     // cannot ride on the per-file aggregate above.
-    ArrivalLatency arrival = ArrivalLatencyAggregate.measure(pending, window);
+    ArrivalLatency arrival = ArrivalLatencyAggregate.measure(validated, window);
     Dataset<Row> candidates =
         migrations.toLatest(validated.where(RecordValidation.isValid()), input.schemaVersions());
     Set<String> completedFiles =
