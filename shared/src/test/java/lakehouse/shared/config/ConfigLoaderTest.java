@@ -133,6 +133,14 @@ class ConfigLoaderTest {
   }
 
   @Test
+  @DisplayName("Parquet keeps dictionaries of up to 8 MB a column, whatever the lake")
+  void parquetDictionariesOfUpTo8MbByDefault() {
+    LakehouseConfig config = loader.load(null, Map.of());
+    assertThat(config.sparkSettings())
+        .containsEntry("spark.hadoop.parquet.dictionary.page.size", "8388608");
+  }
+
+  @Test
   void aWriterLeaseThatCouldNotSettleWithinItsTtlIsRefused() {
     assertThatThrownBy(
             () ->
