@@ -45,6 +45,9 @@ public final class PartitionStager {
   private static final String UNPLANNED_ROWS = "unplanned_rows";
   private static final String FIRST_UNPLANNED = "first_unplanned";
 
+  /** Moves tried while concurrent runs keep removing the partition's emptied folder. */
+  private static final int MOVE_ATTEMPTS = 5;
+
   private final LakeLayout lake;
   private final long maxRowsPerFile;
 
@@ -107,7 +110,13 @@ public final class PartitionStager {
       return staged;
     } catch (IOException e) {
       throw new UncheckedIOException(
-          "cannot move the staged partitions of " + table.label() + " out of " + writing, e);
+          "cannot move the staged partitions of "
+              + table.label()
+              + " out of "
+              + writing
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 
@@ -192,12 +201,22 @@ public final class PartitionStager {
         .parquet(path);
   }
 
-  /** Replaces {@code target} (a retry's earlier staging) with the written folder. */
-  private static void moveInto(FileSystem fs, Path written, Path target) throws IOException {
+  /**
+   * Replaces {@code target} (a retry's earlier staging) with the written folder. A concurrent run
+   * that has just promoted the same partition removes the partition's folder once its own staging
+   * in it is gone ({@link StagingJanitor#discard}); when that falls between creating the folder and
+   * the rename, the rename fails for want of a parent, and the folder is created again.
+   */
+  static void moveInto(FileSystem fs, Path written, Path target) throws IOException {
     fs.delete(target, true);
-    fs.mkdirs(target.getParent());
-    if (!fs.rename(written, target)) {
-      throw new IOException("cannot move " + written + " to " + target);
+    for (int attempt = 1; ; attempt++) {
+      fs.mkdirs(target.getParent());
+      if (fs.rename(written, target)) {
+        return;
+      }
+      if (attempt == MOVE_ATTEMPTS || fs.exists(target.getParent())) {
+        throw new IOException("cannot move " + written + " to " + target);
+      }
     }
   }
 }

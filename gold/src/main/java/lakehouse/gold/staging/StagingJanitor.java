@@ -86,7 +86,7 @@ public final class StagingJanitor {
                       !dryRun));
             }
             if (!dryRun && remaining == 0 && !unfinishedWrites) {
-              fs.delete(partition.getPath(), false);
+              removeIfEmpty(fs, partition.getPath());
             }
           }
         }
@@ -107,13 +107,24 @@ public final class StagingJanitor {
         Path run = new Path(partition.path());
         FileSystem fs = run.getFileSystem(hadoop);
         fs.delete(run, true);
-        Path parent = run.getParent();
-        if (fs.exists(parent) && fs.listStatus(parent).length == 0) {
-          fs.delete(parent, false);
-        }
+        removeIfEmpty(fs, run.getParent());
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot remove staging of promoted partitions", e);
+    }
+  }
+
+  /**
+   * Removes a partition's folder that no run stages into any more. A concurrent run may stage into
+   * it between the look and the removal; the removal then fails and the folder stays, as it must.
+   */
+  private static void removeIfEmpty(FileSystem fs, Path partition) {
+    try {
+      if (fs.exists(partition) && fs.listStatus(partition).length == 0) {
+        fs.delete(partition, false);
+      }
+    } catch (IOException e) {
+      // Not empty any more, or already removed by that run's own cleanup.
     }
   }
 
