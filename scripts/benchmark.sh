@@ -28,7 +28,10 @@
 #     user and written as one Delta commit (one Spark application);
 #   - duckdb-silver, duckdb-gold: lakehouse.benchmark.DuckDbSilver and DuckDbGold, DuckDB (2 threads, no
 #     Spark) doing the night's silver from its bronze and its gold from its silver; each fails the benchmark
-#     when its counts or rows differ from the night's.
+#     when its counts or rows differ from the night's;
+#   - spark-gold: lakehouse.benchmark.SparkGold, the same gold queries as DuckDbGold in plain Spark SQL
+#     from the silver Delta tables to Parquet (no staging, checks, promotion or log), the second of two
+#     runs in one application timed: what Spark alone needs for gold's work; checked like DuckDB's.
 # Whole processes are timed (JVM start included) for nights and Spark references, all through
 # scripts/lakehouse with --master 'local[2]' and the same driver memory; silver and gold are timed by the
 # run report's layers.<layer>.duration_ms and DuckDB by its own clock, both inside their JVM. Ratios are
@@ -141,10 +144,15 @@ reference() {
 }
 lakehouse() { scripts/lakehouse "${spark[@]}" "$@"; }
 
-# Runs a DuckDB reference (DuckDbSilver or DuckDbGold) on a night's lake and report; records its pair.
-duckdb_pair() { # CLASS LAYER LAKE RUN_ID OUT WORK_NAME LOG
+# Runs a layer's reference (DuckDbSilver, DuckDbGold, or SparkGold through the Spark runtime) on a
+# night's lake and report; records its pair.
+layer_pair() { # CLASS LAYER LAKE RUN_ID OUT WORK_NAME LOG
   local status=0 seconds layer_seconds
-  java -cp "$benchmark_jar" "lakehouse.benchmark.$1" "$3" "$3/_runs/$4.json" "$5" >"$7.out" 2>"$7.err" || status=$?
+  if [ "$1" = SparkGold ]; then
+    reference "$1" "$3" "$3/_runs/$4.json" "$5" >"$7.out" 2>"$7.err" || status=$?
+  else
+    java -cp "$benchmark_jar" "lakehouse.benchmark.$1" "$3" "$3/_runs/$4.json" "$5" >"$7.out" 2>"$7.err" || status=$?
+  fi
   if [ "$status" -ne 0 ]; then
     echo "error: $1 differs from the night's $2 or failed (exit $status): see $7.out" >&2
     echo "$1 $4" >>"$work/failures"
@@ -155,7 +163,7 @@ duckdb_pair() { # CLASS LAYER LAKE RUN_ID OUT WORK_NAME LOG
     record "$6" lakehouse "$layer_seconds"
     record "$6" reference "$seconds"
   fi
-  echo "${layer_seconds:-?} s beside DuckDB ${seconds:-?} s"
+  echo "${layer_seconds:-?} s beside $1 ${seconds:-?} s"
 }
 
 ratio_benchmark() {
@@ -167,7 +175,7 @@ ratio_benchmark() {
     fresh_lake "$work/source" "$lake"
     fresh_lake "$work/small-source" "$small_lake"
     for ((d = 0; d < days; d++)); do
-      local day on="" log out floor dedup night small_floor small_night silver gold
+      local day on="" log out floor dedup night small_floor small_night silver gold spark_gold
       day="$(day_of "$d")"
       log="$logs/round-$round-$day"
       out="$work/round-$round/out-$day"
@@ -181,10 +189,12 @@ ratio_benchmark() {
       record "night of $events vs floor$on" reference "$floor"
       record "night of $events vs dedup-group$on" lakehouse "$night"
       record "night of $events vs dedup-group$on" reference "$dedup"
-      silver=$(duckdb_pair DuckDbSilver silver "$lake" "bench-r$round-$day" "$out/duckdb-silver" \
+      silver=$(layer_pair DuckDbSilver silver "$lake" "bench-r$round-$day" "$out/duckdb-silver" \
         "silver vs DuckDB silver$on" "$log-duckdb-silver")
-      gold=$(duckdb_pair DuckDbGold gold "$lake" "bench-r$round-$day" "$out/duckdb-gold" \
+      gold=$(layer_pair DuckDbGold gold "$lake" "bench-r$round-$day" "$out/duckdb-gold" \
         "gold vs DuckDB gold$on" "$log-duckdb-gold")
+      spark_gold=$(layer_pair SparkGold gold "$lake" "bench-r$round-$day" "$out/spark-gold" \
+        "gold vs Spark gold$on" "$log-spark-gold")
 
       small_floor=$(timed "$log-small-floor" reference FloorJob "$small_lake" "$day" "$out/small-floor")
       small_night=$(timed "$log-small-night" lakehouse run --date "$day" --conf conf/local.conf \
@@ -192,7 +202,7 @@ ratio_benchmark() {
       record "night of $small_events vs floor$on" lakehouse "$small_night"
       record "night of $small_events vs floor$on" reference "$small_floor"
       echo "round $round $day: night ${night} s (floor ${floor} s, dedup-group ${dedup} s); silver ${silver};" \
-        "gold ${gold}; night of $small_events ${small_night} s (floor ${small_floor} s)"
+        "gold ${gold}, ${spark_gold}; night of $small_events ${small_night} s (floor ${small_floor} s)"
       rm -rf "$out"
     done
   done

@@ -59,7 +59,9 @@ public final class DuckDbGold {
     if (!goldUserFeatures.isEmpty() && !dailyActivity.isEmpty()) {
       DuckDbStatements.copyToParquet(
           db,
-          sql.userFeatures(dailyActivity, new TreeSet<>(goldUserFeatures.keySet())),
+          sql.userFeatures(
+              GoldFeatureSql.partitionedParquet(dailyActivity),
+              new TreeSet<>(goldUserFeatures.keySet())),
           out.resolve(GoldRunReport.USER_FEATURES),
           "as_of_date");
     }
@@ -67,39 +69,15 @@ public final class DuckDbGold {
     if (!goldCampaignDaily.isEmpty() && !silverEvents.isEmpty()) {
       DuckDbStatements.copyToParquet(
           db,
-          sql.campaignDaily(silverEvents, new TreeSet<>(goldCampaignDaily.keySet())),
+          sql.campaignDaily(
+              GoldFeatureSql.partitionedParquet(silverEvents),
+              new TreeSet<>(goldCampaignDaily.keySet())),
           out.resolve(GoldRunReport.CAMPAIGN_DAILY),
           "event_date");
     }
     double seconds = (System.nanoTime() - started) / 1e9;
 
-    boolean same =
-        compare(
-            GoldRunReport.USER_FEATURES,
-            goldUserFeatures,
-            PartitionRowCounts.of(db, out.resolve(GoldRunReport.USER_FEATURES), "as_of_date"));
-    same &=
-        compare(
-            GoldRunReport.CAMPAIGN_DAILY,
-            goldCampaignDaily,
-            PartitionRowCounts.of(db, out.resolve(GoldRunReport.CAMPAIGN_DAILY), "event_date"));
-    GoldValueCheck values = new GoldValueCheck(db);
-    same &=
-        sameValues(
-            GoldRunReport.USER_FEATURES,
-            values.differingRows(
-                out.resolve(GoldRunReport.USER_FEATURES),
-                lake.resolve("gold/user_features/v1"),
-                "as_of_date",
-                goldUserFeatures.keySet()));
-    same &=
-        sameValues(
-            GoldRunReport.CAMPAIGN_DAILY,
-            values.differingRows(
-                out.resolve(GoldRunReport.CAMPAIGN_DAILY),
-                lake.resolve("gold/campaign_daily/v1"),
-                "event_date",
-                goldCampaignDaily.keySet()));
+    boolean same = new GoldReferenceCheck("duckdb-gold", db, lake, night).matches(out);
     System.out.printf(
         Locale.ROOT,
         "duckdb-gold: gold of run %s in %.3f s on %d threads (gold %.3f s); %s%n",
@@ -111,41 +89,5 @@ public final class DuckDbGold {
     System.out.printf(Locale.ROOT, "seconds=%.3f%n", seconds);
     System.out.printf(Locale.ROOT, "gold_seconds=%.3f%n", night.goldDurationMs() / 1000.0);
     return same;
-  }
-
-  /**
-   * Prints each partition's rows beside gold's; true when every partition gold built has the same
-   * count.
-   */
-  private static boolean compare(
-      String table, SortedMap<LocalDate, Long> gold, SortedMap<LocalDate, Long> duckDb) {
-    TreeSet<LocalDate> partitions = new TreeSet<>(gold.keySet());
-    partitions.addAll(duckDb.keySet());
-    boolean same = true;
-    for (LocalDate partition : partitions) {
-      long expected = gold.getOrDefault(partition, -1L);
-      long actual = duckDb.getOrDefault(partition, 0L);
-      same &= expected == actual;
-      System.out.printf(
-          Locale.ROOT,
-          "duckdb-gold %s %s: %d rows, gold %s%s%n",
-          table,
-          partition,
-          actual,
-          expected < 0 ? "none" : Long.toString(expected),
-          expected == actual ? "" : "  <- differs");
-    }
-    return same;
-  }
-
-  private static boolean sameValues(String table, long differingRows) {
-    System.out.printf(
-        Locale.ROOT,
-        "duckdb-gold %s: %s%n",
-        table,
-        differingRows == 0
-            ? "values equal gold's"
-            : differingRows + " rows differ from gold's  <- differs");
-    return differingRows == 0;
   }
 }

@@ -7,10 +7,12 @@ import java.util.SortedSet;
 import java.util.stream.Collectors;
 
 /**
- * The gold features as DuckDB SQL, the same definitions as the lakehouse's UserFeaturesComputation
- * and CampaignDailyComputation (contract section 3): same windows, sums, null rules and column
- * order and types, so that the reference does the work gold does and not less. Sums are cast back
- * to BIGINT because DuckDB widens them to HUGEINT.
+ * The gold features as SQL that DuckDB and Spark both run, the same definitions as the lakehouse's
+ * UserFeaturesComputation and CampaignDailyComputation (contract section 3): same windows, sums,
+ * null rules and column order and types, so that a reference does the work gold does and not less.
+ * Sums are cast back to BIGINT because DuckDB widens them to HUGEINT. Each query reads the relation
+ * it is given: DuckDB's {@link #partitionedParquet} of silver's files, or a Spark view of the
+ * silver table.
  */
 final class GoldFeatureSql {
   /** Days in the user_features window D-6..D. */
@@ -24,8 +26,8 @@ final class GoldFeatureSql {
     this.runId = runId;
   }
 
-  /** user_features for the as-of dates, from user_daily_activity's Parquet files. */
-  String userFeatures(List<Path> userDailyActivity, SortedSet<LocalDate> asOfDates) {
+  /** user_features for the as-of dates, from user_daily_activity. */
+  String userFeatures(String userDailyActivity, SortedSet<LocalDate> asOfDates) {
     String windowEnds =
         asOfDates.stream().map(d -> "(" + SqlText.date(d) + ")").collect(Collectors.joining(", "));
     LocalDate firstDay = asOfDates.first().minusDays(WINDOW_DAYS - 1L);
@@ -33,15 +35,15 @@ final class GoldFeatureSql {
         WITH window_end(as_of_date) AS (VALUES %s)
         SELECT w.as_of_date,
           a.user_id,
-          SUM(CASE WHEN a.event_date = w.as_of_date THEN a.impressions ELSE 0 END)::BIGINT AS impressions_1d,
-          SUM(CASE WHEN a.event_date = w.as_of_date THEN a.clicks ELSE 0 END)::BIGINT AS clicks_1d,
-          SUM(CASE WHEN a.event_date = w.as_of_date THEN a.conversions ELSE 0 END)::BIGINT AS conversions_1d,
-          SUM(a.impressions)::BIGINT AS impressions_7d,
-          SUM(a.clicks)::BIGINT AS clicks_7d,
-          SUM(a.conversions)::BIGINT AS conversions_7d,
-          SUM(a.spend_micros)::BIGINT AS spend_micros_7d,
-          CASE WHEN SUM(a.impressions) > 0 THEN SUM(a.clicks)::DOUBLE / SUM(a.impressions)::DOUBLE END AS ctr_7d,
-          COUNT(DISTINCT a.event_date)::INTEGER AS active_days_7d,
+          CAST(SUM(CASE WHEN a.event_date = w.as_of_date THEN a.impressions ELSE 0 END) AS BIGINT) AS impressions_1d,
+          CAST(SUM(CASE WHEN a.event_date = w.as_of_date THEN a.clicks ELSE 0 END) AS BIGINT) AS clicks_1d,
+          CAST(SUM(CASE WHEN a.event_date = w.as_of_date THEN a.conversions ELSE 0 END) AS BIGINT) AS conversions_1d,
+          CAST(SUM(a.impressions) AS BIGINT) AS impressions_7d,
+          CAST(SUM(a.clicks) AS BIGINT) AS clicks_7d,
+          CAST(SUM(a.conversions) AS BIGINT) AS conversions_7d,
+          CAST(SUM(a.spend_micros) AS BIGINT) AS spend_micros_7d,
+          CASE WHEN SUM(a.impressions) > 0 THEN CAST(SUM(a.clicks) AS DOUBLE) / CAST(SUM(a.impressions) AS DOUBLE) END AS ctr_7d,
+          CAST(COUNT(DISTINCT a.event_date) AS INTEGER) AS active_days_7d,
           MAX(a.last_event_time) AS last_event_time,
           %s AS feature_version,
           %s AS run_id
@@ -54,14 +56,14 @@ final class GoldFeatureSql {
             windowEnds,
             SqlText.string(FEATURE_VERSION),
             SqlText.string(runId),
-            partitionedParquet(userDailyActivity),
+            userDailyActivity,
             WINDOW_DAYS - 1,
             SqlText.date(firstDay),
             SqlText.date(asOfDates.last()));
   }
 
-  /** campaign_daily for the event dates, from silver events' Parquet files. */
-  String campaignDaily(List<Path> silverEvents, SortedSet<LocalDate> eventDates) {
+  /** campaign_daily for the event dates, from silver's events. */
+  String campaignDaily(String silverEvents, SortedSet<LocalDate> eventDates) {
     String dates = eventDates.stream().map(SqlText::date).collect(Collectors.joining(", "));
     return """
         SELECT campaign_id,
@@ -71,28 +73,28 @@ final class GoldFeatureSql {
           conversions,
           spend_micros,
           unique_users,
-          CASE WHEN impressions > 0 THEN clicks::DOUBLE / impressions::DOUBLE END AS ctr,
+          CASE WHEN impressions > 0 THEN CAST(clicks AS DOUBLE) / CAST(impressions AS DOUBLE) END AS ctr,
           %s AS run_id
         FROM (
           SELECT campaign_id,
             event_date,
-            COUNT(*) FILTER (WHERE event_type = 'IMPRESSION')::BIGINT AS impressions,
-            COUNT(*) FILTER (WHERE event_type = 'CLICK')::BIGINT AS clicks,
-            COUNT(*) FILTER (WHERE event_type = 'CONVERSION')::BIGINT AS conversions,
-            SUM(COALESCE(cost_micros, 0))::BIGINT AS spend_micros,
-            COUNT(DISTINCT user_id)::BIGINT AS unique_users
+            CAST(COUNT(*) FILTER (WHERE event_type = 'IMPRESSION') AS BIGINT) AS impressions,
+            CAST(COUNT(*) FILTER (WHERE event_type = 'CLICK') AS BIGINT) AS clicks,
+            CAST(COUNT(*) FILTER (WHERE event_type = 'CONVERSION') AS BIGINT) AS conversions,
+            CAST(SUM(COALESCE(cost_micros, 0)) AS BIGINT) AS spend_micros,
+            CAST(COUNT(DISTINCT user_id) AS BIGINT) AS unique_users
           FROM %s
           WHERE event_date IN (%s)
           GROUP BY campaign_id, event_date)
         """
-        .formatted(SqlText.string(runId), partitionedParquet(silverEvents), dates);
+        .formatted(SqlText.string(runId), silverEvents, dates);
   }
 
   /**
-   * Silver's Parquet files with their event_date partition column, which Delta keeps in the path
-   * only.
+   * DuckDB's relation of silver's Parquet files with their event_date partition column, which Delta
+   * keeps in the path only.
    */
-  private static String partitionedParquet(List<Path> files) {
+  static String partitionedParquet(List<Path> files) {
     return "read_parquet("
         + SqlText.pathList(files)
         + ", hive_partitioning = true, hive_types = {'event_date': DATE})";

@@ -1,11 +1,12 @@
 package lakehouse.chaos;
 
+import static lakehouse.shared.testing.ProjectScript.PROJECT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import lakehouse.shared.testing.ProjectScript;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,36 +14,22 @@ import org.junit.jupiter.api.Test;
  * against the packaged lakehouse, two at a time, with no guarantee broken.
  */
 class ChaosQuickIT {
-  private static final Path PROJECT =
-      Path.of(System.getProperty("lakehouse.project.dir", "..")).toAbsolutePath().normalize();
-
   @Test
   void everyScenarioKeepsEveryGuarantee() throws Exception {
     Path work = PROJECT.resolve("chaos/target/chaos-quick");
-    Path output =
-        Files.createDirectories(PROJECT.resolve("chaos/target")).resolve("chaos-quick.txt");
-    Process chaos =
-        new ProcessBuilder(
-                PROJECT.resolve("scripts/chaos.sh").toString(),
-                "--quick",
-                "--parallel",
-                "2",
-                "--work",
-                work.toString())
-            .directory(PROJECT.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(output.toFile())
-            .start();
-    boolean ended = chaos.waitFor(40, TimeUnit.MINUTES);
-    if (!ended) {
-      chaos.descendants().forEach(ProcessHandle::destroyForcibly);
-      chaos.destroyForcibly();
-    }
-    String printed = Files.readString(output, StandardCharsets.UTF_8);
-    System.out.println(printed);
-    assertThat(ended).as("chaos --quick ended within 40 minutes").isTrue();
-    assertThat(printed).contains("chaos: no invariant violated");
-    assertThat(chaos.exitValue()).as(printed).isZero();
+    ProjectScript.Outcome chaos =
+        ProjectScript.run(
+            PROJECT.resolve("chaos/target/chaos-quick.txt"),
+            Duration.ofMinutes(40),
+            "chaos.sh",
+            "--quick",
+            "--parallel",
+            "2",
+            "--work",
+            work.toString());
+    assertThat(chaos.ended()).as("chaos --quick ended within 40 minutes").isTrue();
+    assertThat(chaos.printed()).contains("chaos: no invariant violated");
+    assertThat(chaos.exitStatus()).as(chaos.printed()).isZero();
     assertThat(Files.readString(work.resolve("chaos-results.md")))
         .contains("sigkill-night", "ambiguous-commit", "nightly-and-backfill");
   }
