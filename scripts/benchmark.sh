@@ -29,9 +29,10 @@
 #   - duckdb-silver, duckdb-gold: lakehouse.benchmark.DuckDbSilver and DuckDbGold, DuckDB (2 threads, no
 #     Spark) doing the night's silver from its bronze and its gold from its silver; each fails the benchmark
 #     when its counts or rows differ from the night's;
-#   - spark-gold: lakehouse.benchmark.SparkGold, the same gold queries as DuckDbGold in plain Spark SQL
-#     from the silver Delta tables to Parquet (no staging, checks, promotion or log), the second of two
-#     runs in one application timed: what Spark alone needs for gold's work; checked like DuckDB's.
+#   - spark-silver, spark-gold: lakehouse.benchmark.SparkSilver and SparkGold, the same queries as DuckDB's
+#     in plain Spark SQL, from the same bronze files or silver tables to Parquet (no Delta commits,
+#     staging, checks or ledger), the second of two runs in one application timed: what Spark alone
+#     needs for the layer's work; checked like DuckDB's.
 # Whole processes are timed (JVM start included) for nights and Spark references, all through
 # scripts/lakehouse with --master 'local[2]' and the same driver memory; silver and gold are timed by the
 # run report's layers.<layer>.duration_ms and DuckDB by its own clock, both inside their JVM. Ratios are
@@ -144,11 +145,11 @@ reference() {
 }
 lakehouse() { scripts/lakehouse "${spark[@]}" "$@"; }
 
-# Runs a layer's reference (DuckDbSilver, DuckDbGold, or SparkGold through the Spark runtime) on a
-# night's lake and report; records its pair.
+# Runs a layer's reference (DuckDbSilver and DuckDbGold with plain java, SparkSilver and SparkGold through
+# the Spark runtime) on a night's lake and report; records its pair.
 layer_pair() { # CLASS LAYER LAKE RUN_ID OUT WORK_NAME LOG
   local status=0 seconds layer_seconds
-  if [ "$1" = SparkGold ]; then
+  if [[ "$1" == Spark* ]]; then
     reference "$1" "$3" "$3/_runs/$4.json" "$5" >"$7.out" 2>"$7.err" || status=$?
   else
     java -cp "$benchmark_jar" "lakehouse.benchmark.$1" "$3" "$3/_runs/$4.json" "$5" >"$7.out" 2>"$7.err" || status=$?
@@ -175,7 +176,7 @@ ratio_benchmark() {
     fresh_lake "$work/source" "$lake"
     fresh_lake "$work/small-source" "$small_lake"
     for ((d = 0; d < days; d++)); do
-      local day on="" log out floor dedup night small_floor small_night silver gold spark_gold
+      local day on="" log out floor dedup night small_floor small_night silver spark_silver gold spark_gold
       day="$(day_of "$d")"
       log="$logs/round-$round-$day"
       out="$work/round-$round/out-$day"
@@ -191,6 +192,8 @@ ratio_benchmark() {
       record "night of $events vs dedup-group$on" reference "$dedup"
       silver=$(layer_pair DuckDbSilver silver "$lake" "bench-r$round-$day" "$out/duckdb-silver" \
         "silver vs DuckDB silver$on" "$log-duckdb-silver")
+      spark_silver=$(layer_pair SparkSilver silver "$lake" "bench-r$round-$day" "$out/spark-silver" \
+        "silver vs Spark silver$on" "$log-spark-silver")
       gold=$(layer_pair DuckDbGold gold "$lake" "bench-r$round-$day" "$out/duckdb-gold" \
         "gold vs DuckDB gold$on" "$log-duckdb-gold")
       spark_gold=$(layer_pair SparkGold gold "$lake" "bench-r$round-$day" "$out/spark-gold" \
@@ -201,7 +204,7 @@ ratio_benchmark() {
         --lake "$small_lake" --run-id "bench-small-r$round-$day")
       record "night of $small_events vs floor$on" lakehouse "$small_night"
       record "night of $small_events vs floor$on" reference "$small_floor"
-      echo "round $round $day: night ${night} s (floor ${floor} s, dedup-group ${dedup} s); silver ${silver};" \
+      echo "round $round $day: night ${night} s (floor ${floor} s, dedup-group ${dedup} s); silver ${silver}, ${spark_silver};" \
         "gold ${gold}, ${spark_gold}; night of $small_events ${small_night} s (floor ${small_floor} s)"
       rm -rf "$out"
     done

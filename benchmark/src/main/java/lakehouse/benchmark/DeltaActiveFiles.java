@@ -39,6 +39,13 @@ final class DeltaActiveFiles {
     return asOf(db, table, Long.MAX_VALUE);
   }
 
+  /** The table's active data files in one partition, {@code column=value}. */
+  static List<Path> inPartition(Connection db, Path table, String column, Object value)
+      throws SQLException, IOException {
+    String partition = column + "=" + value + "/";
+    return of(db, table).stream().filter(file -> file.toString().contains(partition)).toList();
+  }
+
   /**
    * The table's active data files as they were before the run's first commit: every commit of a run
    * names the run in its userMetadata, and a benchmark's runs write one after the other, so the

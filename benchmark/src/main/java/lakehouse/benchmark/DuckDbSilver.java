@@ -7,12 +7,8 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import java.util.SortedMap;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * A single-machine reference for the silver layer: DuckDB, in this JVM and without Spark, does what
@@ -53,17 +49,20 @@ public final class DuckDbSilver {
 
   private static boolean run(Connection db, Path lake, SilverRunReport night, Path out, int threads)
       throws Exception {
-    SilverSql sql = new SilverSql(night);
-    String partition = "ingest_date=" + night.ingestDate() + "/";
+    SilverSql sql = new SilverSql(night, SqlDialect.DUCKDB);
     List<Path> bronze =
-        DeltaActiveFiles.of(db, lake.resolve("bronze/ad_events")).stream()
-            .filter(file -> file.toString().contains(partition))
-            .toList();
+        DeltaActiveFiles.inPartition(
+            db, lake.resolve("bronze/ad_events"), "ingest_date", night.ingestDate());
     Path silverEvents = lake.resolve("silver/ad_events");
 
     long started = System.nanoTime();
-    List<Path> silverBefore = DeltaActiveFiles.beforeRun(db, silverEvents, night.runId());
-    DuckDbStatements.execute(db, "CREATE TEMP TABLE validated AS " + sql.validated(bronze));
+    List<Path> silverFilesBefore = DeltaActiveFiles.beforeRun(db, silverEvents, night.runId());
+    String silverBefore =
+        silverFilesBefore.isEmpty() ? null : SilverSql.parquet(silverFilesBefore, "event_date");
+    DuckDbStatements.execute(
+        db,
+        "CREATE TEMP TABLE validated AS "
+            + sql.validated(SilverSql.parquet(bronze, "ingest_date")));
     DuckDbStatements.copyToParquet(
         db, "SELECT * FROM validated WHERE len(reasons) > 0", out.resolve("quarantine"), null);
     DuckDbStatements.execute(
@@ -77,22 +76,13 @@ public final class DuckDbSilver {
         db, SilverSql.adHourlyActivity(changed), out.resolve("ad_hourly_activity"), "event_date");
     double seconds = (System.nanoTime() - started) / 1e9;
 
-    long read = count(db, "SELECT COUNT(*) FROM validated");
-    long quarantined = count(db, "SELECT COUNT(*) FROM validated WHERE len(reasons) > 0");
-    long accepted = count(db, "SELECT COUNT(*) FROM new_events");
-    long valid = read - quarantined;
-    // Every comparison is printed, so none short-circuits.
-    boolean same = same("rows read", read, night.rowsRead());
-    same &= same("rows accepted", accepted, night.rowsAccepted());
-    same &= same("records quarantined", quarantined, night.recordsQuarantined());
-    same &= same("duplicates dropped", valid - accepted, night.duplicatesDropped());
-    for (String group : List.of("user_daily_activity", "ad_hourly_activity")) {
-      SortedMap<LocalDate, Long> reference =
-          PartitionRowCounts.of(db, out.resolve(group), "event_date");
-      SortedMap<LocalDate, Long> silver =
-          lakeRowsPerDate(db, lake.resolve("silver/" + group + "/v1"), reference);
-      same &= same(group + " rows per event date", reference.toString(), silver.toString());
-    }
+    boolean same =
+        new SilverReferenceCheck("duckdb-silver", db, lake, night)
+            .matches(
+                count(db, "SELECT COUNT(*) FROM validated"),
+                count(db, "SELECT COUNT(*) FROM new_events"),
+                count(db, "SELECT COUNT(*) FROM validated WHERE len(reasons) > 0"),
+                out);
     System.out.printf(
         Locale.ROOT,
         "duckdb-silver: silver of run %s in %.3f s on %d threads (silver %.3f s); %s%n",
@@ -103,43 +93,6 @@ public final class DuckDbSilver {
         same ? "counts equal silver's" : "DIFFERENT from silver's");
     System.out.printf(Locale.ROOT, "seconds=%.3f%n", seconds);
     System.out.printf(Locale.ROOT, "silver_seconds=%.3f%n", night.silverDurationMs() / 1000.0);
-    return same;
-  }
-
-  /** The feature group's rows in the lake, for the event dates the reference computed. */
-  private static SortedMap<LocalDate, Long> lakeRowsPerDate(
-      Connection db, Path table, SortedMap<LocalDate, Long> dates) throws Exception {
-    SortedMap<LocalDate, Long> counts = new TreeMap<>();
-    List<Path> files = DeltaActiveFiles.of(db, table);
-    if (files.isEmpty() || dates.isEmpty()) {
-      return counts;
-    }
-    String inDates =
-        String.join(", ", new TreeSet<>(dates.keySet()).stream().map(SqlText::date).toList());
-    try (Statement statement = db.createStatement();
-        ResultSet rows =
-            statement.executeQuery(
-                "SELECT event_date::VARCHAR, COUNT(*) FROM "
-                    + SilverSql.parquet(files, "event_date")
-                    + " WHERE event_date IN ("
-                    + inDates
-                    + ") GROUP BY 1")) {
-      while (rows.next()) {
-        counts.put(LocalDate.parse(rows.getString(1)), rows.getLong(2));
-      }
-    }
-    return counts;
-  }
-
-  private static boolean same(String what, Object reference, Object silver) {
-    boolean same = reference.equals(silver);
-    System.out.printf(
-        Locale.ROOT,
-        "duckdb-silver %s: %s, silver %s%s%n",
-        what,
-        reference,
-        silver,
-        same ? "" : "  <- differs");
     return same;
   }
 

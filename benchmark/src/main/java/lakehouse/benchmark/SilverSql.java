@@ -6,12 +6,12 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 /**
- * Silver's rules as DuckDB SQL, the same definitions as the lakehouse's ValidationRules,
- * EventDeduplication, V1ToV2Migration and feature groups (contract section 3), so that the
- * reference does the work silver does and not less: every reason of a record listed, the first copy
- * of an event by (ingest date, source file, position) kept unless silver already holds the event
- * within the run's accepted dates, v1 cost turned into micros rounded half away from zero, and both
- * feature groups over whole event-date partitions.
+ * Silver's rules as SQL for DuckDB or Spark ({@link SqlDialect}), the same definitions as the
+ * lakehouse's ValidationRules, EventDeduplication, V1ToV2Migration and feature groups (contract
+ * section 3), so that the reference does the work silver does and not less: every reason of a
+ * record listed, the first copy of an event by (ingest date, source file, position) kept unless
+ * silver already holds the event within the run's accepted dates, v1 cost turned into micros
+ * rounded half away from zero, and both feature groups over whole event-date partitions.
  */
 final class SilverSql {
   /** 8-4-4-4-12 hex digits of either case; RE2 full match. */
@@ -27,13 +27,18 @@ final class SilverSql {
           + " source_file, run_id";
 
   private final SilverRunReport night;
+  private final SqlDialect dialect;
 
-  SilverSql(SilverRunReport night) {
+  SilverSql(SilverRunReport night, SqlDialect dialect) {
     this.night = night;
+    this.dialect = dialect;
   }
 
-  /** The day's bronze records with the list of reasons each fails (empty when valid). */
-  String validated(List<Path> bronzeFiles) {
+  /**
+   * The day's bronze records (a relation: DuckDB's {@link #parquet} of the files, or a Spark view)
+   * with the list of reasons each fails (empty when valid).
+   */
+  String validated(String bronze) {
     LocalDate earliest = night.ingestDate().minusDays(night.allowedLatenessDays());
     String futureBoundary =
         night
@@ -45,81 +50,88 @@ final class SilverSql {
             .toString()
             .replace("T", " ")
             .replace("Z", "");
-    return """
-        SELECT b.*, list_filter([
-            CASE WHEN event_id IS NULL OR NOT regexp_full_match(event_id, %s)
-              THEN 'invalid_event_id' END,
-            CASE WHEN user_id IS NULL OR regexp_full_match(user_id, %s) THEN 'missing_user_id' END,
-            CASE WHEN ad_id IS NULL OR regexp_full_match(ad_id, %s) THEN 'missing_ad_id' END,
-            CASE WHEN campaign_id IS NULL OR regexp_full_match(campaign_id, %s)
-              THEN 'missing_campaign_id' END,
-            CASE WHEN cost < 0 OR cost_micros < 0 THEN 'negative_cost' END,
-            CASE WHEN country IS NOT NULL AND NOT regexp_full_match(country, '[A-Z]{2}')
-              THEN 'invalid_country' END,
-            CASE WHEN event_time >= TIMESTAMP '%s' THEN 'future_event_time' END,
-            CASE WHEN CAST(event_time AS DATE) < %s THEN 'too_late' END
-          ], r -> r IS NOT NULL) AS reasons
-        FROM %s b
-        """
-        .formatted(
-            SqlText.string(UUID),
-            SqlText.string(BLANK),
-            SqlText.string(BLANK),
-            SqlText.string(BLANK),
-            futureBoundary,
-            SqlText.date(earliest),
-            parquet(bronzeFiles, "ingest_date"));
+    String reasons =
+        String.join(
+            ",\n",
+            "CASE WHEN event_id IS NULL OR NOT "
+                + dialect.fullMatch("event_id", SqlText.string(UUID))
+                + " THEN 'invalid_event_id' END",
+            "CASE WHEN user_id IS NULL OR "
+                + dialect.fullMatch("user_id", SqlText.string(BLANK))
+                + " THEN 'missing_user_id' END",
+            "CASE WHEN ad_id IS NULL OR "
+                + dialect.fullMatch("ad_id", SqlText.string(BLANK))
+                + " THEN 'missing_ad_id' END",
+            "CASE WHEN campaign_id IS NULL OR "
+                + dialect.fullMatch("campaign_id", SqlText.string(BLANK))
+                + " THEN 'missing_campaign_id' END",
+            "CASE WHEN cost < 0 OR cost_micros < 0 THEN 'negative_cost' END",
+            "CASE WHEN country IS NOT NULL AND NOT "
+                + dialect.fullMatch("country", "'[A-Z]{2}'")
+                + " THEN 'invalid_country' END",
+            "CASE WHEN event_time >= TIMESTAMP '"
+                + futureBoundary
+                + "' THEN 'future_event_time' END",
+            "CASE WHEN CAST(event_time AS DATE) < "
+                + SqlText.date(earliest)
+                + " THEN 'too_late' END");
+    return "SELECT b.*, " + dialect.nonNullList(reasons) + " AS reasons FROM " + bronze + " b";
   }
 
   /**
    * The new events of the night in silver's shape: the first valid copy of each event id, unless
    * silver held the event already among the dates the night accepts.
+   *
+   * @param silverBefore silver's events before the night (a relation), or null when it held none
    */
-  String newEvents(String validatedTable, List<Path> silverBefore) {
+  String newEvents(String validatedTable, String silverBefore) {
     LocalDate earliest = night.ingestDate().minusDays(night.allowedLatenessDays());
     LocalDate latest = night.ingestDate().plusDays(1);
+    // NOT EXISTS rather than NOT IN: a valid event id is never null, and Spark plans NOT IN over a
+    // table too large to broadcast as a nested loop.
     String notInSilver =
-        silverBefore.isEmpty()
+        silverBefore == null
             ? ""
             : """
-              AND event_id NOT IN (SELECT event_id FROM %s WHERE event_date BETWEEN %s AND %s)
+              AND NOT EXISTS (SELECT 1 FROM %s s
+                WHERE s.event_id = v.event_id AND s.event_date BETWEEN %s AND %s)
               """
-                .formatted(
-                    parquet(silverBefore, "event_date"),
-                    SqlText.date(earliest),
-                    SqlText.date(latest));
+                .formatted(silverBefore, SqlText.date(earliest), SqlText.date(latest));
     return """
         SELECT event_id, event_type, event_time, CAST(event_time AS DATE) AS event_date, user_id,
           ad_id, campaign_id, country, device, ip_token,
           CASE WHEN schema_version = 1 THEN NULL ELSE device_token END AS device_token,
           CASE WHEN schema_version = 1 THEN NULL ELSE app_version END AS app_version,
           CASE WHEN schema_version = 1
-            THEN ROUND(CAST(CAST(cost AS VARCHAR) AS DECIMAL(38, 12)) * 1000000)::BIGINT
+            THEN CAST(ROUND(CAST(CAST(cost AS STRING) AS DECIMAL(38, 12)) * 1000000) AS BIGINT)
             ELSE cost_micros END AS cost_micros,
           schema_version, ingest_date, source_file, %s AS run_id
         FROM (
           SELECT *, row_number() OVER (
               PARTITION BY event_id ORDER BY ingest_date, source_file, source_position) AS copy
           FROM %s
-          WHERE len(reasons) = 0)
+          WHERE %s = 0) v
         WHERE copy = 1 %s
         """
-        .formatted(SqlText.string(night.runId()), validatedTable, notInSilver);
+        .formatted(
+            SqlText.string(night.runId()), validatedTable, dialect.length("reasons"), notInSilver);
   }
 
   /**
    * Whole event-date partitions of the dates the night changed: silver's earlier rows of those
    * dates and the night's new events.
+   *
+   * @param silverBefore silver's events before the night (a relation), or null when it held none
    */
-  String eventsOfChangedDates(String newEventsTable, List<Path> silverBefore) {
+  String eventsOfChangedDates(String newEventsTable, String silverBefore) {
     String earlier =
-        silverBefore.isEmpty()
+        silverBefore == null
             ? ""
             : """
               UNION ALL SELECT %s FROM %s
               WHERE event_date IN (SELECT DISTINCT event_date FROM %s)
               """
-                .formatted(SILVER_COLUMNS, parquet(silverBefore, "event_date"), newEventsTable);
+                .formatted(SILVER_COLUMNS, silverBefore, newEventsTable);
     return "SELECT " + SILVER_COLUMNS + " FROM " + newEventsTable + " " + earlier;
   }
 
@@ -127,13 +139,13 @@ final class SilverSql {
   static String userDailyActivity(String events) {
     return """
         SELECT user_id, event_date,
-          COUNT(*) FILTER (WHERE event_type = 'IMPRESSION')::BIGINT AS impressions,
-          COUNT(*) FILTER (WHERE event_type = 'CLICK')::BIGINT AS clicks,
-          COUNT(*) FILTER (WHERE event_type = 'CONVERSION')::BIGINT AS conversions,
-          COALESCE(SUM(cost_micros), 0)::BIGINT AS spend_micros,
-          COUNT(DISTINCT ad_id)::BIGINT AS distinct_ads,
+          CAST(COUNT(*) FILTER (WHERE event_type = 'IMPRESSION') AS BIGINT) AS impressions,
+          CAST(COUNT(*) FILTER (WHERE event_type = 'CLICK') AS BIGINT) AS clicks,
+          CAST(COUNT(*) FILTER (WHERE event_type = 'CONVERSION') AS BIGINT) AS conversions,
+          CAST(COALESCE(SUM(cost_micros), 0) AS BIGINT) AS spend_micros,
+          CAST(COUNT(DISTINCT ad_id) AS BIGINT) AS distinct_ads,
           MAX(event_time) AS last_event_time
-        FROM (%s) GROUP BY user_id, event_date
+        FROM (%s) e GROUP BY user_id, event_date
         """
         .formatted(events);
   }
@@ -142,13 +154,13 @@ final class SilverSql {
   static String adHourlyActivity(String events) {
     return """
         SELECT ad_id, date_trunc('hour', event_time) AS event_hour, MIN(campaign_id) AS campaign_id,
-          COUNT(*) FILTER (WHERE event_type = 'IMPRESSION')::BIGINT AS impressions,
-          COUNT(*) FILTER (WHERE event_type = 'CLICK')::BIGINT AS clicks,
-          COUNT(*) FILTER (WHERE event_type = 'CONVERSION')::BIGINT AS conversions,
-          COALESCE(SUM(cost_micros), 0)::BIGINT AS spend_micros,
-          COUNT(DISTINCT user_id)::BIGINT AS unique_users,
+          CAST(COUNT(*) FILTER (WHERE event_type = 'IMPRESSION') AS BIGINT) AS impressions,
+          CAST(COUNT(*) FILTER (WHERE event_type = 'CLICK') AS BIGINT) AS clicks,
+          CAST(COUNT(*) FILTER (WHERE event_type = 'CONVERSION') AS BIGINT) AS conversions,
+          CAST(COALESCE(SUM(cost_micros), 0) AS BIGINT) AS spend_micros,
+          CAST(COUNT(DISTINCT user_id) AS BIGINT) AS unique_users,
           CAST(date_trunc('hour', event_time) AS DATE) AS event_date
-        FROM (%s) GROUP BY ad_id, date_trunc('hour', event_time)
+        FROM (%s) e GROUP BY ad_id, date_trunc('hour', event_time)
         """
         .formatted(events);
   }

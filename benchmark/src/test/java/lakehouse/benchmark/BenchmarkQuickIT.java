@@ -42,12 +42,16 @@ class BenchmarkQuickIT {
             "night of 20000 vs floor",
             "night of 20000 vs dedup-group",
             "silver vs DuckDB silver",
+            "silver vs Spark silver",
             "gold vs DuckDB gold",
             "gold vs Spark gold",
             "night of 5000 vs floor")) {
       assertThat(benchmark.printed())
           .containsPattern(Pattern.compile(Pattern.quote(pair) + NUMBERS));
     }
+    assertThat(Files.readString(work.resolve("logs/round-1-2026-11-01-spark-silver.out")))
+        .contains("spark-silver: silver of run bench-r1-2026-11-01 in")
+        .contains("counts equal silver's");
     assertThat(Files.readString(work.resolve("logs/round-1-2026-11-01-spark-gold.out")))
         .contains("spark-gold user_features: values equal gold's")
         .contains("spark-gold campaign_daily: values equal gold's");
