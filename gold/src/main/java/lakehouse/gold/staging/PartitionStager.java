@@ -204,18 +204,27 @@ public final class PartitionStager {
   /**
    * Replaces {@code target} (a retry's earlier staging) with the written folder. A concurrent run
    * that has just promoted the same partition removes the partition's folder once its own staging
-   * in it is gone ({@link StagingJanitor#discard}); when that falls between creating the folder and
-   * the rename, the rename fails for want of a parent, and the folder is created again.
+   * in it is gone ({@link StagingJanitor#discard}). When that falls between creating the folder and
+   * setting its permissions, or between creating it and the rename, the step fails for want of the
+   * folder, and the folder is created again; a move that fails while the folder is there is not
+   * tried again.
    */
   static void moveInto(FileSystem fs, Path written, Path target) throws IOException {
     fs.delete(target, true);
+    Path partition = target.getParent();
     for (int attempt = 1; ; attempt++) {
-      fs.mkdirs(target.getParent());
-      if (fs.rename(written, target)) {
-        return;
+      IOException failure;
+      try {
+        fs.mkdirs(partition);
+        if (fs.rename(written, target)) {
+          return;
+        }
+        failure = new IOException("cannot move " + written + " to " + target);
+      } catch (IOException e) {
+        failure = e;
       }
-      if (attempt == MOVE_ATTEMPTS || fs.exists(target.getParent())) {
-        throw new IOException("cannot move " + written + " to " + target);
+      if (attempt == MOVE_ATTEMPTS || fs.exists(partition)) {
+        throw failure;
       }
     }
   }

@@ -23,22 +23,36 @@ class StagedFolderMoveTest {
 
   /**
    * A local file system on which a concurrent run removes the target's parent folder, as {@link
-   * StagingJanitor#discard} does, during each of the first {@code removals} renames. The rename
-   * then fails as Hadoop's local rename does when the folder goes while it falls back to copying:
-   * it returns false and leaves the written folder where it was.
+   * StagingJanitor#discard} does, during each of the first {@code removals} moves. Where it falls
+   * decides what the mover sees: during the rename, the rename returns false (as Hadoop's local
+   * rename does when the folder goes while it falls back to copying) and leaves the written folder
+   * where it was; right after the folder is created, creating it fails as Hadoop's local file
+   * system does when the folder goes before its permissions are set.
    */
   private static final class RacedFileSystem extends FilterFileSystem {
     private final AtomicInteger removals;
+    private final boolean duringCreation;
 
-    RacedFileSystem(FileSystem local, int removals) {
+    RacedFileSystem(FileSystem local, int removals, boolean duringCreation) {
       super(local);
       this.removals = new AtomicInteger(removals);
+      this.duringCreation = duringCreation;
+    }
+
+    @Override
+    public boolean mkdirs(org.apache.hadoop.fs.Path folder) throws IOException {
+      boolean created = super.mkdirs(folder);
+      if (duringCreation && removals.getAndDecrement() > 0) {
+        delete(folder, true);
+        throw new IOException("chmod: cannot access '" + folder + "': No such file or directory");
+      }
+      return created;
     }
 
     @Override
     public boolean rename(org.apache.hadoop.fs.Path src, org.apache.hadoop.fs.Path dst)
         throws IOException {
-      if (removals.getAndDecrement() > 0) {
+      if (!duringCreation && removals.getAndDecrement() > 0) {
         delete(dst.getParent(), true);
         return false;
       }
@@ -61,9 +75,17 @@ class StagedFolderMoveTest {
   @Test
   @DisplayName("a partition folder removed by a concurrent run under the move is created again")
   void partitionFolderRemovedUnderTheMoveIsCreatedAgain() throws Exception {
-    FileSystem fs = new RacedFileSystem(FileSystem.getLocal(new Configuration()), 2);
+    assertMovedDespite(new RacedFileSystem(FileSystem.getLocal(new Configuration()), 2, false));
+  }
 
-    PartitionStager.moveInto(fs, written(), target());
+  @Test
+  @DisplayName("a partition folder removed by a concurrent run as it is created is created again")
+  void partitionFolderRemovedAsItIsCreatedIsCreatedAgain() throws Exception {
+    assertMovedDespite(new RacedFileSystem(FileSystem.getLocal(new Configuration()), 2, true));
+  }
+
+  private void assertMovedDespite(FileSystem raced) throws IOException {
+    PartitionStager.moveInto(raced, written(), target());
 
     assertThat(root.resolve("partition_key=2026-11-20/run_id=r1/part-0.parquet"))
         .hasContent("rows");
@@ -73,7 +95,7 @@ class StagedFolderMoveTest {
   @Test
   @DisplayName("a move that keeps failing fails naming both folders")
   void aMoveThatKeepsFailingNamesBothFolders() throws Exception {
-    FileSystem fs = new RacedFileSystem(FileSystem.getLocal(new Configuration()), 100);
+    FileSystem fs = new RacedFileSystem(FileSystem.getLocal(new Configuration()), 100, false);
     org.apache.hadoop.fs.Path written = written();
 
     assertThatThrownBy(() -> PartitionStager.moveInto(fs, written, target()))
