@@ -96,11 +96,11 @@ public final class PartitionStager {
         LocalDate key = keys.get(i);
         long count = observedCount(metrics, rowsOf(i));
         String path = table.stagedPartition(lake, key, runId);
+        Path written = new Path(writing, PARTITION_KEY + "=" + key);
         if (count == 0) {
-          writeEmpty(rows, table, path);
-        } else {
-          moveInto(fs, new Path(writing, PARTITION_KEY + "=" + key), new Path(path));
+          writeEmpty(rows, table, written);
         }
+        moveInto(fs, written, new Path(path));
         staged.add(
             new StagedPartition(
                 table, key, runId, path, count, FileCount.forRows(count, maxRowsPerFile)));
@@ -190,15 +190,16 @@ public final class PartitionStager {
 
   /**
    * A partition without rows is still one file, which carries the schema (Spark writes an empty
-   * file for an empty single-partition write).
+   * file for an empty single-partition write). It is written beside the others, under the run's own
+   * folder, and moved like them: no other run writes there.
    */
-  private static void writeEmpty(Dataset<Row> rows, GoldTable table, String path) {
+  private static void writeEmpty(Dataset<Row> rows, GoldTable table, Path folder) {
     rows.sparkSession()
         .createDataFrame(List.of(), table.schema())
         .coalesce(1)
         .write()
         .mode("overwrite")
-        .parquet(path);
+        .parquet(folder.toString());
   }
 
   /**
