@@ -39,19 +39,10 @@ final class BronzeCommit {
 
   /**
    * The columns whose per-file minimum and maximum Delta records, set when the write creates the
-   * table. Readers of bronze select files by ingest date (the partition), by lineage (fingerprint,
-   * file, run) and by time; values such as event ids or tokens span every file, so their statistics
-   * never skip one, yet collecting them costs about a fifth of the write's work and they weigh on
-   * the log.
+   * table. Values such as event ids or tokens span every file, so their statistics never skip one,
+   * yet collecting them costs about a fifth of the write's work and they weigh on the log.
    */
-  static final String STATISTICS_COLUMNS =
-      String.join(
-          ",",
-          BronzeEvents.EVENT_TIME,
-          BronzeEvents.SCHEMA_VERSION,
-          BronzeEvents.SOURCE_FILE,
-          BronzeEvents.SOURCE_FINGERPRINT,
-          BronzeEvents.RUN_ID);
+  static final String STATISTICS_COLUMNS = String.join(",", BronzeEvents.STATISTICS_COLUMNS);
 
   private final SparkSession spark;
   private final String bronzePath;

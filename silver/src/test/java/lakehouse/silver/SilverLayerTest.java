@@ -21,6 +21,7 @@ import lakehouse.shared.testing.DataFrames;
 import lakehouse.shared.testing.TestSpark;
 import lakehouse.silver.validation.ValidationRules;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeEach;
@@ -104,6 +105,37 @@ class SilverLayerTest {
     assertThat(result.rowsAccepted()).isEqualTo(2);
     assertThat(result.changedEventDates()).containsExactly(DAY);
     assertThat(lake.userDailyActivity().schema()).isEqualTo(UserDailyActivity.SCHEMA);
+  }
+
+  @Test
+  @DisplayName("silver events keep file statistics of time and lineage, not of ids and tokens")
+  void silverEventsKeepStatisticsOfTheColumnsReadersSelectBy() {
+    lake.bronze(event(1), event(2).from("part-01.avro", 0));
+
+    lake.silver(DAY, "silver-run");
+
+    String path = lake.layout.silverEvents();
+    Row detail = DeltaTable.forPath(spark, path).detail().head();
+    Map<String, String> properties = detail.getJavaMap(detail.fieldIndex("properties"));
+    assertThat(properties)
+        .containsEntry(
+            "delta.dataSkippingStatsColumns", String.join(",", SilverEvents.STATISTICS_COLUMNS));
+    List<String> statistics =
+        spark
+            .read()
+            .json(path + "/_delta_log/*.json")
+            .where(col("add").isNotNull())
+            .select("add.stats")
+            .as(Encoders.STRING())
+            .collectAsList();
+    assertThat(statistics)
+        .isNotEmpty()
+        .allSatisfy(
+            stats ->
+                assertThat(stats)
+                    .contains("\"" + SilverEvents.EVENT_TIME + "\"")
+                    .doesNotContain(SilverEvents.EVENT_ID)
+                    .doesNotContain(SilverEvents.DEVICE_TOKEN));
   }
 
   @Test

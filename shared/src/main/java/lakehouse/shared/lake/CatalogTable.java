@@ -1,5 +1,6 @@
 package lakehouse.shared.lake;
 
+import java.util.List;
 import java.util.Optional;
 import org.apache.spark.sql.types.StructType;
 
@@ -15,6 +16,10 @@ import org.apache.spark.sql.types.StructType;
  *     to be
  * @param keyColumn the column whose values are unique within one partition, when the table has one
  * @param vacuumed whether {@code cleanup} removes the files no version Delta keeps still needs
+ * @param statisticsColumns the columns whose per-file minimum and maximum Delta records, set when a
+ *     write creates the table; empty for Delta's default, the first 32 columns. Statistics of
+ *     values that span every file (event ids, tokens) never let a reader skip a file, yet
+ *     collecting them costs a large part of a big table's writes.
  */
 public record CatalogTable(
     String name,
@@ -26,9 +31,17 @@ public record CatalogTable(
     Optional<String> partitionColumn,
     Optional<String> keyColumn,
     TableRetention retention,
-    boolean vacuumed) {
+    boolean vacuumed,
+    List<String> statisticsColumns) {
 
   public CatalogTable {
+    statisticsColumns = List.copyOf(statisticsColumns);
+    for (String column : statisticsColumns) {
+      if (schema.getFieldIndex(column).isEmpty()) {
+        throw new IllegalArgumentException(
+            location + ": statistics column " + column + " not in schema");
+      }
+    }
     if (partitionColumn.isPresent() && schema.getFieldIndex(partitionColumn.get()).isEmpty()) {
       throw new IllegalArgumentException(
           location + ": partition column " + partitionColumn.get() + " not in schema");

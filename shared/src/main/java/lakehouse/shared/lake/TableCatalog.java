@@ -53,7 +53,8 @@ public record TableCatalog(LakeLayout lake) {
         Optional.of(BronzeEvents.PARTITION_COLUMN),
         Optional.empty(),
         TableRetention.BRONZE,
-        true);
+        true,
+        BronzeEvents.STATISTICS_COLUMNS);
   }
 
   public CatalogTable quarantine() {
@@ -67,7 +68,8 @@ public record TableCatalog(LakeLayout lake) {
         Optional.of(Quarantine.PARTITION_COLUMN),
         Optional.empty(),
         TableRetention.QUARANTINE,
-        true);
+        true,
+        List.of());
   }
 
   public CatalogTable silverEvents() {
@@ -81,7 +83,8 @@ public record TableCatalog(LakeLayout lake) {
         Optional.of(SilverEvents.PARTITION_COLUMN),
         Optional.of(SilverEvents.EVENT_ID),
         TableRetention.NONE,
-        true);
+        true,
+        SilverEvents.STATISTICS_COLUMNS);
   }
 
   public CatalogTable userDailyActivity() {
@@ -124,7 +127,8 @@ public record TableCatalog(LakeLayout lake) {
         Optional.of(ProcessedFiles.PARTITION_COLUMN),
         Optional.empty(),
         TableRetention.NONE,
-        false);
+        false,
+        List.of());
   }
 
   public CatalogTable userFeatures(String version) {
@@ -165,7 +169,8 @@ public record TableCatalog(LakeLayout lake) {
         Optional.empty(),
         Optional.empty(),
         TableRetention.NONE,
-        true);
+        true,
+        List.of());
   }
 
   private CatalogTable featureGroup(
@@ -180,7 +185,8 @@ public record TableCatalog(LakeLayout lake) {
         Optional.of(partitionColumn),
         Optional.empty(),
         TableRetention.NONE,
-        true);
+        true,
+        List.of());
   }
 
   private CatalogTable goldTable(
@@ -195,6 +201,7 @@ public record TableCatalog(LakeLayout lake) {
         Optional.of(partitionColumn),
         Optional.of(keyColumn),
         TableRetention.NONE,
-        true);
+        true,
+        List.of());
   }
 }

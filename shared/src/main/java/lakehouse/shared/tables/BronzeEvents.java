@@ -1,5 +1,6 @@
 package lakehouse.shared.tables;
 
+import java.util.List;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -74,6 +75,13 @@ public final class BronzeEvents {
           .add(RUN_ID, DataTypes.StringType, false);
 
   public static final String PARTITION_COLUMN = INGEST_DATE;
+
+  /**
+   * The columns Delta keeps per-file statistics of. Readers of bronze select files by ingest date
+   * (the partition), by lineage (fingerprint, file, run) and by time.
+   */
+  public static final List<String> STATISTICS_COLUMNS =
+      List.of(EVENT_TIME, SCHEMA_VERSION, SOURCE_FILE, SOURCE_FINGERPRINT, RUN_ID);
 
   private BronzeEvents() {}
 }

@@ -1,5 +1,6 @@
 package lakehouse.shared.tables;
 
+import java.util.List;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -52,6 +53,14 @@ public final class SilverEvents {
           .add(RUN_ID, DataTypes.StringType, false);
 
   public static final String PARTITION_COLUMN = EVENT_DATE;
+
+  /**
+   * The columns Delta keeps per-file statistics of. Readers of silver select files by event date
+   * (the partition), by time (the newest event_time, from the statistics alone) and by lineage
+   * (ingest date, file, run).
+   */
+  public static final List<String> STATISTICS_COLUMNS =
+      List.of(EVENT_TIME, INGEST_DATE, SOURCE_FILE, RUN_ID);
 
   /** The event types of the registered schemas, as they appear in {@code event_type}. */
   public static final String IMPRESSION = "IMPRESSION";

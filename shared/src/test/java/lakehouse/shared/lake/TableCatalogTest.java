@@ -109,6 +109,27 @@ class TableCatalogTest {
   }
 
   @Test
+  void aStatisticsColumnMissingFromTheSchemaIsRefused() {
+    StructType schema = new StructType().add("id", DataTypes.StringType, false);
+    assertThatThrownBy(
+            () ->
+                new CatalogTable(
+                    "t",
+                    TableLayer.SILVER,
+                    Optional.empty(),
+                    "silver/t",
+                    LAKE.resolve("silver/t"),
+                    schema,
+                    Optional.empty(),
+                    Optional.empty(),
+                    TableRetention.NONE,
+                    true,
+                    List.of("event_time")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("statistics column event_time");
+  }
+
+  @Test
   void aPartitionColumnMissingFromTheSchemaIsRefused() {
     StructType schema = new StructType().add("id", DataTypes.StringType, false);
     assertThatThrownBy(
@@ -123,7 +144,8 @@ class TableCatalogTest {
                     Optional.of("day"),
                     Optional.empty(),
                     TableRetention.NONE,
-                    true))
+                    true,
+                    List.of()))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -1,6 +1,7 @@
 package lakehouse.silver.table;
 
 import io.delta.tables.DeltaTable;
+import io.delta.tables.DeltaTableBuilder;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
@@ -17,7 +18,10 @@ import org.apache.spark.sql.types.StructType;
  * the declared column order and nullability and Delta refuses a null in a non-nullable column.
  * Every write conforms its rows to the schema and is one Delta commit.
  */
-public record DeclaredTable(String path, StructType schema, String partitionColumn) {
+public record DeclaredTable(
+    String path, StructType schema, String partitionColumn, List<String> statisticsColumns) {
+
+  static final String STATISTICS_COLUMNS_PROPERTY = "delta.dataSkippingStatsColumns";
 
   /** The catalog's table; silver partitions every table it writes. */
   public static DeclaredTable of(CatalogTable table) {
@@ -27,7 +31,8 @@ public record DeclaredTable(String path, StructType schema, String partitionColu
         table
             .partitionColumn()
             .orElseThrow(
-                () -> new IllegalArgumentException(table.location() + " is not partitioned")));
+                () -> new IllegalArgumentException(table.location() + " is not partitioned")),
+        table.statisticsColumns());
   }
 
   public boolean exists(SparkSession spark) {
@@ -87,11 +92,18 @@ public record DeclaredTable(String path, StructType schema, String partitionColu
 
   private void createIfMissing(SparkSession spark) {
     if (!exists(spark)) {
-      DeltaTable.createIfNotExists(spark)
-          .location(path)
-          .addColumns(schema)
-          .partitionedBy(partitionColumn)
-          .execute();
+      DeltaTableBuilder builder =
+          DeltaTable.createIfNotExists(spark)
+              .location(path)
+              .addColumns(schema)
+              .partitionedBy(partitionColumn);
+      if (!statisticsColumns.isEmpty()) {
+        // A table property: a table created before it was declared keeps statistics of every
+        // column until it is set there (ALTER TABLE ... SET TBLPROPERTIES).
+        builder =
+            builder.property(STATISTICS_COLUMNS_PROPERTY, String.join(",", statisticsColumns));
+      }
+      builder.execute();
     }
   }
 }
