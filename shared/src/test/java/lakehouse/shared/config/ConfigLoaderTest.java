@@ -141,6 +141,14 @@ class ConfigLoaderTest {
   }
 
   @Test
+  @DisplayName("Spark's cache holds silver's rows uncompressed, whatever the lake")
+  void theCacheIsNotCompressedByDefault() {
+    LakehouseConfig config = loader.load(null, Map.of());
+    assertThat(config.sparkSettings())
+        .containsEntry("spark.sql.inMemoryColumnarStorage.compressed", "false");
+  }
+
+  @Test
   void aWriterLeaseThatCouldNotSettleWithinItsTtlIsRefused() {
     assertThatThrownBy(
             () ->
