@@ -134,8 +134,9 @@ public final class SilverLayer {
         PendingInput.read(spark, lake.bronzeEvents(), ingestDate, processed).rows();
     // Held for the run's passes over the day (its counts, its latency, dedup, the append and the
     // quarantine), so the bronze files are read and validated once. Spark keeps the columns
-    // compressed and moves to local disk what does not fit in its storage memory, so a large day
-    // costs disk, not heap.
+    // (uncompressed with conf/application.conf: compressing them costs more than it saves) and
+    // moves to local disk what does not fit in its storage memory, so a large day costs disk, not
+    // heap.
     Dataset<Row> validated =
         RecordValidation.validate(pending, rules, window).persist(StorageLevel.MEMORY_AND_DISK());
     try {
