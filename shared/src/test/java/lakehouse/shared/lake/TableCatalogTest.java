@@ -110,42 +110,32 @@ class TableCatalogTest {
 
   @Test
   void aStatisticsColumnMissingFromTheSchemaIsRefused() {
-    StructType schema = new StructType().add("id", DataTypes.StringType, false);
-    assertThatThrownBy(
-            () ->
-                new CatalogTable(
-                    "t",
-                    TableLayer.SILVER,
-                    Optional.empty(),
-                    "silver/t",
-                    LAKE.resolve("silver/t"),
-                    schema,
-                    Optional.empty(),
-                    Optional.empty(),
-                    TableRetention.NONE,
-                    true,
-                    List.of("event_time")))
+    assertThatThrownBy(() -> tableWithOneColumn(Optional.empty(), List.of("event_time")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("statistics column event_time");
   }
 
   @Test
   void aPartitionColumnMissingFromTheSchemaIsRefused() {
-    StructType schema = new StructType().add("id", DataTypes.StringType, false);
-    assertThatThrownBy(
-            () ->
-                new CatalogTable(
-                    "t",
-                    TableLayer.SILVER,
-                    Optional.empty(),
-                    "silver/t",
-                    LAKE.resolve("silver/t"),
-                    schema,
-                    Optional.of("day"),
-                    Optional.empty(),
-                    TableRetention.NONE,
-                    true,
-                    List.of()))
-        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> tableWithOneColumn(Optional.of("day"), List.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("partition column day");
+  }
+
+  /** A silver table whose schema holds the column id alone. */
+  private static CatalogTable tableWithOneColumn(
+      Optional<String> partitionColumn, List<String> statisticsColumns) {
+    return new CatalogTable(
+        "t",
+        TableLayer.SILVER,
+        Optional.empty(),
+        "silver/t",
+        LAKE.resolve("silver/t"),
+        new StructType().add("id", DataTypes.StringType, false),
+        partitionColumn,
+        Optional.empty(),
+        TableRetention.NONE,
+        true,
+        statisticsColumns);
   }
 }
